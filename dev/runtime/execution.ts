@@ -1,0 +1,146 @@
+/**
+ * One Apps Script execution: a fresh vm context (Apps Script keeps no globals between executions),
+ * the bundle run in it as a classic script, then the named top-level function called with the event.
+ * Used both in the calling thread and inside worker threads.
+ */
+import vm from 'node:vm';
+import { performance } from 'node:perf_hooks';
+import { createCardService, toCardJson } from './card-service';
+import type { Identity } from './host';
+import { budgetCalls, CallCounter, createServiceGlobals, type Backend, type Sleeper } from './services';
+
+export interface ExecutionRequest {
+  functionName: string;
+  identity: Identity;
+  /** The event object, as JSON; it is re-created inside the execution's context. */
+  event: unknown;
+}
+
+export interface ExecutionResult {
+  functionName: string;
+  ok: boolean;
+  /** The function's return value as JSON (cards and responses in google.apps.card.v1 JSON). */
+  value?: unknown;
+  error?: { message: string; stack?: string };
+  /** Every service call by `Service.method`. */
+  calls: Record<string, number>;
+  /** Calls charged against budgets: CardService builders and handle getters excluded. */
+  budgetCalls: number;
+  /** Wall time of the function call itself (not of loading the script). */
+  durationMs: number;
+  logs: string[];
+}
+
+export interface ExecutionEnvironment {
+  backend: Backend;
+  sleep: Sleeper;
+  now: () => number;
+  scriptTimeZone: string;
+}
+
+export function compileBundle(code: string, filename = 'Code.js'): vm.Script {
+  return new vm.Script(code, { filename });
+}
+
+export function runExecution(
+  script: vm.Script,
+  request: ExecutionRequest,
+  env: ExecutionEnvironment,
+): ExecutionResult {
+  const counter = new CallCounter();
+  const logs: string[] = [];
+  const context = vm.createContext(createGlobals(request.identity, env, counter, logs));
+  installClock(context, env.now);
+  const base = { functionName: request.functionName, logs };
+  let durationMs = 0;
+  try {
+    script.runInContext(context);
+    const fn: unknown = (context as Record<string, unknown>)[request.functionName];
+    if (typeof fn !== 'function') {
+      throw new Error(`Script function not found: ${request.functionName}`);
+    }
+    const event: unknown = vm.runInContext(`JSON.parse(${JSON.stringify(JSON.stringify(request.event ?? {}))})`, context);
+    const started = performance.now();
+    let returned: unknown;
+    try {
+      returned = (fn as (e: unknown) => unknown)(event);
+    } finally {
+      durationMs = performance.now() - started;
+    }
+    const value = returned === undefined ? undefined : toCardJson(returned);
+    return { ...base, ok: true, value, calls: counter.counts, budgetCalls: budgetCalls(counter.counts), durationMs };
+  } catch (thrown) {
+    const error = thrown instanceof Error || isErrorLike(thrown) ? thrown : new Error(String(thrown));
+    return {
+      ...base,
+      ok: false,
+      error: { message: error.message, stack: error.stack },
+      calls: counter.counts,
+      budgetCalls: budgetCalls(counter.counts),
+      durationMs,
+    };
+  }
+}
+
+function isErrorLike(value: unknown): value is Error {
+  return typeof value === 'object' && value !== null && 'message' in value;
+}
+
+function createGlobals(
+  identity: Identity,
+  env: ExecutionEnvironment,
+  counter: CallCounter,
+  logs: string[],
+): Record<string, unknown> {
+  const log = (...args: unknown[]): void => {
+    logs.push(args.map((a) => (typeof a === 'string' ? a : safeJson(a))).join(' '));
+  };
+  return {
+    ...createServiceGlobals({ identity, counter, ...env }),
+    CardService: countCalls(createCardService(), 'CardService', counter),
+    console: { log, info: log, warn: log, error: log },
+    Logger: { log: (...args: unknown[]) => log(...args) },
+  };
+}
+
+/** Counts top-level calls on a service object (CardService.newX) without changing them. */
+function countCalls<T extends object>(service: T, name: string, counter: CallCounter): T {
+  return new Proxy(service, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || typeof property !== 'string') return value;
+      return (...args: unknown[]) => {
+        counter.count(`${name}.${property}`);
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
+/** The execution sees the runtime's clock (tests move it forward), through Date and Date.now. */
+function installClock(context: vm.Context, now: () => number): void {
+  const install = vm.runInContext(
+    `(function (now) {
+      const RealDate = Date;
+      function ClockDate(...args) {
+        if (!new.target) return new RealDate(now()).toString();
+        return args.length === 0 ? new RealDate(now()) : new RealDate(...args);
+      }
+      ClockDate.prototype = RealDate.prototype;
+      ClockDate.now = () => now();
+      ClockDate.parse = RealDate.parse;
+      ClockDate.UTC = RealDate.UTC;
+      globalThis.Date = ClockDate;
+    })`,
+    context,
+  ) as (now: () => number) => void;
+  install(now);
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}

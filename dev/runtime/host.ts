@@ -1,0 +1,323 @@
+/**
+ * The shared side of the local Apps Script runtime: the state that outlives one execution and is
+ * shared between concurrent executions (property stores, caches, locks, the clock).
+ *
+ * Executions never touch this state directly: their service fakes send `ServiceOp`s, either by a
+ * direct call (an execution in this thread) or by a synchronous message from a worker thread.
+ * Keeping every shared mutation behind `handle()` is what makes the worker-thread executions behave
+ * like concurrent Apps Script executions against one backend.
+ */
+import {
+  CACHE_DEFAULT_TTL_SECONDS,
+  CACHE_KEY_MAX_CHARS,
+  CACHE_MAX_ITEMS,
+  CACHE_MAX_TTL_SECONDS,
+  CACHE_VALUE_MAX_BYTES,
+  ERRORS,
+  PROPERTY_STORE_MAX_BYTES,
+  PROPERTY_VALUE_MAX_BYTES,
+  utf8Bytes,
+} from './limits';
+
+export type PropertyScope = 'script' | 'user';
+export type CacheScope = 'script' | 'user';
+export type LockScope = 'script' | 'user';
+
+export type ServiceOp =
+  | { op: 'props.get'; scope: PropertyScope; key: string }
+  | { op: 'props.getAll'; scope: PropertyScope }
+  | { op: 'props.getKeys'; scope: PropertyScope }
+  | { op: 'props.setAll'; scope: PropertyScope; values: Record<string, string>; deleteAllOthers: boolean }
+  | { op: 'props.delete'; scope: PropertyScope; key: string }
+  | { op: 'props.deleteAll'; scope: PropertyScope }
+  | { op: 'cache.getAll'; scope: CacheScope; keys: string[] }
+  | { op: 'cache.putAll'; scope: CacheScope; values: Record<string, string>; ttlSeconds?: number }
+  | { op: 'cache.removeAll'; scope: CacheScope; keys: string[] }
+  | { op: 'lock.try'; scope: LockScope }
+  | { op: 'lock.release'; scope: LockScope }
+  | { op: 'lock.has'; scope: LockScope }
+  | { op: 'clock.now' };
+
+export interface Identity {
+  /** What Session.getActiveUser().getEmail() returns; '' when the domain's policy hides it. */
+  email: string;
+  /** BCP 47 locale as Google sends it in the event, e.g. 'de' or 'en-GB'. */
+  locale: string;
+  /** IANA time zone id. */
+  timeZone: string;
+}
+
+interface CacheEntry {
+  value: string;
+  expiresAt: number;
+}
+
+export interface HostSnapshot {
+  version: 1;
+  clockOffsetMs: number;
+  scriptProperties: Record<string, string>;
+  userProperties: Record<string, Record<string, string>>;
+}
+
+/** Lock ownership: which execution holds each lock ('external' is a holder outside any execution). */
+type LockHolder = number | 'external';
+
+export class PropertyStore {
+  private readonly values = new Map<string, string>();
+  private bytes = 0;
+
+  static fromObject(values: Record<string, string>): PropertyStore {
+    const store = new PropertyStore();
+    store.setAll(values, false);
+    return store;
+  }
+
+  get(key: string): string | null {
+    return this.values.get(key) ?? null;
+  }
+
+  getAll(): Record<string, string> {
+    return Object.fromEntries(this.values);
+  }
+
+  keys(): string[] {
+    return [...this.values.keys()];
+  }
+
+  /** Bytes used, keys included, as the 500 KB quota counts them. */
+  usedBytes(): number {
+    return this.bytes;
+  }
+
+  /** All or nothing: a write that breaks a limit throws and leaves the store as it was. */
+  setAll(values: Record<string, string>, deleteAllOthers: boolean): void {
+    let bytes = deleteAllOthers ? 0 : this.bytes;
+    for (const [key, value] of Object.entries(values)) {
+      if (utf8Bytes(value) > PROPERTY_VALUE_MAX_BYTES) throw new Error(ERRORS.propertyValueTooLarge);
+      const previous = deleteAllOthers ? undefined : this.values.get(key);
+      if (previous !== undefined) bytes -= utf8Bytes(key) + utf8Bytes(previous);
+      bytes += utf8Bytes(key) + utf8Bytes(value);
+    }
+    if (bytes > PROPERTY_STORE_MAX_BYTES) throw new Error(ERRORS.propertyQuota);
+    if (deleteAllOthers) this.values.clear();
+    for (const [key, value] of Object.entries(values)) this.values.set(key, value);
+    this.bytes = bytes;
+  }
+
+  delete(key: string): void {
+    const previous = this.values.get(key);
+    if (previous === undefined) return;
+    this.values.delete(key);
+    this.bytes -= utf8Bytes(key) + utf8Bytes(previous);
+  }
+
+  clear(): void {
+    this.values.clear();
+    this.bytes = 0;
+  }
+}
+
+/** A memcache-like store: TTL, size limits, at most 1,000 items with least-recently-used eviction. */
+export class CacheStore {
+  private readonly entries = new Map<string, CacheEntry>();
+
+  constructor(private readonly now: () => number) {}
+
+  getAll(keys: string[]): Record<string, string> {
+    const found: Record<string, string> = {};
+    for (const key of keys) {
+      const entry = this.entries.get(key);
+      if (!entry) continue;
+      this.entries.delete(key);
+      if (entry.expiresAt <= this.now()) continue;
+      this.entries.set(key, entry); // most recently used last
+      found[key] = entry.value;
+    }
+    return found;
+  }
+
+  putAll(values: Record<string, string>, ttlSeconds = CACHE_DEFAULT_TTL_SECONDS): void {
+    for (const [key, value] of Object.entries(values)) {
+      if (key.length > CACHE_KEY_MAX_CHARS) throw new Error(ERRORS.cacheKeyTooLarge);
+      if (utf8Bytes(value) > CACHE_VALUE_MAX_BYTES) throw new Error(ERRORS.cacheValueTooLarge);
+    }
+    const ttl = Math.min(Math.max(Math.floor(ttlSeconds), 1), CACHE_MAX_TTL_SECONDS);
+    for (const [key, value] of Object.entries(values)) {
+      this.entries.delete(key);
+      this.entries.set(key, { value, expiresAt: this.now() + ttl * 1000 });
+    }
+    while (this.entries.size > CACHE_MAX_ITEMS) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  removeAll(keys: string[]): void {
+    for (const key of keys) {
+      if (key.length > CACHE_KEY_MAX_CHARS) throw new Error(ERRORS.cacheKeyTooLarge);
+      this.entries.delete(key);
+    }
+  }
+
+  /** The cache may drop anything at any time; tests call this to prove the code survives it. */
+  evictAll(): void {
+    this.entries.clear();
+  }
+
+  size(): number {
+    return this.entries.size;
+  }
+}
+
+export class RuntimeHost {
+  readonly scriptProperties = new PropertyStore();
+  private readonly userProperties = new Map<string, PropertyStore>();
+  readonly scriptCache: CacheStore;
+  private readonly userCaches = new Map<string, CacheStore>();
+  private readonly locks = new Map<string, LockHolder>();
+  private readonly executions = new Map<number, Identity>();
+  private nextExecutionId = 1;
+  private clockOffsetMs = 0;
+
+  constructor() {
+    this.scriptCache = new CacheStore(() => this.now());
+  }
+
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  /** Moves the clock of every execution forward (e.g. "ask me again in a few days"). */
+  advanceClock(ms: number): void {
+    this.clockOffsetMs += ms;
+  }
+
+  userStore(identity: Pick<Identity, 'email'>): PropertyStore {
+    const key = userKey(identity);
+    let store = this.userProperties.get(key);
+    if (!store) {
+      store = new PropertyStore();
+      this.userProperties.set(key, store);
+    }
+    return store;
+  }
+
+  userCache(identity: Pick<Identity, 'email'>): CacheStore {
+    const key = userKey(identity);
+    let cache = this.userCaches.get(key);
+    if (!cache) {
+      cache = new CacheStore(() => this.now());
+      this.userCaches.set(key, cache);
+    }
+    return cache;
+  }
+
+  beginExecution(identity: Identity): number {
+    const id = this.nextExecutionId++;
+    this.executions.set(id, identity);
+    return id;
+  }
+
+  /** Apps Script releases every lock an execution still holds when it ends. */
+  endExecution(executionId: number): void {
+    for (const [name, holder] of this.locks) if (holder === executionId) this.locks.delete(name);
+    this.executions.delete(executionId);
+  }
+
+  /** Makes a lock look held by another, never-ending execution (tests of "lock not available"). */
+  holdLockExternally(scope: LockScope, identity?: Pick<Identity, 'email'>): () => void {
+    const name = scope === 'script' ? 'script' : `user:${userKey(identity ?? { email: '' })}`;
+    this.locks.set(name, 'external');
+    return () => {
+      if (this.locks.get(name) === 'external') this.locks.delete(name);
+    };
+  }
+
+  handle(executionId: number, request: ServiceOp): unknown {
+    const identity = this.executions.get(executionId);
+    if (!identity) throw new Error(`Execution ${executionId} is not running`);
+    switch (request.op) {
+      case 'props.get':
+        return this.props(request.scope, identity).get(String(request.key));
+      case 'props.getAll':
+        return this.props(request.scope, identity).getAll();
+      case 'props.getKeys':
+        return this.props(request.scope, identity).keys();
+      case 'props.setAll':
+        this.props(request.scope, identity).setAll(request.values, request.deleteAllOthers);
+        return null;
+      case 'props.delete':
+        this.props(request.scope, identity).delete(request.key);
+        return null;
+      case 'props.deleteAll':
+        this.props(request.scope, identity).clear();
+        return null;
+      case 'cache.getAll':
+        return this.cache(request.scope, identity).getAll(request.keys);
+      case 'cache.putAll':
+        this.cache(request.scope, identity).putAll(request.values, request.ttlSeconds);
+        return null;
+      case 'cache.removeAll':
+        this.cache(request.scope, identity).removeAll(request.keys);
+        return null;
+      case 'lock.try': {
+        const name = this.lockName(request.scope, identity);
+        const holder = this.locks.get(name);
+        if (holder === undefined || holder === executionId) {
+          this.locks.set(name, executionId);
+          return true;
+        }
+        return false;
+      }
+      case 'lock.release': {
+        const name = this.lockName(request.scope, identity);
+        if (this.locks.get(name) === executionId) this.locks.delete(name);
+        return null;
+      }
+      case 'lock.has':
+        return this.locks.get(this.lockName(request.scope, identity)) === executionId;
+      case 'clock.now':
+        return this.now();
+    }
+  }
+
+  snapshot(): HostSnapshot {
+    const userProperties: Record<string, Record<string, string>> = {};
+    for (const [key, store] of this.userProperties) userProperties[key] = store.getAll();
+    return {
+      version: 1,
+      clockOffsetMs: this.clockOffsetMs,
+      scriptProperties: this.scriptProperties.getAll(),
+      userProperties,
+    };
+  }
+
+  /** Restores persisted state; caches start empty, as after any Apps Script cache eviction. */
+  restore(snapshot: HostSnapshot): void {
+    this.clockOffsetMs = snapshot.clockOffsetMs;
+    this.scriptProperties.setAll(snapshot.scriptProperties, true);
+    this.userProperties.clear();
+    for (const [key, values] of Object.entries(snapshot.userProperties)) {
+      this.userProperties.set(key, PropertyStore.fromObject(values));
+    }
+    this.scriptCache.evictAll();
+    this.userCaches.clear();
+  }
+
+  private props(scope: PropertyScope, identity: Identity): PropertyStore {
+    return scope === 'script' ? this.scriptProperties : this.userStore(identity);
+  }
+
+  private cache(scope: CacheScope, identity: Identity): CacheStore {
+    return scope === 'script' ? this.scriptCache : this.userCache(identity);
+  }
+
+  private lockName(scope: LockScope, identity: Identity): string {
+    return scope === 'script' ? 'script' : `user:${userKey(identity)}`;
+  }
+}
+
+function userKey(identity: Pick<Identity, 'email'>): string {
+  return identity.email === '' ? '(email hidden by policy)' : identity.email.toLowerCase();
+}

@@ -1,0 +1,153 @@
+/**
+ * The local Apps Script runtime: runs functions of the built bundle (`build/Code.js`) as executions
+ * against one shared host, either one after another in this thread or concurrently in worker threads.
+ * Every card or response a function returns is checked against card.proto.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker, MessageChannel } from 'node:worker_threads';
+import { buildSync } from 'esbuild';
+import type vm from 'node:vm';
+import { compileBundle, runExecution, type ExecutionRequest, type ExecutionResult } from './execution';
+import { RuntimeHost, type ServiceOp } from './host';
+import { validateCard, validateResponse } from './card-validate';
+import type { WorkerInput, WorkerReply } from './worker';
+
+export interface RuntimeOptions {
+  /** Directory holding Code.js and appsscript.json (default: build/). */
+  buildDir?: string;
+  host?: RuntimeHost;
+  /** Check every returned card against card.proto (default true). */
+  validateCards?: boolean;
+}
+
+interface Manifest {
+  timeZone?: string;
+}
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+export class LocalRuntime {
+  readonly host: RuntimeHost;
+  readonly code: string;
+  readonly manifest: Manifest;
+  private readonly script: vm.Script;
+  private readonly validate: boolean;
+
+  constructor(options: RuntimeOptions = {}) {
+    const buildDir = path.resolve(PROJECT_ROOT, options.buildDir ?? 'build');
+    const codePath = path.join(buildDir, 'Code.js');
+    if (!fs.existsSync(codePath)) {
+      throw new Error(`${codePath} does not exist: run \`npm run build\` first`);
+    }
+    this.code = fs.readFileSync(codePath, 'utf8');
+    this.manifest = JSON.parse(fs.readFileSync(path.join(buildDir, 'appsscript.json'), 'utf8')) as Manifest;
+    this.script = compileBundle(this.code);
+    this.host = options.host ?? new RuntimeHost();
+    this.validate = options.validateCards ?? true;
+  }
+
+  get scriptTimeZone(): string {
+    return this.manifest.timeZone ?? 'Etc/UTC';
+  }
+
+  /** Runs one execution in this thread. */
+  run(request: ExecutionRequest): ExecutionResult {
+    const executionId = this.host.beginExecution(request.identity);
+    try {
+      const result = runExecution(this.script, request, {
+        backend: (op: ServiceOp) => this.host.handle(executionId, op),
+        sleep: null,
+        now: () => this.host.now(),
+        scriptTimeZone: this.scriptTimeZone,
+      });
+      return this.checked(result);
+    } finally {
+      this.host.endExecution(executionId);
+    }
+  }
+
+  /** Runs executions at the same time, each in its own worker thread, against the shared host. */
+  async runConcurrently(requests: readonly ExecutionRequest[]): Promise<ExecutionResult[]> {
+    const workerFile = workerScript();
+    return Promise.all(requests.map((request) => this.runInWorker(workerFile, request)));
+  }
+
+  private runInWorker(workerFile: string, request: ExecutionRequest): Promise<ExecutionResult> {
+    const executionId = this.host.beginExecution(request.identity);
+    const { port1, port2 } = new MessageChannel();
+    const signal = new SharedArrayBuffer(4);
+    const flag = new Int32Array(signal);
+    port1.on('message', (message: { request: ServiceOp }) => {
+      let reply: WorkerReply;
+      try {
+        reply = { ok: true, value: this.host.handle(executionId, message.request) };
+      } catch (error) {
+        reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
+      port1.postMessage(reply);
+      Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0);
+    });
+    const input: WorkerInput = {
+      code: this.code,
+      request,
+      executionId,
+      clockOffsetMs: this.host.now() - Date.now(),
+      scriptTimeZone: this.scriptTimeZone,
+      port: port2,
+      signal,
+    };
+    const worker = new Worker(workerFile, { workerData: input, transferList: [port2] });
+    return new Promise<ExecutionResult>((resolve, reject) => {
+      let result: ExecutionResult | undefined;
+      worker.once('message', (message: ExecutionResult) => {
+        result = message;
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => {
+        port1.close();
+        this.host.endExecution(executionId);
+        if (result) resolve(this.checked(result));
+        else reject(new Error(`Execution of ${request.functionName} ended without a result (exit code ${code})`));
+      });
+    });
+  }
+
+  private checked(result: ExecutionResult): ExecutionResult {
+    if (!this.validate || !result.ok || result.value === undefined) return result;
+    const problems = validateResult(result.value);
+    if (problems.length === 0) return result;
+    return {
+      ...result,
+      ok: false,
+      error: { message: `${result.functionName} returned JSON that card.proto rejects:\n${problems.join('\n')}` },
+    };
+  }
+}
+
+export function validateResult(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap((card) => validateCard(card));
+  if (typeof value === 'object' && value !== null && 'sections' in value) return validateCard(value);
+  return validateResponse(value);
+}
+
+let cachedWorkerScript: string | undefined;
+
+/** The worker entry, bundled once per process with esbuild (worker threads cannot load TypeScript). */
+function workerScript(): string {
+  if (cachedWorkerScript && fs.existsSync(cachedWorkerScript)) return cachedWorkerScript;
+  const outfile = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'reseller-connect', `runtime-worker-${process.pid}.cjs`);
+  buildSync({
+    entryPoints: [path.join(__dirname, 'worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    logLevel: 'silent',
+  });
+  cachedWorkerScript = outfile;
+  return outfile;
+}

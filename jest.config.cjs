@@ -1,0 +1,18 @@
+// Unit tests run the TypeScript modules; integration and bundle tests run build/Code.js (built by
+// `npm test` before jest) in the local Apps Script runtime.
+const transform = {
+  '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
+};
+
+module.exports = {
+  projects: [
+    { displayName: 'unit', testEnvironment: 'node', roots: ['<rootDir>/test/unit'], transform },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/integration'],
+      transform,
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,19 @@
+/** A customer's request that support change the organisation's reseller. */
+export const CHANGE_REASON_MIN_CHARS = 10;
+export const CHANGE_REASON_MAX_CHARS = 1000;
+
+export type ReasonCheck =
+  | { ok: true; reason: string }
+  | { ok: false; problem: 'empty' | 'tooShort' | 'tooLong' | 'controlCharacters' };
+
+/** Line breaks and tabs are allowed in a reason; other control characters are not. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+export function checkChangeReason(raw: string | undefined): ReasonCheck {
+  const reason = (raw ?? '').trim();
+  if (reason === '') return { ok: false, problem: 'empty' };
+  if (CONTROL.test(reason)) return { ok: false, problem: 'controlCharacters' };
+  if (reason.length < CHANGE_REASON_MIN_CHARS) return { ok: false, problem: 'tooShort' };
+  if (reason.length > CHANGE_REASON_MAX_CHARS) return { ok: false, problem: 'tooLong' };
+  return { ok: true, reason };
+}

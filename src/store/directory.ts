@@ -1,0 +1,172 @@
+/**
+ * The reseller directory: every known reseller (any status) in Script Properties as chunks under
+ * 8 KB, and the search index of the approved ones in the script cache, where each typeahead
+ * keystroke reads it with one call. A cache miss rebuilds the index from the properties.
+ */
+import { RESELLER_STATUSES, type Reseller, type ResellerStatus } from '../domain/reseller';
+import { buildSearchIndex, parseSearchIndex, type SearchIndex } from '../domain/search';
+import { KEYS, PROPERTY_CHUNK_BYTES } from './keys';
+import type { Cache, KeyValueStore } from './ports';
+
+/** Cache values may hold 100 KB; 30,000 UTF-16 units stay under 90 KB whatever the script. */
+const INDEX_CHUNK_CHARS = 30_000;
+/** Fixed so that one getAll asks for every chunk without reading a count first. */
+const INDEX_MAX_CHUNKS = 32;
+const INDEX_KEYS = Array.from({ length: INDEX_MAX_CHUNKS }, (_, i) => `ix:${i}`);
+/** The longest time the cache keeps anything; a directory write replaces the index at once anyway. */
+export const INDEX_TTL_SECONDS = 21_600;
+
+const STATUS_CODES: Record<ResellerStatus, string> = {
+  applied: 'a',
+  agreement_sent: 's',
+  agreement_signed: 'g',
+  approved: 'A',
+  rejected: 'r',
+  suspended: 'x',
+};
+const STATUS_BY_CODE = new Map<string, ResellerStatus>(RESELLER_STATUSES.map((s) => [STATUS_CODES[s], s]));
+
+const FIELD_BREAKS = /[\t\n\r]/g;
+
+export interface DirectoryMeta {
+  version: string;
+  chunks: number;
+  count: number;
+}
+
+function encodeReseller(r: Reseller): string {
+  return [r.id, r.name, r.domain, r.country, STATUS_CODES[r.status]].map((f) => f.replace(FIELD_BREAKS, ' ')).join('\t');
+}
+
+function decodeReseller(line: string): Reseller | null {
+  const [id, name, domain, country, code] = line.split('\t');
+  const status = code === undefined ? undefined : STATUS_BY_CODE.get(code);
+  if (!id || name === undefined || domain === undefined || country === undefined || !status) return null;
+  return { id, name, domain, country, status };
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Packs lines into values of at most `limitBytes` UTF-8 bytes, never splitting a line. */
+export function packLines(lines: readonly string[], limitBytes: number): string[] {
+  const chunks: string[] = [];
+  let current: string[] = [];
+  let bytes = 0;
+  for (const line of lines) {
+    const lineBytes = utf8Length(line) + 1;
+    if (lineBytes > limitBytes) throw new Error(`A directory record is larger than ${limitBytes} bytes`);
+    if (bytes + lineBytes > limitBytes && current.length > 0) {
+      chunks.push(current.join('\n'));
+      current = [];
+      bytes = 0;
+    }
+    current.push(line);
+    bytes += lineBytes;
+  }
+  if (current.length > 0) chunks.push(current.join('\n'));
+  return chunks;
+}
+
+export function readDirectoryMeta(all: Record<string, string>): DirectoryMeta | null {
+  const text = all[KEYS.directoryMeta];
+  if (!text) return null;
+  const [version, chunks, count] = text.split('\t');
+  const meta = { version: version ?? '', chunks: Number(chunks), count: Number(count) };
+  return meta.version && Number.isInteger(meta.chunks) && Number.isInteger(meta.count) ? meta : null;
+}
+
+/** Every reseller in the directory, from the whole Script Properties store (one getAll call). */
+export function readDirectory(all: Record<string, string>): Reseller[] {
+  const meta = readDirectoryMeta(all);
+  if (!meta) return [];
+  const resellers: Reseller[] = [];
+  for (let i = 0; i < meta.chunks; i++) {
+    const chunk = all[KEYS.directoryChunk(i)];
+    if (chunk === undefined) throw new Error(`Directory chunk ${i} of ${meta.chunks} is missing`);
+    for (const line of chunk.split('\n')) {
+      const reseller = decodeReseller(line);
+      if (reseller) resellers.push(reseller);
+    }
+  }
+  return resellers;
+}
+
+/**
+ * Replaces the directory: chunks and meta in one setProperties call (all or nothing), then removes
+ * chunks the previous, larger directory left behind, then puts the new index in the cache.
+ */
+export function writeDirectory(
+  store: KeyValueStore,
+  cache: Cache,
+  resellers: readonly Reseller[],
+  version: string,
+): DirectoryMeta {
+  const previous = readDirectoryMeta(store.getAll());
+  const chunks = packLines(resellers.map(encodeReseller), PROPERTY_CHUNK_BYTES);
+  const meta: DirectoryMeta = { version, chunks: chunks.length, count: resellers.length };
+  const values: Record<string, string> = { [KEYS.directoryMeta]: `${version}\t${meta.chunks}\t${meta.count}` };
+  chunks.forEach((chunk, i) => (values[KEYS.directoryChunk(i)] = chunk));
+  store.setAll(values);
+  for (let i = chunks.length; i < (previous?.chunks ?? 0); i++) store.delete(KEYS.directoryChunk(i));
+  putIndex(cache, version, buildSearchIndex(resellers));
+  return meta;
+}
+
+function putIndex(cache: Cache, version: string, indexText: string): void {
+  const pieces: string[] = [];
+  for (let i = 0; i < indexText.length; i += INDEX_CHUNK_CHARS) pieces.push(indexText.slice(i, i + INDEX_CHUNK_CHARS));
+  if (pieces.length === 0) pieces.push('');
+  if (pieces.length > INDEX_MAX_CHUNKS) throw new Error('The reseller search index is too large for the cache');
+  const values: Record<string, string> = {};
+  pieces.forEach((piece, i) => (values[INDEX_KEYS[i] as string] = `${version}\t${pieces.length}\t${piece}`));
+  cache.putAll(values, INDEX_TTL_SECONDS);
+}
+
+/** Joins the cached chunks, or returns null if any is missing or they come from different versions. */
+function joinCachedIndex(found: Record<string, string>): string | null {
+  const head = found[INDEX_KEYS[0] as string];
+  if (head === undefined) return null;
+  const [version, countText] = head.split('\t', 2);
+  const count = Number(countText);
+  if (!version || !Number.isInteger(count) || count < 1 || count > INDEX_MAX_CHUNKS) return null;
+  const prefix = `${version}\t${count}\t`;
+  const parts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const piece = found[INDEX_KEYS[i] as string];
+    if (piece === undefined || !piece.startsWith(prefix)) return null;
+    parts.push(piece.slice(prefix.length));
+  }
+  return parts.join('');
+}
+
+/**
+ * The search index: one cache call when cached; otherwise rebuilt from the directory (one
+ * getAll on Script Properties) and put back in the cache.
+ */
+export function loadSearchIndex(store: KeyValueStore, cache: Cache): SearchIndex {
+  const cached = joinCachedIndex(cache.getAll(INDEX_KEYS));
+  if (cached !== null) {
+    try {
+      return parseSearchIndex(cached);
+    } catch {
+      // A damaged cache entry is not an error: fall through and rebuild it.
+    }
+  }
+  const all = store.getAll();
+  const meta = readDirectoryMeta(all);
+  const text = buildSearchIndex(readDirectory(all));
+  putIndex(cache, meta?.version ?? 'empty', text);
+  return parseSearchIndex(text);
+}

@@ -1,0 +1,25 @@
+/**
+ * What the store needs from Apps Script, as interfaces: src/platform/ implements them with the real
+ * services, tests and dev tools with anything else. One method is one service call.
+ */
+export interface KeyValueStore {
+  get(key: string): string | null;
+  /** The whole store in one call. */
+  getAll(): Record<string, string>;
+  /** All or nothing: throws, and writes nothing, when a limit would be broken. */
+  setAll(values: Record<string, string>): void;
+  /** Replaces the store's whole content in one call. */
+  replaceAll?(values: Record<string, string>): void;
+  delete(key: string): void;
+}
+
+export interface Cache {
+  getAll(keys: string[]): Record<string, string>;
+  putAll(values: Record<string, string>, ttlSeconds: number): void;
+  removeAll(keys: string[]): void;
+}
+
+export interface ScriptLock {
+  /** Runs `critical` holding the script lock; `null` when the lock could not be had in time. */
+  withLock<T>(timeoutMs: number, critical: () => T): { acquired: true; value: T } | { acquired: false };
+}

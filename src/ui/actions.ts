@@ -1,0 +1,27 @@
+/**
+ * Names of the bundle's top-level functions that cards refer to. Apps Script finds a callback only
+ * by its name as a string, so every one of these must be exported from src/index.ts (a bundle test
+ * checks that build/Code.js defines each).
+ */
+export const ACTIONS = {
+  homepage: 'onHomepage',
+  answerHasReseller: 'onAnswerHasReseller',
+  answerDirect: 'onAnswerDirect',
+  answerLater: 'onAnswerLater',
+  showQuestion: 'onShowQuestion',
+  suggestResellers: 'onSuggestResellers',
+  searchResellers: 'onSearchResellers',
+  chooseReseller: 'onChooseReseller',
+  confirmReseller: 'onConfirmReseller',
+  goBack: 'onGoBack',
+  showChangeRequest: 'onShowChangeRequest',
+  submitChangeRequest: 'onSubmitChangeRequest',
+} as const;
+
+export type ActionName = (typeof ACTIONS)[keyof typeof ACTIONS];
+
+/** Form field names, shared by the cards that render them and the handlers that read them. */
+export const FIELDS = {
+  resellerQuery: 'resellerQuery',
+  changeReason: 'changeReason',
+} as const;

@@ -1,0 +1,286 @@
+/**
+ * The customer's reseller flow: what each entry point does, as card models and responses. Apps
+ * Script services arrive through `Services`, so this module names no Apps Script global.
+ *
+ * Service calls are budgeted per action (see bench/): the homepage reads the user's email, the
+ * organisation's record and, only if there is none, the user's own state; a typeahead keystroke
+ * reads only the cached index.
+ */
+import { classifyAccount, type Account } from '../domain/account';
+import { directAssignment, resellerAssignment, type Assignment, type ChoiceOutcome } from '../domain/assignment';
+import { checkChangeReason, CHANGE_REASON_MAX_CHARS, CHANGE_REASON_MIN_CHARS } from '../domain/change-request';
+import {
+  findResellerById,
+  findResellerByLabel,
+  searchResellers,
+  validateSearchQuery,
+  MAX_QUERY_LENGTH,
+} from '../domain/search';
+import { askLater, isSnoozed } from '../domain/user-state';
+import { commitChoice, readAssignment, recordChangeRequest } from '../store/assignments';
+import { loadSearchIndex } from '../store/directory';
+import { StoreFullError } from '../store/errors';
+import type { Cache, KeyValueStore, ScriptLock } from '../store/ports';
+import { readUserState, writeUserState } from '../store/user-state';
+import { FIELDS } from './actions';
+import type { ActionResponseModel, CardModel } from './card-model';
+import { readEvent, type AddonEvent, type EventView } from './event';
+import type { MessageKey } from './i18n';
+import { hiddenAccountCard, personalAccountCard } from './screens/account';
+import { changeRequestCard } from './screens/change-request';
+import { confirmCard } from './screens/confirm';
+import { laterCard } from './screens/later';
+import { messageCard } from './screens/message';
+import { questionCard } from './screens/question';
+import { searchCard, type SearchOutcome } from './screens/search';
+import { statusCard } from './screens/status';
+import { createView, type View } from './screens/view';
+
+export interface Services {
+  email(): string;
+  now(): number;
+  scriptStore(): KeyValueStore;
+  userStore(): KeyValueStore;
+  cache(): Cache;
+  lock(): ScriptLock;
+}
+
+/** The most results a search or a typeahead shows. */
+export const RESULT_LIMIT = 10;
+
+type Organisation = Extract<Account, { kind: 'organisation' }>;
+
+interface Request {
+  event: EventView;
+  view: View;
+}
+
+export function createFlow(services: Services) {
+  const request = (e: AddonEvent | undefined): Request => {
+    const event = readEvent(e);
+    return { event, view: createView(event.language, event.utcOffsetMs) };
+  };
+
+  const notify = (text: string): ActionResponseModel => ({ navigation: [], notification: text });
+
+  /** The home card for this user: their organisation's answer, the question, or why neither applies. */
+  const homeCard = (view: View, account: Account): CardModel => {
+    if (account.kind === 'hidden') return hiddenAccountCard(view);
+    if (account.kind === 'personal') return personalAccountCard(view, account.email);
+    const assignment = readAssignment(services.scriptStore(), account.domain);
+    if (assignment) return statusCard(view, account.domain, account.email, assignment);
+    const state = readUserState(services.userStore());
+    if (state.askAgainAt !== undefined && isSnoozed(state, services.now())) return laterCard(view, state.askAgainAt);
+    return questionCard(view, account.domain);
+  };
+
+  /**
+   * Runs an action for a user of a customer organisation. Anyone else gets their explanation card;
+   * a `domain` parameter naming another organisation (a stale or tampered card) changes nothing.
+   */
+  const forOrganisation = (
+    e: AddonEvent | undefined,
+    act: (req: Request, account: Organisation) => ActionResponseModel,
+  ): ActionResponseModel => {
+    const req = request(e);
+    return guarded(req.view, () => {
+      const account = classifyAccount(services.email());
+      if (account.kind !== 'organisation') {
+        return { navigation: [{ popToRoot: true }, { update: homeCard(req.view, account) }] };
+      }
+      const claimed = req.event.parameter('domain');
+      if (claimed !== undefined && claimed !== account.domain) return notify(req.view.t('error.wrongOrganisation'));
+      return act(req, account);
+    });
+  };
+
+  const choiceResponse = (
+    view: View,
+    account: Organisation,
+    result: ChoiceOutcome | { outcome: 'busy' },
+  ): ActionResponseModel => {
+    if (result.outcome === 'busy') return notify(view.t('error.busy'));
+    const home = { navigation: [{ popToRoot: true as const }, { update: statusCard(view, account.domain, account.email, result.record) }] };
+    return { ...home, notification: choiceNotice(view, account.domain, result), stateChanged: result.outcome === 'saved' };
+  };
+
+  return {
+    homepage(e: AddonEvent | undefined): CardModel {
+      const { view } = request(e);
+      try {
+        return homeCard(view, classifyAccount(services.email()));
+      } catch (error) {
+        console.error('homepage failed', error);
+        return messageCard(view, view.t('error.unexpected'));
+      }
+    },
+
+    answerHasReseller: (e: AddonEvent | undefined): ActionResponseModel =>
+      forOrganisation(e, ({ view }, account) => ({
+        navigation: [{ push: searchCard(view, account.domain, '', { kind: 'none' }) }],
+      })),
+
+    answerDirect: (e: AddonEvent | undefined): ActionResponseModel =>
+      forOrganisation(e, ({ view }, account) => {
+        const now = services.now();
+        const result = commitChoice(services.scriptStore(), services.lock(), {
+          domain: account.domain,
+          actorEmail: account.email,
+          proposed: directAssignment(account.email, now),
+          now,
+        });
+        return choiceResponse(view, account, result);
+      }),
+
+    answerLater: (e: AddonEvent | undefined): ActionResponseModel =>
+      forOrganisation(e, ({ view }) => {
+        const state = askLater(services.now());
+        writeUserState(services.userStore(), state);
+        return { navigation: [{ update: laterCard(view, state.askAgainAt ?? services.now()) }] };
+      }),
+
+    showQuestion: (e: AddonEvent | undefined): ActionResponseModel =>
+      forOrganisation(e, ({ view }, account) => ({ navigation: [{ update: homeCardIgnoringSnooze(view, account) }] })),
+
+    /** One typeahead keystroke: the cached index and nothing else. */
+    suggestResellers(e: AddonEvent | undefined): string[] {
+      const check = validateSearchQuery(readEvent(e).formValue(FIELDS.resellerQuery) ?? '');
+      if (!check.ok) return [];
+      try {
+        const index = loadSearchIndex(services.scriptStore(), services.cache());
+        return searchResellers(index, check.query, RESULT_LIMIT).map((match) => match.label);
+      } catch (error) {
+        console.error('suggestions failed', error);
+        return [];
+      }
+    },
+
+    searchResellers(e: AddonEvent | undefined): ActionResponseModel {
+      const req = request(e);
+      const { view, event } = req;
+      return guarded(view, () => {
+        const raw = event.formValue(FIELDS.resellerQuery) ?? '';
+        const domain = event.parameter('domain') ?? '';
+        const check = validateSearchQuery(raw);
+        if (!check.ok) {
+          const message = view.t(`search.problem.${check.problem}` as const, { max: MAX_QUERY_LENGTH });
+          return { navigation: [{ update: searchCard(view, domain, raw.slice(0, MAX_QUERY_LENGTH), { kind: 'problem', message }) }] };
+        }
+        const index = loadSearchIndex(services.scriptStore(), services.cache());
+        // A suggestion picked from the typeahead names exactly one reseller: go straight to confirming it.
+        const picked = findResellerByLabel(index, check.query);
+        if (picked) return { navigation: [{ push: confirmCard(view, domain, picked) }] };
+        const matches = searchResellers(index, check.query, RESULT_LIMIT + 1);
+        const outcome: SearchOutcome = {
+          kind: 'results',
+          query: check.query,
+          matches: matches.slice(0, RESULT_LIMIT),
+          capped: matches.length > RESULT_LIMIT,
+        };
+        return { navigation: [{ update: searchCard(view, domain, check.query, outcome) }] };
+      });
+    },
+
+    chooseReseller: (e: AddonEvent | undefined): ActionResponseModel =>
+      forOrganisation(e, ({ view, event }, account) => {
+        const index = loadSearchIndex(services.scriptStore(), services.cache());
+        const reseller = findResellerById(index, event.parameter('resellerId') ?? '');
+        if (!reseller) return notify(view.t('error.resellerUnavailable'));
+        return { navigation: [{ push: confirmCard(view, account.domain, reseller) }] };
+      }),
+
+    confirmReseller: (e: AddonEvent | undefined): ActionResponseModel =>
+      forOrganisation(e, ({ view, event }, account) => {
+        // The index holds approved resellers only: an unknown or unapproved id stops here.
+        const index = loadSearchIndex(services.scriptStore(), services.cache());
+        const reseller = findResellerById(index, event.parameter('resellerId') ?? '');
+        if (!reseller) return notify(view.t('error.resellerUnavailable'));
+        const now = services.now();
+        const result = commitChoice(services.scriptStore(), services.lock(), {
+          domain: account.domain,
+          actorEmail: account.email,
+          proposed: resellerAssignment(reseller, account.email, now),
+          now,
+        });
+        return choiceResponse(view, account, result);
+      }),
+
+    goBack: (): ActionResponseModel => ({ navigation: [{ pop: true }] }),
+
+    showChangeRequest: (e: AddonEvent | undefined): ActionResponseModel =>
+      forOrganisation(e, ({ view }, account) => ({ navigation: [{ push: changeRequestCard(view, account.domain) }] })),
+
+    submitChangeRequest: (e: AddonEvent | undefined): ActionResponseModel =>
+      forOrganisation(e, ({ view, event }, account) => {
+        const raw = event.formValue(FIELDS.changeReason);
+        const check = checkChangeReason(raw);
+        if (!check.ok) {
+          const problem = view.t(`change.problem.${check.problem}` as const, {
+            min: CHANGE_REASON_MIN_CHARS,
+            max: CHANGE_REASON_MAX_CHARS,
+          });
+          const kept = (raw ?? '').slice(0, CHANGE_REASON_MAX_CHARS * 2);
+          return { navigation: [{ update: changeRequestCard(view, account.domain, kept, problem) }] };
+        }
+        const now = services.now();
+        const result = recordChangeRequest(services.scriptStore(), services.lock(), {
+          domain: account.domain,
+          actorEmail: account.email,
+          reason: check.reason,
+          now,
+        });
+        if (result.outcome === 'busy') return notify(view.t('error.busy'));
+        const home = result.record
+          ? statusCard(view, account.domain, account.email, result.record)
+          : questionCard(view, account.domain);
+        const notification =
+          result.outcome === 'recorded'
+            ? view.t('change.sent')
+            : result.outcome === 'alreadyPending'
+              ? view.t('change.alreadyPending', { date: view.date(result.record.changeRequestedAt ?? now) })
+              : view.t('change.noReseller', { domain: account.domain });
+        return {
+          navigation: [{ popToRoot: true }, { update: home }],
+          notification,
+          stateChanged: result.outcome === 'recorded',
+        };
+      }),
+  };
+
+  /** "Answer now" from the snoozed card: the question, unless a colleague has answered meanwhile. */
+  function homeCardIgnoringSnooze(view: View, account: Organisation): CardModel {
+    const assignment = readAssignment(services.scriptStore(), account.domain);
+    return assignment
+      ? statusCard(view, account.domain, account.email, assignment)
+      : questionCard(view, account.domain);
+  }
+}
+
+export type Flow = ReturnType<typeof createFlow>;
+
+/** Turns failures into a message in the user's language. Every write is all-or-nothing, so nothing changed. */
+function guarded(view: View, act: () => ActionResponseModel): ActionResponseModel {
+  try {
+    return act();
+  } catch (error) {
+    if (error instanceof StoreFullError) return { navigation: [], notification: view.t('error.storeFull') };
+    console.error('action failed', error);
+    return { navigation: [], notification: view.t('error.unexpected') };
+  }
+}
+
+function choiceNotice(view: View, domain: string, result: ChoiceOutcome): string {
+  const record: Assignment = result.record;
+  const reseller = record.kind === 'reseller' ? record.resellerName : '';
+  const key: MessageKey =
+    result.outcome === 'saved'
+      ? record.kind === 'reseller'
+        ? 'notice.saved'
+        : 'notice.direct'
+      : result.outcome === 'alreadyBound'
+        ? 'notice.alreadyBound'
+        : record.kind === 'reseller'
+          ? 'notice.unchanged'
+          : 'notice.directUnchanged';
+  return view.t(key, { domain, reseller });
+}

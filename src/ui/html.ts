@@ -1,0 +1,26 @@
+/**
+ * Card text fields accept a small HTML subset, so any text that did not come from our own
+ * templates (reseller names, domains, what a user typed) is escaped before it reaches them.
+ */
+declare const htmlBrand: unique symbol;
+export type Html = string & { readonly [htmlBrand]: true };
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): Html {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c) as Html;
+}
+
+/** Tagged template: the literal parts are trusted markup, every interpolated value is escaped. */
+export function html(strings: TemplateStringsArray, ...values: readonly string[]): Html {
+  let out = strings[0] ?? '';
+  values.forEach((value, i) => {
+    out += escapeHtml(value) + (strings[i + 1] ?? '');
+  });
+  return out as Html;
+}
+
+/** Joins fragments that are each already safe. */
+export function joinHtml(parts: readonly Html[], separator: Html = '' as Html): Html {
+  return parts.join(separator) as Html;
+}

@@ -1,0 +1,99 @@
+import type { Catalogue } from './en';
+
+/** German texts. */
+export const de: Catalogue = {
+  'app.name': 'Reseller Connect',
+  'app.subtitle': 'Ihr Google Workspace-Reseller',
+
+  'question.title': 'Haben Sie einen Reseller?',
+  'question.text':
+    'Kauft {domain} Google Workspace über einen Reseller? Sagen Sie es uns einmal für Ihre ganze Organisation, und wir verknüpfen Ihr Abonnement für geteilte Kontakte mit ihm.',
+  'question.hasReseller': 'Ich habe einen Google Workspace-Reseller',
+  'question.direct': 'Nein, wir kaufen direkt',
+  'question.later': 'Später fragen',
+
+  'later.title': 'Vielleicht später',
+  'later.text': 'Kein Problem. Wir fragen am {date} noch einmal.',
+  'later.answerNow': 'Jetzt beantworten',
+
+  'search.title': 'Reseller finden',
+  'search.intro': 'Geben Sie den Namen oder die Web-Domain Ihres Resellers ein. Während Sie tippen, erscheinen Vorschläge.',
+  'search.label': 'Name des Resellers',
+  'search.hint': 'Zum Beispiel: Müller IT',
+  'search.button': 'Suchen',
+  'search.results.one': '1 Reseller passt zu „{query}“',
+  'search.results.many': '{count} Reseller passen zu „{query}“',
+  'search.results.capped':
+    'Es werden nur die {count} besten Treffer angezeigt. Geben Sie mehr vom Namen ein, um die Auswahl einzugrenzen.',
+  'search.choose': 'Auswählen',
+  'search.noResults.title': 'Kein Treffer für „{query}“',
+  'search.noResults.text':
+    'Prüfen Sie die Schreibweise oder geben Sie einen kürzeren Teil des Namens ein (zum Beispiel nur das erste Wort). Aufgeführt sind nur Reseller, die wir zugelassen haben: Fehlt Ihrer, bitten Sie ihn, sich bei uns zu melden, oder schreiben Sie unserem Support-Team, das Ihre Organisation für Sie verknüpfen kann.',
+  'search.problem.empty': 'Geben Sie zuerst den Namen Ihres Resellers ein.',
+  'search.problem.tooShort': 'Geben Sie mindestens 2 Buchstaben des Reseller-Namens ein.',
+  'search.problem.tooLong': 'Das ist zu lang für einen Reseller-Namen: höchstens {max} Zeichen.',
+  'search.problem.controlCharacters':
+    'Der Name enthält Zeichen, die nicht Teil eines Namens sein können, etwa Tabulatoren oder Zeilenumbrüche. Bitte geben Sie ihn erneut ein.',
+
+  'confirm.title': 'Reseller bestätigen',
+  'confirm.intro': '{domain} mit diesem Reseller verknüpfen:',
+  'confirm.name': 'Reseller',
+  'confirm.domain': 'Web-Domain',
+  'confirm.country': 'Land',
+  'confirm.permissionsHeader': 'Was die App darf',
+  'confirm.permissions':
+    'Die App für geteilte Kontakte darf die Kontakte, die Ihre Organisation mit ihr teilt, anzeigen, hinzufügen, löschen und synchronisieren. Ihr Google Workspace-Administrator erteilt diese Berechtigung einmal für alle, wenn er die App installiert. Danach betreut {reseller} Ihr Abonnement.',
+  'confirm.share': 'Kontakte jetzt freigeben',
+  'common.back': 'Zurück',
+
+  'status.title': 'Ihr Reseller',
+  'status.resellerIntro': '{domain} kauft Google Workspace über:',
+  'status.directIntro': '{domain} kauft Google Workspace direkt, ohne Reseller.',
+  'status.since': 'Seit {date}',
+  'status.setBy.you': 'Von Ihnen festgelegt',
+  'status.setBy.colleague': 'Von einer Kollegin oder einem Kollegen festgelegt',
+  'status.setBy.support': 'Von unserem Support-Team festgelegt',
+  'status.requestChange': 'Änderung anfragen',
+  'status.haveReseller': 'Wir haben einen Reseller',
+  'status.pending': 'Änderung am {date} angefragt. Unser Support-Team meldet sich bei Ihnen.',
+
+  'change.title': 'Änderung anfragen',
+  'change.intro':
+    'Sagen Sie unserem Support-Team, was sich ändern soll, zum Beispiel den Namen Ihres neuen Resellers. Das Team prüft jede Anfrage und antwortet per E-Mail.',
+  'change.label': 'Was soll sich ändern?',
+  'change.hint': 'Mindestens {min} Zeichen',
+  'change.send': 'Anfrage senden',
+  'change.sent': 'Ihre Anfrage wurde an unser Support-Team gesendet.',
+  'change.alreadyPending':
+    'Eine Änderungsanfrage wartet bereits auf unser Support-Team (gesendet am {date}). Es wurde nichts hinzugefügt.',
+  'change.noReseller': '{domain} hat keinen Reseller, der geändert werden könnte. Es wurde nichts gesendet.',
+  'change.problem.empty': 'Bitte sagen Sie uns, was sich ändern soll.',
+  'change.problem.tooShort': 'Bitte schreiben Sie etwas mehr (mindestens {min} Zeichen), damit der Support helfen kann.',
+  'change.problem.tooLong': 'Bitte bleiben Sie unter {max} Zeichen.',
+  'change.problem.controlCharacters':
+    'Der Text enthält Zeichen, die nicht gespeichert werden können. Bitte geben Sie ihn erneut ein.',
+
+  'notice.saved': 'Gespeichert: {domain} ist jetzt mit {reseller} verknüpft.',
+  'notice.direct': 'Gespeichert: {domain} kauft direkt.',
+  'notice.alreadyBound':
+    'Jemand aus Ihrem Team hat {domain} gerade mit {reseller} verknüpft, daher wurde Ihre Auswahl nicht gespeichert. Falls das falsch ist, fragen Sie eine Änderung an.',
+  'notice.unchanged': '{domain} war bereits mit {reseller} verknüpft.',
+  'notice.directUnchanged': 'Für {domain} war bereits der Direktkauf hinterlegt.',
+
+  'error.busy':
+    'Gerade speichern viele gleichzeitig. Es wurde nichts geändert: Bitte versuchen Sie es in ein paar Sekunden erneut.',
+  'error.storeFull':
+    'Wir können gerade nichts speichern, weil unser Speicher voll ist. Es wurde nichts geändert. Bitte wenden Sie sich an unser Support-Team.',
+  'error.resellerUnavailable':
+    'Dieser Reseller kann nicht mehr ausgewählt werden. Es wurde nichts geändert: Bitte suchen Sie erneut.',
+  'error.wrongOrganisation':
+    'Diese Karte gehört zu einer anderen Organisation oder einem anderen Konto. Es wurde nichts geändert: Bitte öffnen Sie das Add-on erneut.',
+  'error.unexpected': 'Etwas ist schiefgelaufen. Es wurde nichts geändert: Bitte versuchen Sie es erneut.',
+
+  'personal.title': 'Privates Konto',
+  'personal.text':
+    'Sie sind mit einem privaten Google-Konto angemeldet ({email}). Reseller verkaufen Google Workspace an Organisationen, daher gibt es für ein privates Konto nichts zu verknüpfen. Öffnen Sie Gmail mit Ihrem Arbeitskonto, um fortzufahren.',
+  'hidden.title': 'Wir können Ihr Konto nicht sehen',
+  'hidden.text':
+    'Die Einstellungen Ihrer Organisation verbergen Ihre E-Mail-Adresse vor Add-ons, daher können wir nicht erkennen, zu welcher Organisation Sie gehören. Es wurde nichts gespeichert. Fragen Sie Ihren Google Workspace-Administrator oder schreiben Sie unserem Support-Team: Es kann Ihre Organisation für Sie mit ihrem Reseller verknüpfen.',
+};

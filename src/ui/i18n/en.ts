@@ -1,0 +1,95 @@
+/** English texts. Every key here must exist in every other catalogue (checked by the type and a test). */
+export const en = {
+  'app.name': 'Reseller Connect',
+  'app.subtitle': 'Your Google Workspace reseller',
+
+  'question.title': 'Do you have a reseller?',
+  'question.text':
+    'Does {domain} buy Google Workspace through a reseller? Tell us once for your whole organisation, and we link your shared-contacts subscription to them.',
+  'question.hasReseller': 'I have a Google Workspace reseller',
+  'question.direct': 'No, we buy directly',
+  'question.later': 'Ask me later',
+
+  'later.title': 'Maybe later',
+  'later.text': 'No problem. We will ask again on {date}.',
+  'later.answerNow': 'Answer now',
+
+  'search.title': 'Find your reseller',
+  'search.intro': "Type your reseller's name or web domain. Suggestions appear as you type.",
+  'search.label': "Reseller's name",
+  'search.hint': 'For example: Müller IT',
+  'search.button': 'Search',
+  'search.results.one': '1 reseller matches “{query}”',
+  'search.results.many': '{count} resellers match “{query}”',
+  'search.results.capped': 'Only the best {count} matches are shown. Type more of the name to narrow them down.',
+  'search.choose': 'Choose',
+  'search.noResults.title': 'No match for “{query}”',
+  'search.noResults.text':
+    'Check the spelling, or type a shorter part of the name (for example only the first word). Only resellers we have approved are listed: if yours is missing, ask them to contact us, or write to our support team, who can link your organisation for you.',
+  'search.problem.empty': "Type your reseller's name first.",
+  'search.problem.tooShort': "Type at least 2 letters of the reseller's name.",
+  'search.problem.tooLong': 'That is too long for a reseller name: use at most {max} characters.',
+  'search.problem.controlCharacters':
+    'The name contains characters that cannot be part of a name, such as tabs or line breaks. Please type it again.',
+
+  'confirm.title': 'Confirm your reseller',
+  'confirm.intro': 'Link {domain} to this reseller:',
+  'confirm.name': 'Reseller',
+  'confirm.domain': 'Web domain',
+  'confirm.country': 'Country',
+  'confirm.permissionsHeader': 'What the app may do',
+  'confirm.permissions':
+    'The shared-contacts app may view, add, delete and sync the contacts your organisation shares with it. Your Google Workspace admin grants this once for everyone when installing the app. {reseller} then looks after your subscription.',
+  'confirm.share': 'Share contacts now',
+  'common.back': 'Back',
+
+  'status.title': 'Your reseller',
+  'status.resellerIntro': '{domain} buys Google Workspace through:',
+  'status.directIntro': '{domain} buys Google Workspace directly, without a reseller.',
+  'status.since': 'Since {date}',
+  'status.setBy.you': 'Set by you',
+  'status.setBy.colleague': 'Set by a colleague',
+  'status.setBy.support': 'Set by our support team',
+  'status.requestChange': 'Request a change',
+  'status.haveReseller': 'We have a reseller',
+  'status.pending': 'Change requested on {date}. Our support team will get back to you.',
+
+  'change.title': 'Request a change',
+  'change.intro':
+    'Tell our support team what should change, for example the name of your new reseller. They check every request and reply by email.',
+  'change.label': 'What should change?',
+  'change.hint': 'At least {min} characters',
+  'change.send': 'Send request',
+  'change.sent': 'Your request was sent to our support team.',
+  'change.alreadyPending': 'A change request is already waiting for our support team (sent on {date}). Nothing was added.',
+  'change.noReseller': '{domain} has no reseller to change. Nothing was sent.',
+  'change.problem.empty': 'Please tell us what should change.',
+  'change.problem.tooShort': 'Please write a little more (at least {min} characters) so that support can help.',
+  'change.problem.tooLong': 'Please keep it under {max} characters.',
+  'change.problem.controlCharacters': 'The text contains characters that cannot be saved. Please type it again.',
+
+  'notice.saved': 'Saved: {domain} is now linked to {reseller}.',
+  'notice.direct': 'Saved: {domain} buys directly.',
+  'notice.alreadyBound':
+    'A colleague linked {domain} to {reseller} a moment ago, so your choice was not saved. If that is wrong, request a change.',
+  'notice.unchanged': '{domain} was already linked to {reseller}.',
+  'notice.directUnchanged': '{domain} was already recorded as buying directly.',
+
+  'error.busy': 'Many people are saving at this moment. Nothing was changed: please try again in a few seconds.',
+  'error.storeFull':
+    'We cannot save anything right now because our storage is full. Nothing was changed. Please contact our support team.',
+  'error.resellerUnavailable': 'This reseller can no longer be chosen. Nothing was changed: please search again.',
+  'error.wrongOrganisation':
+    'This card belongs to another organisation or account. Nothing was changed: please reopen the add-on.',
+  'error.unexpected': 'Something went wrong. Nothing was changed: please try again.',
+
+  'personal.title': 'Personal account',
+  'personal.text':
+    'You are signed in with a personal Google account ({email}). Resellers sell Google Workspace to organisations, so there is nothing to link for a personal account. Open Gmail with your work account to continue.',
+  'hidden.title': 'We cannot see your account',
+  'hidden.text':
+    "Your organisation's settings hide your email address from add-ons, so we cannot tell which organisation you belong to. Nothing was saved. Ask your Google Workspace admin about it, or write to our support team: they can link your organisation to its reseller for you.",
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Catalogue = { readonly [K in MessageKey]: string };

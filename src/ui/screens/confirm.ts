@@ -1,0 +1,41 @@
+import type { Reseller } from '../../domain/reseller';
+import { ACTIONS } from '../actions';
+import type { CardModel } from '../card-model';
+import { escapeHtml, html } from '../html';
+import { countryName } from '../i18n';
+import type { View } from './view';
+
+export const CONFIRM_CARD = 'confirm';
+
+/** The chosen reseller's details and, in plain words, what the app may do, before anything is saved. */
+export function confirmCard(view: View, domain: string, reseller: Reseller): CardModel {
+  const { t } = view;
+  const parameters = { resellerId: reseller.id, domain };
+  return {
+    name: CONFIRM_CARD,
+    title: t('confirm.title'),
+    subtitle: t('app.name'),
+    sections: [
+      {
+        widgets: [
+          { kind: 'paragraph', html: escapeHtml(t('confirm.intro', { domain })) },
+          { kind: 'fact', label: t('confirm.name'), html: html`<b>${reseller.name}</b>` },
+          { kind: 'fact', label: t('confirm.domain'), html: escapeHtml(reseller.domain) },
+          { kind: 'fact', label: t('confirm.country'), html: escapeHtml(countryName(view.language, reseller.country)) },
+        ],
+      },
+      {
+        header: t('confirm.permissionsHeader'),
+        widgets: [{ kind: 'paragraph', html: escapeHtml(t('confirm.permissions', { reseller: reseller.name })) }],
+      },
+    ],
+    footer: {
+      primary: {
+        text: t('confirm.share'),
+        action: { functionName: ACTIONS.confirmReseller, parameters, spinner: true },
+        filled: true,
+      },
+      secondary: { text: t('common.back'), action: { functionName: ACTIONS.goBack } },
+    },
+  };
+}

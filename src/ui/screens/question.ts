@@ -1,0 +1,36 @@
+import { ACTIONS } from '../actions';
+import type { CardModel } from '../card-model';
+import { escapeHtml } from '../html';
+import type { View } from './view';
+
+export const QUESTION_CARD = 'question';
+
+/** The first question, asked once per organisation. */
+export function questionCard(view: View, domain: string): CardModel {
+  const { t } = view;
+  return {
+    name: QUESTION_CARD,
+    title: t('question.title'),
+    subtitle: t('app.name'),
+    sections: [
+      {
+        widgets: [
+          { kind: 'paragraph', html: escapeHtml(t('question.text', { domain })) },
+          {
+            kind: 'buttons',
+            buttons: [
+              { text: t('question.hasReseller'), action: { functionName: ACTIONS.answerHasReseller }, filled: true },
+            ],
+          },
+          {
+            kind: 'buttons',
+            buttons: [
+              { text: t('question.direct'), action: { functionName: ACTIONS.answerDirect, spinner: true } },
+              { text: t('question.later'), action: { functionName: ACTIONS.answerLater } },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,93 @@
+import type { SearchMatch } from '../../domain/search';
+import { ACTIONS, FIELDS } from '../actions';
+import type { CardModel, SectionModel, WidgetModel } from '../card-model';
+import { escapeHtml, html } from '../html';
+import { countryName } from '../i18n';
+import type { View } from './view';
+
+export const SEARCH_CARD = 'search';
+
+/** What to show under the search box. */
+export type SearchOutcome =
+  | { kind: 'none' }
+  | { kind: 'problem'; message: string }
+  | { kind: 'results'; query: string; matches: readonly SearchMatch[]; capped: boolean };
+
+export function searchCard(view: View, domain: string, query: string, outcome: SearchOutcome): CardModel {
+  const { t } = view;
+  const sections: SectionModel[] = [
+    {
+      widgets: [
+        { kind: 'paragraph', html: escapeHtml(t('search.intro')) },
+        {
+          kind: 'textInput',
+          name: FIELDS.resellerQuery,
+          label: t('search.label'),
+          hint: t('search.hint'),
+          value: query,
+          suggestions: { functionName: ACTIONS.suggestResellers },
+        },
+        {
+          kind: 'buttons',
+          buttons: [
+            {
+              text: t('search.button'),
+              action: { functionName: ACTIONS.searchResellers, parameters: { domain }, spinner: true },
+              filled: true,
+            },
+          ],
+        },
+      ],
+    },
+  ];
+  const results = resultsSection(view, domain, outcome);
+  if (results) sections.push(results);
+  return {
+    name: SEARCH_CARD,
+    title: t('search.title'),
+    subtitle: t('app.name'),
+    sections,
+    footer: { primary: { text: t('common.back'), action: { functionName: ACTIONS.goBack } } },
+  };
+}
+
+function resultsSection(view: View, domain: string, outcome: SearchOutcome): SectionModel | null {
+  const { t } = view;
+  switch (outcome.kind) {
+    case 'none':
+      return null;
+    case 'problem':
+      return { widgets: [{ kind: 'paragraph', html: html`<b>${outcome.message}</b>` }] };
+    case 'results': {
+      if (outcome.matches.length === 0) {
+        return {
+          header: t('search.noResults.title', { query: outcome.query }),
+          widgets: [{ kind: 'paragraph', html: escapeHtml(t('search.noResults.text')) }],
+        };
+      }
+      const count = outcome.matches.length;
+      const widgets: WidgetModel[] = outcome.matches.map((match) => ({
+        kind: 'fact',
+        html: html`<b>${match.reseller.name}</b>`,
+        bottomLabel: `${match.reseller.domain} · ${countryName(view.language, match.reseller.country)}`,
+        button: {
+          text: t('search.choose'),
+          action: {
+            functionName: ACTIONS.chooseReseller,
+            parameters: { resellerId: match.reseller.id, domain },
+          },
+        },
+      }));
+      if (outcome.capped) {
+        widgets.push({ kind: 'paragraph', html: escapeHtml(t('search.results.capped', { count })) });
+      }
+      return {
+        header:
+          count === 1
+            ? t('search.results.one', { query: outcome.query })
+            : t('search.results.many', { count, query: outcome.query }),
+        widgets,
+      };
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { setBy, type Assignment } from '../../domain/assignment';
+import { ACTIONS } from '../actions';
+import type { CardModel, WidgetModel } from '../card-model';
+import { escapeHtml, html } from '../html';
+import type { View } from './view';
+
+export const STATUS_CARD = 'status';
+
+/** The organisation's answer, for every user of the domain, from the first answer on. */
+export function statusCard(view: View, domain: string, viewerEmail: string, assignment: Assignment): CardModel {
+  const { t } = view;
+  const who = t(`status.setBy.${setBy(assignment, viewerEmail)}`);
+  const since = t('status.since', { date: view.date(assignment.since) });
+  const widgets: WidgetModel[] = [];
+  if (assignment.kind === 'reseller') {
+    widgets.push(
+      { kind: 'paragraph', html: escapeHtml(t('status.resellerIntro', { domain })) },
+      { kind: 'fact', html: html`<b>${assignment.resellerName}</b>`, bottomLabel: `${since} · ${who}` },
+    );
+    if (assignment.changeRequestedAt !== undefined) {
+      widgets.push({
+        kind: 'paragraph',
+        html: escapeHtml(t('status.pending', { date: view.date(assignment.changeRequestedAt) })),
+      });
+    } else {
+      widgets.push({
+        kind: 'buttons',
+        buttons: [
+          {
+            text: t('status.requestChange'),
+            action: { functionName: ACTIONS.showChangeRequest, parameters: { domain } },
+          },
+        ],
+      });
+    }
+  } else {
+    widgets.push(
+      { kind: 'paragraph', html: escapeHtml(t('status.directIntro', { domain })) },
+      { kind: 'fact', html: escapeHtml(since), bottomLabel: who },
+      {
+        kind: 'buttons',
+        buttons: [{ text: t('status.haveReseller'), action: { functionName: ACTIONS.answerHasReseller } }],
+      },
+    );
+  }
+  return { name: STATUS_CARD, title: t('status.title'), subtitle: t('app.name'), sections: [{ widgets }] };
+}
