@@ -5,7 +5,7 @@
  */
 import vm from 'node:vm';
 import { performance } from 'node:perf_hooks';
-import { createCardService, toCardJson } from './card-service';
+import { builtKind, createCardService, toCardJson } from './card-service';
 import type { Identity } from './host';
 import { budgetCalls, CallCounter, createServiceGlobals, type Backend, type Sleeper } from './services';
 
@@ -49,7 +49,18 @@ export function runExecution(
 ): ExecutionResult {
   const counter = new CallCounter();
   const logs: string[] = [];
-  const context = vm.createContext(createGlobals(request.identity, env, counter, logs));
+  // Errors from the host are re-created in the execution's realm, so `instanceof Error` holds there.
+  let ContextError: ErrorConstructor = Error;
+  const makeError = (message: string): Error => new ContextError(message);
+  const backend: Backend = (op) => {
+    try {
+      return env.backend(op);
+    } catch (error) {
+      throw makeError(error instanceof Error || isErrorLike(error) ? error.message : String(error));
+    }
+  };
+  const context = vm.createContext(createGlobals(request.identity, { ...env, backend }, makeError, counter, logs));
+  ContextError = vm.runInContext('Error', context) as ErrorConstructor;
   installClock(context, env.now);
   const base = { functionName: request.functionName, logs };
   let durationMs = 0;
@@ -67,7 +78,7 @@ export function runExecution(
     } finally {
       durationMs = performance.now() - started;
     }
-    const value = returned === undefined ? undefined : toCardJson(returned);
+    const value = toJson(returned);
     return { ...base, ok: true, value, calls: counter.counts, budgetCalls: budgetCalls(counter.counts), durationMs };
   } catch (thrown) {
     const error = thrown instanceof Error || isErrorLike(thrown) ? thrown : new Error(String(thrown));
@@ -82,6 +93,13 @@ export function runExecution(
   }
 }
 
+/** Built CardService objects become their card JSON; anything else a function returns is kept as is. */
+function toJson(returned: unknown): unknown {
+  if (returned === undefined || returned === null) return undefined;
+  const isBuilt = Array.isArray(returned) ? returned.some((r) => builtKind(r) !== undefined) : builtKind(returned) !== undefined;
+  return isBuilt ? toCardJson(returned) : JSON.parse(JSON.stringify(returned));
+}
+
 function isErrorLike(value: unknown): value is Error {
   return typeof value === 'object' && value !== null && 'message' in value;
 }
@@ -89,6 +107,7 @@ function isErrorLike(value: unknown): value is Error {
 function createGlobals(
   identity: Identity,
   env: ExecutionEnvironment,
+  makeError: (message: string) => Error,
   counter: CallCounter,
   logs: string[],
 ): Record<string, unknown> {
@@ -96,7 +115,7 @@ function createGlobals(
     logs.push(args.map((a) => (typeof a === 'string' ? a : safeJson(a))).join(' '));
   };
   return {
-    ...createServiceGlobals({ identity, counter, ...env }),
+    ...createServiceGlobals({ identity, counter, makeError, ...env }),
     CardService: countCalls(createCardService(), 'CardService', counter),
     console: { log, info: log, warn: log, error: log },
     Logger: { log: (...args: unknown[]) => log(...args) },

@@ -16,12 +16,14 @@ import type { WorkerInput, WorkerReply } from './worker';
 export interface RuntimeOptions {
   /** Directory holding Code.js and appsscript.json (default: build/). */
   buildDir?: string;
+  /** A script and manifest given directly instead of a build directory (tests of the runtime itself). */
+  bundle?: { code: string; manifest: Manifest };
   host?: RuntimeHost;
   /** Check every returned card against card.proto (default true). */
   validateCards?: boolean;
 }
 
-interface Manifest {
+export interface Manifest {
   timeZone?: string;
 }
 
@@ -35,13 +37,9 @@ export class LocalRuntime {
   private readonly validate: boolean;
 
   constructor(options: RuntimeOptions = {}) {
-    const buildDir = path.resolve(PROJECT_ROOT, options.buildDir ?? 'build');
-    const codePath = path.join(buildDir, 'Code.js');
-    if (!fs.existsSync(codePath)) {
-      throw new Error(`${codePath} does not exist: run \`npm run build\` first`);
-    }
-    this.code = fs.readFileSync(codePath, 'utf8');
-    this.manifest = JSON.parse(fs.readFileSync(path.join(buildDir, 'appsscript.json'), 'utf8')) as Manifest;
+    const bundle = options.bundle ?? readBuild(path.resolve(PROJECT_ROOT, options.buildDir ?? 'build'));
+    this.code = bundle.code;
+    this.manifest = bundle.manifest;
     this.script = compileBundle(this.code);
     this.host = options.host ?? new RuntimeHost();
     this.validate = options.validateCards ?? true;
@@ -124,6 +122,13 @@ export class LocalRuntime {
       error: { message: `${result.functionName} returned JSON that card.proto rejects:\n${problems.join('\n')}` },
     };
   }
+}
+
+function readBuild(buildDir: string): { code: string; manifest: Manifest } {
+  const codePath = path.join(buildDir, 'Code.js');
+  if (!fs.existsSync(codePath)) throw new Error(`${codePath} does not exist: run \`npm run build\` first`);
+  const manifest = JSON.parse(fs.readFileSync(path.join(buildDir, 'appsscript.json'), 'utf8')) as Manifest;
+  return { code: fs.readFileSync(codePath, 'utf8'), manifest };
 }
 
 export function validateResult(value: unknown): string[] {

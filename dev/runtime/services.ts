@@ -57,6 +57,8 @@ interface ServiceEnvironment {
   sleep: Sleeper;
   now: () => number;
   scriptTimeZone: string;
+  /** Errors must be the execution's own Error objects, as the real services' are. */
+  makeError: (message: string) => Error;
 }
 
 export interface ServiceGlobals {
@@ -199,7 +201,7 @@ function createLockService(env: ServiceEnvironment): GoogleAppsScript.Lock.LockS
       },
       waitLock: (timeoutMs) => {
         env.counter.count('Lock.waitLock');
-        if (!acquire(timeoutMs)) throw new Error(ERRORS.lockTimeout);
+        if (!acquire(timeoutMs)) throw env.makeError(ERRORS.lockTimeout);
       },
       hasLock: () => {
         env.counter.count('Lock.hasLock');

@@ -36,7 +36,8 @@ export type WidgetModel =
   | { kind: 'divider' };
 
 export interface SectionModel {
-  header?: string;
+  /** Section headers accept Google's HTML subset too. */
+  header?: Html;
   widgets: WidgetModel[];
 }
 

@@ -25,7 +25,7 @@ export function confirmCard(view: View, domain: string, reseller: Reseller): Car
         ],
       },
       {
-        header: t('confirm.permissionsHeader'),
+        header: escapeHtml(t('confirm.permissionsHeader')),
         widgets: [{ kind: 'paragraph', html: escapeHtml(t('confirm.permissions', { reseller: reseller.name })) }],
       },
     ],

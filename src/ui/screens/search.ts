@@ -61,7 +61,7 @@ function resultsSection(view: View, domain: string, outcome: SearchOutcome): Sec
     case 'results': {
       if (outcome.matches.length === 0) {
         return {
-          header: t('search.noResults.title', { query: outcome.query }),
+          header: escapeHtml(t('search.noResults.title', { query: outcome.query })),
           widgets: [{ kind: 'paragraph', html: escapeHtml(t('search.noResults.text')) }],
         };
       }
@@ -82,10 +82,11 @@ function resultsSection(view: View, domain: string, outcome: SearchOutcome): Sec
         widgets.push({ kind: 'paragraph', html: escapeHtml(t('search.results.capped', { count })) });
       }
       return {
-        header:
+        header: escapeHtml(
           count === 1
             ? t('search.results.one', { query: outcome.query })
             : t('search.results.many', { count, query: outcome.query }),
+        ),
         widgets,
       };
     }

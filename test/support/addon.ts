@@ -1,0 +1,47 @@
+/** Shared set-up for tests that drive the built bundle. */
+import { loadDirectory } from '../../dev/runtime/adapters';
+import { AddonClient } from '../../dev/runtime/client';
+import type { Identity } from '../../dev/runtime/host';
+import { LocalRuntime } from '../../dev/runtime/runtime';
+import { DEMO_RESELLERS } from '../../dev/demo/resellers';
+import type { Reseller } from '../../src/domain/reseller';
+
+export function runtimeWith(resellers: readonly Reseller[] = DEMO_RESELLERS): LocalRuntime {
+  const runtime = new LocalRuntime();
+  loadDirectory(runtime.host, resellers);
+  return runtime;
+}
+
+export function user(email: string, locale = 'en', timeZone = 'Europe/Berlin'): Identity {
+  return { email, locale, timeZone };
+}
+
+export function client(runtime: LocalRuntime, identity: Identity): AddonClient {
+  const c = new AddonClient(runtime, identity);
+  c.openHomepage();
+  return c;
+}
+
+/** Script and User Properties as they are now, to prove that something changed nothing. */
+export function storedState(runtime: LocalRuntime): string {
+  const { scriptProperties, userProperties } = runtime.host.snapshot();
+  return JSON.stringify({ scriptProperties, userProperties });
+}
+
+export function approved(name: string): Reseller {
+  const found = DEMO_RESELLERS.find((r) => r.name === name && r.status === 'approved');
+  if (!found) throw new Error(`No approved demo reseller named ${name}`);
+  return found;
+}
+
+export function domainRecord(runtime: LocalRuntime, domain: string): string | null {
+  return runtime.host.scriptProperties.get(`d:${domain}`);
+}
+
+export function outboxValues(runtime: LocalRuntime): string[] {
+  const all = runtime.host.scriptProperties.getAll();
+  return Object.keys(all)
+    .filter((k) => k.startsWith('o:'))
+    .sort()
+    .map((k) => all[k] as string);
+}
