@@ -17,9 +17,18 @@ export default tseslint.config(
       // Apps Script globals may be named only in src/platform/.
       'no-restricted-globals': [
         'error',
-        ...['CardService', 'PropertiesService', 'CacheService', 'LockService', 'Session', 'Utilities', 'SpreadsheetApp', 'Sheets', 'ScriptApp', 'Logger'].map(
-          (name) => ({ name, message: 'Apps Script globals belong in src/platform/.' }),
-        ),
+        ...[
+          'CardService',
+          'PropertiesService',
+          'CacheService',
+          'LockService',
+          'Session',
+          'Utilities',
+          'SpreadsheetApp',
+          'Sheets',
+          'ScriptApp',
+          'Logger',
+        ].map((name) => ({ name, message: 'Apps Script globals belong in src/platform/.' })),
       ],
     },
   },

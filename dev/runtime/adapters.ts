@@ -27,6 +27,10 @@ export function cacheOver(cache: CacheStore): Cache {
 }
 
 /** Loads a reseller directory into the host's Script Properties (and its search index into the cache). */
-export function loadDirectory(host: RuntimeHost, resellers: readonly Reseller[], version = `v${host.now().toString(36)}`): DirectoryMeta {
+export function loadDirectory(
+  host: RuntimeHost,
+  resellers: readonly Reseller[],
+  version = `v${host.now().toString(36)}`,
+): DirectoryMeta {
   return writeDirectory(storeOver(host.scriptProperties), cacheOver(host.scriptCache), resellers, version);
 }

@@ -8,7 +8,9 @@ import type { ActionJson, ButtonJson, CardJson, NavigationJson, WidgetJson } fro
 
 /** A widget read field by field: exactly one of these is set on any widget. */
 export type AnyWidget = Partial<UnionToIntersection<WidgetJson>>;
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
 import { actionEvent, homepageEvent } from './events';
 import type { ExecutionResult } from './execution';
 import type { Identity } from './host';
@@ -79,8 +81,12 @@ export class AddonClient {
     const action = input?.autoCompleteAction;
     if (!action) throw new AddonError(`The text input ${fieldName} has no suggestions action`);
     this.form[fieldName] = value;
-    const result = this.execute(action.function ?? '', actionEvent(this.identity, this.eventInput(action), this.runtime.host.now()));
-    const items = (result.value as { suggestions?: { items?: { text?: string }[] } }).suggestions?.items ?? [];
+    const result = this.execute(
+      action.function ?? '',
+      actionEvent(this.identity, this.eventInput(action), this.runtime.host.now()),
+    );
+    const items =
+      (result.value as { suggestions?: { items?: { text?: string }[] } }).suggestions?.items ?? [];
     return items.map((item) => item.text ?? '');
   }
 
@@ -105,15 +111,22 @@ export class AddonClient {
     const button = matches[nth];
     if (!button) {
       const offered = this.buttons().map((b) => b.text);
-      throw new AddonError(`No button "${text}" on card "${this.card.name}" (buttons: ${offered.join(', ')})`);
+      throw new AddonError(
+        `No button "${text}" on card "${this.card.name}" (buttons: ${offered.join(', ')})`,
+      );
     }
     return this.runAction(button.action);
   }
 
   /** Runs a card action as Google does, with this card's form inputs; applies the response. */
   runAction(action: ActionJson): ExecutionResult {
-    const result = this.execute(action.function ?? '', actionEvent(this.identity, this.eventInput(action), this.runtime.host.now()));
-    this.apply(result.value as { action?: { navigations?: NavigationJson[]; notification?: { text?: string } } });
+    const result = this.execute(
+      action.function ?? '',
+      actionEvent(this.identity, this.eventInput(action), this.runtime.host.now()),
+    );
+    this.apply(
+      result.value as { action?: { navigations?: NavigationJson[]; notification?: { text?: string } } },
+    );
     return result;
   }
 
@@ -143,9 +156,13 @@ export class AddonClient {
     return out;
   }
 
-  private eventInput(action: ActionJson): { parameters: Record<string, string>; formInputs: Record<string, string> } {
+  private eventInput(action: ActionJson): {
+    parameters: Record<string, string>;
+    formInputs: Record<string, string>;
+  } {
     const parameters: Record<string, string> = {};
-    for (const { key, value } of action.parameters ?? []) if (key !== undefined) parameters[key] = value ?? '';
+    for (const { key, value } of action.parameters ?? [])
+      if (key !== undefined) parameters[key] = value ?? '';
     // Google sends only inputs that hold a value.
     const formInputs = Object.fromEntries(Object.entries(this.form).filter(([, v]) => v !== ''));
     return { parameters, formInputs };
@@ -158,7 +175,9 @@ export class AddonClient {
     return result;
   }
 
-  private apply(response: { action?: { navigations?: NavigationJson[]; notification?: { text?: string } } } | undefined): void {
+  private apply(
+    response: { action?: { navigations?: NavigationJson[]; notification?: { text?: string } } } | undefined,
+  ): void {
     this.notification = response?.action?.notification?.text;
     const navigations = response?.action?.navigations ?? [];
     for (const step of navigations) {
@@ -178,7 +197,8 @@ export class AddonClient {
   private resetForm(): void {
     this.form = {};
     for (const widget of allWidgets(this.card)) {
-      if (widget.textInput?.name && widget.textInput.value) this.form[widget.textInput.name] = widget.textInput.value;
+      if (widget.textInput?.name && widget.textInput.value)
+        this.form[widget.textInput.name] = widget.textInput.value;
     }
   }
 }
@@ -187,7 +207,13 @@ export function allWidgets(card: CardJson): AnyWidget[] {
   return (card.sections ?? []).flatMap((s) => (s.widgets ?? []) as AnyWidget[]);
 }
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
 
 /** What a person sees of card HTML: tags gone, entities decoded. */
 export function decodeHtml(text: string): string {

@@ -28,6 +28,8 @@ export interface ExecutionResult {
   budgetCalls: number;
   /** Wall time of the function call itself (not of loading the script). */
   durationMs: number;
+  /** CPU time of the function call itself (user + system), from process.cpuUsage. */
+  cpuMs: number;
   logs: string[];
 }
 
@@ -59,27 +61,44 @@ export function runExecution(
       throw makeError(error instanceof Error || isErrorLike(error) ? error.message : String(error));
     }
   };
-  const context = vm.createContext(createGlobals(request.identity, { ...env, backend }, makeError, counter, logs));
+  const context = vm.createContext(
+    createGlobals(request.identity, { ...env, backend }, makeError, counter, logs),
+  );
   ContextError = vm.runInContext('Error', context) as ErrorConstructor;
   installClock(context, env.now);
   const base = { functionName: request.functionName, logs };
   let durationMs = 0;
+  let cpuMs = 0;
   try {
     script.runInContext(context);
     const fn: unknown = (context as Record<string, unknown>)[request.functionName];
     if (typeof fn !== 'function') {
       throw new Error(`Script function not found: ${request.functionName}`);
     }
-    const event: unknown = vm.runInContext(`JSON.parse(${JSON.stringify(JSON.stringify(request.event ?? {}))})`, context);
+    const event: unknown = vm.runInContext(
+      `JSON.parse(${JSON.stringify(JSON.stringify(request.event ?? {}))})`,
+      context,
+    );
     const started = performance.now();
+    const cpuStart = process.cpuUsage();
     let returned: unknown;
     try {
       returned = (fn as (e: unknown) => unknown)(event);
     } finally {
       durationMs = performance.now() - started;
+      const cpu = process.cpuUsage(cpuStart);
+      cpuMs = (cpu.user + cpu.system) / 1000;
     }
     const value = toJson(returned);
-    return { ...base, ok: true, value, calls: counter.counts, budgetCalls: budgetCalls(counter.counts), durationMs };
+    return {
+      ...base,
+      ok: true,
+      value,
+      calls: counter.counts,
+      budgetCalls: budgetCalls(counter.counts),
+      durationMs,
+      cpuMs,
+    };
   } catch (thrown) {
     const error = thrown instanceof Error || isErrorLike(thrown) ? thrown : new Error(String(thrown));
     return {
@@ -89,6 +108,7 @@ export function runExecution(
       calls: counter.counts,
       budgetCalls: budgetCalls(counter.counts),
       durationMs,
+      cpuMs,
     };
   }
 }
@@ -96,7 +116,9 @@ export function runExecution(
 /** Built CardService objects become their card JSON; anything else a function returns is kept as is. */
 function toJson(returned: unknown): unknown {
   if (returned === undefined || returned === null) return undefined;
-  const isBuilt = Array.isArray(returned) ? returned.some((r) => builtKind(r) !== undefined) : builtKind(returned) !== undefined;
+  const isBuilt = Array.isArray(returned)
+    ? returned.some((r) => builtKind(r) !== undefined)
+    : builtKind(returned) !== undefined;
   return isBuilt ? toCardJson(returned) : JSON.parse(JSON.stringify(returned));
 }
 

@@ -107,7 +107,10 @@ export class LocalRuntime {
         port1.close();
         this.host.endExecution(executionId);
         if (result) resolve(this.checked(result));
-        else reject(new Error(`Execution of ${request.functionName} ended without a result (exit code ${code})`));
+        else
+          reject(
+            new Error(`Execution of ${request.functionName} ended without a result (exit code ${code})`),
+          );
       });
     });
   }
@@ -119,7 +122,9 @@ export class LocalRuntime {
     return {
       ...result,
       ok: false,
-      error: { message: `${result.functionName} returned JSON that card.proto rejects:\n${problems.join('\n')}` },
+      error: {
+        message: `${result.functionName} returned JSON that card.proto rejects:\n${problems.join('\n')}`,
+      },
     };
   }
 }
@@ -142,7 +147,13 @@ let cachedWorkerScript: string | undefined;
 /** The worker entry, bundled once per process with esbuild (worker threads cannot load TypeScript). */
 function workerScript(): string {
   if (cachedWorkerScript && fs.existsSync(cachedWorkerScript)) return cachedWorkerScript;
-  const outfile = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'reseller-connect', `runtime-worker-${process.pid}.cjs`);
+  const outfile = path.join(
+    PROJECT_ROOT,
+    'node_modules',
+    '.cache',
+    'reseller-connect',
+    `runtime-worker-${process.pid}.cjs`,
+  );
   buildSync({
     entryPoints: [path.join(__dirname, 'worker.ts')],
     bundle: true,

@@ -84,7 +84,8 @@ function createPropertiesService(env: ServiceEnvironment): GoogleAppsScript.Prop
       return env.backend(request);
     };
     const properties: GoogleAppsScript.Properties.Properties = {
-      getProperty: (key) => call('getProperty', { op: 'props.get', scope, key: String(key) }) as string | null,
+      getProperty: (key) =>
+        call('getProperty', { op: 'props.get', scope, key: String(key) }) as string | null,
       getProperties: () => ({ ...(call('getProperties', { op: 'props.getAll', scope }) as object) }),
       getKeys: () => call('getKeys', { op: 'props.getKeys', scope }) as string[],
       setProperty: (key, value) => {
@@ -148,10 +149,15 @@ function createCacheService(env: ServiceEnvironment): GoogleAppsScript.Cache.Cac
     };
     return {
       get: (key) => {
-        const found = call('get', { op: 'cache.getAll', scope, keys: [String(key)] }) as Record<string, string>;
+        const found = call('get', { op: 'cache.getAll', scope, keys: [String(key)] }) as Record<
+          string,
+          string
+        >;
         return found[String(key)] ?? null;
       },
-      getAll: (keys) => ({ ...(call('getAll', { op: 'cache.getAll', scope, keys: keys.map(String) }) as object) }),
+      getAll: (keys) => ({
+        ...(call('getAll', { op: 'cache.getAll', scope, keys: keys.map(String) }) as object),
+      }),
       put: (key: string, value: string, ttl?: number) => {
         call('put', { op: 'cache.putAll', scope, values: { [String(key)]: String(value) }, ttlSeconds: ttl });
       },

@@ -15,7 +15,9 @@ export function classifyAccount(rawEmail: string): Account {
   const at = email.lastIndexOf('@');
   if (email === '' || at <= 0 || at === email.length - 1) return { kind: 'hidden' };
   const domain = email.slice(at + 1);
-  return PERSONAL_DOMAINS.has(domain) ? { kind: 'personal', email, domain } : { kind: 'organisation', email, domain };
+  return PERSONAL_DOMAINS.has(domain)
+    ? { kind: 'personal', email, domain }
+    : { kind: 'organisation', email, domain };
 }
 
 /**

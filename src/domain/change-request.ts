@@ -7,6 +7,7 @@ export type ReasonCheck =
   | { ok: false; problem: 'empty' | 'tooShort' | 'tooLong' | 'controlCharacters' };
 
 /** Line breaks and tabs are allowed in a reason; other control characters are not. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 export function checkChangeReason(raw: string | undefined): ReasonCheck {

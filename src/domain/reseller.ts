@@ -1,5 +1,6 @@
 /** A reseller as the directory knows it. Only `approved` resellers can be chosen by customers. */
-export type ResellerStatus = 'applied' | 'agreement_sent' | 'agreement_signed' | 'approved' | 'rejected' | 'suspended';
+export type ResellerStatus =
+  'applied' | 'agreement_sent' | 'agreement_signed' | 'approved' | 'rejected' | 'suspended';
 
 export const RESELLER_STATUSES: readonly ResellerStatus[] = [
   'applied',

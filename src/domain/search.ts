@@ -3,30 +3,35 @@
  *
  * Every keystroke is a fresh Apps Script execution: the index text comes out of CacheService as one
  * string, is "parsed" and searched within a ~2 ms CPU budget. So the index is a plain text whose
- * parse step only validates it (O(1) header checks plus one native scan for checkpoint markers); the
- * search runs `indexOf` over the whole text and touches individual lines only where the query hits.
+ * parse step only validates it (header checks plus one native scan for checkpoint lines); the
+ * search runs `indexOf` over compact key sections and reads individual lines only where it hits.
  *
- * Index format (version RSX1), lines separated by "\n":
+ * Index format (version RSX2). Lines end with "\n"; fields are separated by "\t":
  *
- *   RSX1 \t <count> \t <bodyLength> \t <stamp> \t <markerCount>          header
- *   <nameKey> \t <domainKey> \t <id> \t <name> \t <domain> \t <country> \t <dup>   one per reseller
- *   #<stamp>                                                             checkpoint, every ~4 KB and last
+ *   RSX2 count recordsLength domainsLength namesLength stamp checkpoints     header (one line)
+ *   id name domain country dup           records section: one line per reseller
+ *   domainKey REF                        domains section: one line per reseller
+ *   nameKey REF                          names section:   one line per reseller
  *
- * - nameKey / domainKey are `normalizeForSearch(name)` / `normalizeForSearch(domain)`. The nameKey
- *   starts the line so prefix tests are `startsWith(q, lineStart)` without slicing.
- * - name / domain / country / id are the reseller's fields with control characters and whitespace
- *   runs collapsed to one space (so tabs/newlines can never break the format).
- * - dup is "1" when another approved reseller has the same display label; the label then gets
- *   " [<id>]" appended. Otherwise empty. The label is therefore reproducible from the line.
- * - Lines are pre-sorted in the within-tier order (shorter name, then label alphabetically, then id),
- *   so the search never sorts: it fills per-tier buckets in text order and can stop each at `limit`.
- * - stamp is 7 upper-case letters hashed from the body. Checkpoint lines repeat it, so a text that is
- *   truncated, has a lost chunk, or mixes chunks of two builds fails `parseSearchIndex`. Normalized
- *   queries are lower case, so they can never match inside a checkpoint line.
+ * - All three sections hold the resellers in the same order: the within-tier ranking order
+ *   (shorter name, then label alphabetically, then id). Search therefore never sorts; it fills one
+ *   bucket per tier in text order and stops each at `limit`.
+ * - nameKey / domainKey are `normalizeForSearch(name)` / `normalizeForSearch(domain)`, at the start
+ *   of their line so that prefix tests are `startsWith(q, lineStart)`. Only these two small sections
+ *   are scanned per keystroke, which is what keeps `indexOf` cheap.
+ * - REF is the offset of the reseller's line inside the records section, in base 26 written with the
+ *   letters A–Z. Normalized queries are lower case, so `indexOf` can never hit a REF. Because the
+ *   sections share one order, REF doubles as the reseller's rank.
+ * - Records hold id / name / domain / country with control characters and whitespace runs collapsed
+ *   to one space (a tab or newline in the data can never break the format); dup is "1" when another
+ *   approved reseller has the same display label, whose label then gets " [<id>]" appended.
+ * - Checkpoint lines "#<stamp>" follow every ~4 KB and end the text. The stamp (7 letters A–Z)
+ *   hashes the content, so a text that is truncated, lost a chunk or mixes chunks of two builds
+ *   fails `parseSearchIndex`. Lower-case queries never match inside a checkpoint either.
  *
  * Domain matching: a query that equals or is a prefix of the normalized domain (e.g. "mueller-it"
- * for mueller-it.de) ranks as `wordPrefix` — the domain is treated like one more word of the
- * reseller, below a name that starts with the query but above mere substrings.
+ * for mueller-it.de) ranks as `wordPrefix`: the domain counts as one more word of the reseller,
+ * below names that start with the query, above mere substrings. Fuzzy matching looks at names only.
  */
 import type { Reseller } from './reseller';
 
@@ -43,44 +48,40 @@ export interface SearchMatch {
 /** A validated index text. Opaque to callers: only pass it to the functions of this module. */
 export interface SearchIndex {
   readonly text: string;
-  /** Offset of the first body line (just after the header). */
-  readonly bodyStart: number;
   /** Number of approved resellers in the index. */
   readonly count: number;
+  readonly recordsStart: number;
+  readonly domainsStart: number;
+  readonly namesStart: number;
 }
-
-export const MIN_QUERY_LENGTH = 2;
-export const MAX_QUERY_LENGTH = 100;
-/** Queries shorter than this (normalized) never get the fuzzy pass: one typo in 2 letters is noise. */
-export const MIN_FUZZY_QUERY_LENGTH = 3;
-export const DEFAULT_LIMIT = 10;
 
 export type QueryValidation =
   | { ok: true; query: string }
   | { ok: false; problem: 'empty' | 'tooShort' | 'tooLong' | 'controlCharacters' };
 
-const INDEX_VERSION = 'RSX1';
+export const MIN_QUERY_LENGTH = 2;
+export const MAX_QUERY_LENGTH = 100;
+/** Normalized queries shorter than this get no fuzzy pass: one typo in two letters is noise. */
+export const MIN_FUZZY_QUERY_LENGTH = 3;
+export const DEFAULT_LIMIT = 10;
+
+const INDEX_VERSION = 'RSX2';
+const HEADER_FIELDS = 7;
 const CHECKPOINT_EVERY_CHARS = 4096;
 const STAMP_LENGTH = 7;
-const TAB = 9;
+const NEWLINE = 10;
 const SPACE = 32;
 const HASH_SIGN = 35;
+const LETTER_A = 65;
 
 // ---------------------------------------------------------------------------------------------
-// Normalization
+// Normalization and labels
 
-const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-};
+const SPECIAL_LETTERS: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd' };
 const SPECIAL_LETTERS_RE = /[ßæœøłđ]/g;
 const COMBINING_MARKS_RE = /\p{M}+/gu;
-// ä→ae→a etc.: applied to both sides, so "Müller", "Mueller" and "muller" all become "muller", and a
-// typed prefix "mue" becomes "mu", which is still a prefix of "muller".
+// ä→a (via NFD) and ae→a, on both sides: "Müller", "Mueller" and "muller" all become "muller", and
+// the typed prefix "mue" becomes "mu", which is still a prefix of "muller".
 const GERMAN_TRANSLITERATION_RE = /([aou])e/g;
 const NON_ALPHANUMERIC_RE = /[^\p{L}\p{N}]+/gu;
 
@@ -96,7 +97,7 @@ export function normalizeForSearch(text: string): string {
     .trim();
 }
 
-// C0, DEL, C1, plus every Unicode whitespace (tab, newline, NBSP, U+2028…): one space each run.
+// C0, DEL, C1 and every Unicode whitespace (tab, newline, NBSP, U+2028…): one space per run.
 // eslint-disable-next-line no-control-regex
 const UNSAFE_WHITESPACE_RE = /[\u0000-\u001f\u007f-\u009f\s]+/g;
 // eslint-disable-next-line no-control-regex
@@ -107,9 +108,9 @@ function cleanField(value: string): string {
   return value.replace(UNSAFE_WHITESPACE_RE, ' ').trim();
 }
 
-/** The human string a suggestion shows. The domain makes near-duplicate names distinguishable. */
+/** The human string a suggestion shows. The (unique) domain tells near-duplicate names apart. */
 export function displayLabel(r: Pick<Reseller, 'name' | 'domain' | 'country'>): string {
-  // Trimmed so that a (broken) empty name still gives a label that survives `findResellerByLabel`.
+  // Trimmed so that even a (broken) empty name gives a label that `findResellerByLabel` resolves.
   return `${cleanField(r.name)} — ${cleanField(r.domain)} (${cleanField(r.country)})`.trim();
 }
 
@@ -124,7 +125,7 @@ export function validateSearchQuery(raw: string): QueryValidation {
   if (CONTROL_CHARACTER_RE.test(raw)) return { ok: false, problem: 'controlCharacters' };
   const query = raw.trim();
   if (query === '') return { ok: false, problem: 'empty' };
-  // Code points, so one emoji (two UTF-16 units) still counts as one character.
+  // Code points, so one emoji (two UTF-16 units) counts as one character.
   const length = Array.from(query).length;
   if (length < MIN_QUERY_LENGTH) return { ok: false, problem: 'tooShort' };
   if (length > MAX_QUERY_LENGTH) return { ok: false, problem: 'tooLong' };
@@ -178,27 +179,28 @@ function approvedEntries(resellers: readonly Reseller[]): IndexEntry[] {
   return entries;
 }
 
-function markDuplicateLabels(entries: IndexEntry[]): void {
+function finalLabelOf(e: IndexEntry): string {
+  return e.duplicate ? disambiguatedLabel(e.label, e.id) : e.label;
+}
+
+function markDuplicateLabels(entries: readonly IndexEntry[]): void {
   const counts = new Map<string, number>();
   for (const e of entries) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
   for (const e of entries) e.duplicate = (counts.get(e.label) ?? 0) > 1;
   const finalLabels = new Set<string>();
   for (const e of entries) {
     const label = finalLabelOf(e);
+    // Only reachable with ids that mimic label syntax; better to fail the build than to mis-resolve.
     if (finalLabels.has(label)) throw new Error(`Search index: cannot make label unique: ${label}`);
     finalLabels.add(label);
   }
-}
-
-function finalLabelOf(e: IndexEntry): string {
-  return e.duplicate ? disambiguatedLabel(e.label, e.id) : e.label;
 }
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The within-tier order: shorter name first, then label alphabetically (case/accent-folded), id. */
+/** The within-tier order: shorter name, then label alphabetically (case/accent-folded), then id. */
 function compareEntries(a: IndexEntry, b: IndexEntry): number {
   return (
     a.name.length - b.name.length ||
@@ -208,55 +210,94 @@ function compareEntries(a: IndexEntry, b: IndexEntry): number {
   );
 }
 
-function entryLine(e: IndexEntry): string {
-  return [e.nameKey, e.domainKey, e.id, e.name, e.domain, e.country, e.duplicate ? '1' : ''].join('\t');
+/** Base 26 in the letters A–Z: never matched by a (lower-case) normalized query. */
+function encodeRef(n: number): string {
+  let out = '';
+  do {
+    out = String.fromCharCode(LETTER_A + (n % 26)) + out;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return out;
 }
 
-/** FNV-1a over UTF-16 units, as upper-case letters: cannot collide with lower-case queries. */
-function stampOf(lines: readonly string[]): string {
+function decodeRef(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - LETTER_A;
+    if (digit < 0 || digit >= 26) corrupt(`bad record reference at offset ${from}`);
+    n = n * 26 + digit;
+  }
+  return n;
+}
+
+/** FNV-1a over the entries' content, as upper-case letters (the layout is a function of it). */
+function stampOf(entries: readonly IndexEntry[]): string {
   let hash = 0x811c9dc5;
-  for (const line of lines) {
+  for (const e of entries) {
+    const line = `${e.id}\t${e.name}\t${e.domain}\t${e.country}\t${e.duplicate ? 1 : 0}\n`;
     for (let i = 0; i < line.length; i++) hash = Math.imul(hash ^ line.charCodeAt(i), 0x01000193);
-    hash = Math.imul(hash ^ 10, 0x01000193);
   }
   let n = hash >>> 0;
   let stamp = '';
   for (let i = 0; i < STAMP_LENGTH; i++) {
-    stamp += String.fromCharCode(65 + (n % 26));
+    stamp += String.fromCharCode(LETTER_A + (n % 26));
     n = Math.floor(n / 26);
   }
   return stamp;
 }
 
-function bodyWithCheckpoints(lines: readonly string[], stamp: string): { body: string; markers: number } {
-  const parts: string[] = [];
-  const marker = `#${stamp}\n`;
-  let sinceMarker = 0;
-  let markers = 0;
-  for (const line of lines) {
-    parts.push(line, '\n');
-    sinceMarker += line.length + 1;
-    if (sinceMarker >= CHECKPOINT_EVERY_CHARS) {
-      parts.push(marker);
-      markers++;
-      sinceMarker = 0;
-    }
+/** Accumulates one section's lines, inserting a checkpoint line every ~4 KB. */
+class SectionWriter {
+  private readonly parts: string[] = [];
+  private length = 0;
+  private sinceCheckpoint = 0;
+  checkpoints = 0;
+
+  constructor(private readonly checkpoint: string) {}
+
+  /** Appends a line; returns its offset within the section. */
+  add(line: string): number {
+    const offset = this.length;
+    this.parts.push(line, '\n');
+    this.length += line.length + 1;
+    this.sinceCheckpoint += line.length + 1;
+    if (this.sinceCheckpoint >= CHECKPOINT_EVERY_CHARS) this.addCheckpoint();
+    return offset;
   }
-  // Always end with a checkpoint so a truncated tail is detected even without the length check.
-  parts.push(marker);
-  return { body: parts.join(''), markers: markers + 1 };
+
+  addCheckpoint(): void {
+    this.parts.push(this.checkpoint);
+    this.length += this.checkpoint.length;
+    this.sinceCheckpoint = 0;
+    this.checkpoints++;
+  }
+
+  text(): string {
+    return this.parts.join('');
+  }
 }
 
-/** Serialises the approved resellers into the compact RSX1 text described at the top of this file. */
+/** Serialises the approved resellers into the compact RSX2 text described at the top of this file. */
 export function buildSearchIndex(resellers: readonly Reseller[]): string {
   const entries = approvedEntries(resellers);
   markDuplicateLabels(entries);
   entries.sort(compareEntries);
-  const lines = entries.map(entryLine);
-  const stamp = stampOf(lines);
-  const { body, markers } = bodyWithCheckpoints(lines, stamp);
-  const header = [INDEX_VERSION, entries.length, body.length, stamp, markers].join('\t');
-  return `${header}\n${body}`;
+  const stamp = stampOf(entries);
+  const checkpoint = `#${stamp}\n`;
+  const records = new SectionWriter(checkpoint);
+  const domains = new SectionWriter(checkpoint);
+  const names = new SectionWriter(checkpoint);
+  for (const e of entries) {
+    const ref = encodeRef(records.add([e.id, e.name, e.domain, e.country, e.duplicate ? '1' : ''].join('\t')));
+    domains.add(`${e.domainKey}\t${ref}`);
+    names.add(`${e.nameKey}\t${ref}`);
+  }
+  // A final checkpoint makes a truncated tail detectable even without the length check.
+  names.addCheckpoint();
+  const sections = [records.text(), domains.text(), names.text()];
+  const checkpoints = records.checkpoints + domains.checkpoints + names.checkpoints;
+  const header = [INDEX_VERSION, entries.length, ...sections.map((s) => s.length), stamp, checkpoints];
+  return `${header.join('\t')}\n${sections.join('')}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -267,7 +308,7 @@ function corrupt(reason: string): never {
 }
 
 function headerNumber(value: string | undefined, what: string): number {
-  if (value === undefined || !/^\d+$/.test(value)) corrupt(`bad ${what} in header`);
+  if (value === undefined || !/^\d{1,9}$/.test(value)) corrupt(`bad ${what} in header`);
   return Number(value);
 }
 
@@ -280,62 +321,67 @@ export function parseSearchIndex(text: string): SearchIndex {
     corrupt(`missing ${INDEX_VERSION} header`);
   }
   const headerEnd = text.indexOf('\n');
-  if (headerEnd < 0) corrupt('header is not terminated');
+  if (headerEnd < 0 || headerEnd > 200) corrupt('header is not terminated');
   const fields = text.slice(0, headerEnd).split('\t');
-  if (fields.length !== 5) corrupt('header has the wrong number of fields');
+  if (fields.length !== HEADER_FIELDS) corrupt('header has the wrong number of fields');
   const count = headerNumber(fields[1], 'count');
-  const bodyLength = headerNumber(fields[2], 'body length');
-  const stamp = fields[3] ?? '';
-  const markers = headerNumber(fields[4], 'checkpoint count');
-  if (!/^[A-Z]+$/.test(stamp) || stamp.length !== STAMP_LENGTH) corrupt('bad stamp in header');
-  const bodyStart = headerEnd + 1;
-  if (text.length !== bodyStart + bodyLength) {
-    corrupt(`expected ${bodyStart + bodyLength} characters, got ${text.length} (truncated or mixed chunks)`);
+  const recordsStart = headerEnd + 1;
+  const domainsStart = recordsStart + headerNumber(fields[2], 'records length');
+  const namesStart = domainsStart + headerNumber(fields[3], 'domains length');
+  const end = namesStart + headerNumber(fields[4], 'names length');
+  const stamp = fields[5] ?? '';
+  if (stamp.length !== STAMP_LENGTH || !/^[A-Z]+$/.test(stamp)) corrupt('bad stamp in header');
+  if (text.length !== end) {
+    corrupt(`expected ${end} characters, got ${text.length} (truncated or mixed chunks)`);
   }
-  verifyCheckpoints(text, bodyStart, stamp, markers);
-  return { text, bodyStart, count };
+  for (const boundary of [domainsStart, namesStart]) {
+    if (boundary > recordsStart && text.charCodeAt(boundary - 1) !== NEWLINE) corrupt('misplaced section');
+  }
+  verifyCheckpoints(text, recordsStart, stamp, headerNumber(fields[6], 'checkpoint count'));
+  return { text, count, recordsStart, domainsStart, namesStart };
 }
 
 function verifyCheckpoints(text: string, bodyStart: number, stamp: string, expected: number): void {
-  const marker = `#${stamp}\n`;
-  // The body starts right after the header's "\n", so a checkpoint may also sit at bodyStart.
+  // "#" is rare in the text, so this native scan is fast. A chunk from another build carries a
+  // different stamp: its checkpoints are not found and the count comes out short.
+  const needle = `#${stamp}`;
   let found = 0;
-  let pos = text.startsWith('#', bodyStart) ? bodyStart - 1 : text.indexOf('\n#', bodyStart);
   let lastEnd = -1;
-  while (pos !== -1) {
-    if (!text.startsWith(marker, pos + 1)) corrupt('checkpoint from another build (mixed chunks)');
-    found++;
-    lastEnd = pos + 1 + marker.length;
-    pos = text.indexOf('\n#', lastEnd - 1);
+  for (let pos = text.indexOf(needle, bodyStart); pos !== -1; pos = text.indexOf(needle, lastEnd)) {
+    lastEnd = pos + needle.length + 1;
+    // A reseller name could contain the needle; only whole lines count.
+    if (text.charCodeAt(pos - 1) === NEWLINE && text.charCodeAt(lastEnd - 1) === NEWLINE) found++;
   }
-  if (found !== expected) corrupt(`expected ${expected} checkpoints, found ${found}`);
-  if (lastEnd !== text.length) corrupt('text does not end with a checkpoint');
+  if (found !== expected) corrupt(`expected ${expected} checkpoints, found ${found} (mixed or lost chunks)`);
+  if (!text.endsWith(`\n${needle}\n`)) corrupt('text does not end with a checkpoint');
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reading lines
 
-/** Field boundaries of one reseller line; all offsets into the index text. */
-interface LineSpan {
+/** A key line (domains or names section): where its key ends and which record it points to. */
+interface KeyLine {
   start: number;
   keyEnd: number;
-  domainKeyEnd: number;
   end: number;
+  ref: number;
 }
 
-function lineSpanAt(text: string, start: number): LineSpan {
-  const keyEnd = text.indexOf('\t', start);
-  const domainKeyEnd = keyEnd < 0 ? -1 : text.indexOf('\t', keyEnd + 1);
-  const end = domainKeyEnd < 0 ? -1 : text.indexOf('\n', domainKeyEnd);
-  if (end < 0 || text.lastIndexOf('\n', keyEnd) >= start) corrupt(`malformed line at offset ${start}`);
-  return { start, keyEnd, domainKeyEnd, end };
-}
-
-function matchFromLine(text: string, start: number, tier: MatchTier): SearchMatch {
+function keyLineAt(text: string, start: number): KeyLine {
   const end = text.indexOf('\n', start);
-  const fields = text.slice(start, end < 0 ? text.length : end).split('\t');
-  if (fields.length !== 7) corrupt(`line at offset ${start} has ${fields.length} fields`);
-  const [, , id = '', name = '', domain = '', country = '', duplicate] = fields;
+  const keyEnd = text.lastIndexOf('\t', end);
+  if (end < 0 || keyEnd < start) corrupt(`malformed key line at offset ${start}`);
+  return { start, keyEnd, end, ref: decodeRef(text, keyEnd + 1, end) };
+}
+
+function matchFromRecord(index: SearchIndex, ref: number, tier: MatchTier): SearchMatch {
+  const { text, recordsStart, domainsStart } = index;
+  const start = recordsStart + ref;
+  const end = text.indexOf('\n', start);
+  if (start >= domainsStart || end < 0 || end >= domainsStart) corrupt(`bad record reference ${ref}`);
+  const fields = text.slice(start, end).split('\t');
+  if (fields.length !== 5) corrupt(`record at offset ${start} has ${fields.length} fields`);
+  const [id = '', name = '', domain = '', country = '', duplicate] = fields;
   const base = displayLabel({ name, domain, country });
   return {
     reseller: { id, name, domain, country, status: 'approved' },
@@ -345,43 +391,122 @@ function matchFromLine(text: string, start: number, tier: MatchTier): SearchMatc
 }
 
 // ---------------------------------------------------------------------------------------------
-// Searching
+// Searching: streams of hit lines
 
-const TIERS: readonly MatchTier[] = ['exact', 'prefix', 'wordPrefix', 'substring', 'fuzzy'];
+/** Position of the next hit at or after `from`, or -1. */
+type Finder = (from: number) => number;
 
-/** The best tier a line earns for q from its name and domain keys, or undefined for a stray hit. */
-function classifyLine(text: string, span: LineSpan, q: string): MatchTier | undefined {
-  const keyLength = span.keyEnd - span.start;
-  // q has no tab, so a match starting inside a key field cannot run past it.
-  if (text.startsWith(q, span.start)) return keyLength === q.length ? 'exact' : 'prefix';
-  const key = text.slice(span.start, span.keyEnd);
-  if (key.includes(` ${q}`)) return 'wordPrefix';
-  if (text.startsWith(q, span.keyEnd + 1)) return 'wordPrefix';
-  if (key.includes(q)) return 'substring';
-  return undefined;
+function needleFinder(text: string, needle: string): Finder {
+  return (from) => text.indexOf(needle, from);
 }
 
-/** Line starts per tier (exact…substring), each capped at `limit`: lines are pre-sorted. */
-function collectDirectMatches(index: SearchIndex, q: string, limit: number): number[][] {
-  const { text, bodyStart } = index;
-  const buckets: number[][] = [[], [], [], []];
-  let pos = text.indexOf(q, bodyStart);
-  while (pos !== -1) {
-    const lineStart = text.lastIndexOf('\n', pos) + 1;
-    if (text.charCodeAt(lineStart) === HASH_SIGN) {
-      // Cannot happen for a normalized (lower-case) query; skipped defensively.
-      pos = text.indexOf(q, text.indexOf('\n', pos) + 1);
-      continue;
-    }
-    const span = lineSpanAt(text, lineStart);
-    const tier = classifyLine(text, span, q);
-    const bucket = tier === undefined ? undefined : buckets[TIERS.indexOf(tier)];
-    if (bucket !== undefined && bucket.length < limit) bucket.push(span.start);
-    // One classification per line: skip the rest of this line's hits.
-    pos = text.indexOf(q, span.end + 1);
+function regexFinder(text: string, pattern: RegExp): Finder {
+  return (from) => {
+    pattern.lastIndex = from;
+    const match = pattern.exec(text);
+    return match === null ? -1 : match.index;
+  };
+}
+
+/**
+ * The key lines of one section that contain a hit, in text order (= rank order), each line once.
+ * `lead` is 1 for needles that begin with the "\n" ending the previous line, else 0.
+ */
+class LineHits {
+  line: KeyLine | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly find: Finder,
+    private readonly lead: number,
+    sectionStart: number,
+    private readonly sectionEnd: number,
+  ) {
+    this.seek(sectionStart - lead);
   }
-  return buckets;
+
+  /** Moves to the next line (after the current one) with a hit. */
+  next(): void {
+    if (this.line !== undefined) this.seek(this.line.end + 1 - this.lead);
+  }
+
+  private seek(from: number): void {
+    const { text } = this;
+    this.line = undefined;
+    for (let pos = this.find(from); pos >= 0 && pos + this.lead < this.sectionEnd; ) {
+      const start = text.lastIndexOf('\n', pos + this.lead - 1) + 1;
+      // Queries are lower case and cannot hit a checkpoint; skipped defensively all the same.
+      if (text.charCodeAt(start) !== HASH_SIGN) {
+        this.line = keyLineAt(text, start);
+        return;
+      }
+      pos = this.find(text.indexOf('\n', start) + 1 - this.lead);
+    }
+  }
 }
+
+/** The picked suggestions, in final order; refs are unique. */
+class Picks {
+  readonly refs: number[] = [];
+  readonly tiers: MatchTier[] = [];
+  private readonly taken = new Set<number>();
+
+  constructor(private readonly limit: number) {}
+
+  get full(): boolean {
+    return this.refs.length >= this.limit;
+  }
+
+  has(ref: number): boolean {
+    return this.taken.has(ref);
+  }
+
+  add(ref: number, tier: MatchTier): void {
+    if (this.full || this.taken.has(ref)) return;
+    this.taken.add(ref);
+    this.refs.push(ref);
+    this.tiers.push(tier);
+  }
+
+  /** Takes lines in rank order until full: a phase never needs to look further. */
+  addAll(hits: LineHits, tier: MatchTier): void {
+    for (; hits.line !== undefined && !this.full; hits.next()) this.add(hits.line.ref, tier);
+  }
+
+  /** Like addAll over the union of two streams, still in rank (= ref) order. */
+  addMerged(a: LineHits, b: LineHits, tier: MatchTier): void {
+    while (!this.full && (a.line !== undefined || b.line !== undefined)) {
+      const refA = a.line?.ref ?? Infinity;
+      const refB = b.line?.ref ?? Infinity;
+      this.add(Math.min(refA, refB), tier);
+      if (refA <= refB) a.next();
+      if (refB <= refA) b.next();
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Searching: exact, prefix, word prefix and substring
+
+/**
+ * One phase per tier, best tier first. Each phase sees only lines of its own tier that are not
+ * taken yet (all better lines were taken, or the result is already full) and stops at `limit`.
+ */
+function addDirectMatches(index: SearchIndex, q: string, picks: Picks): void {
+  const { text, domainsStart, namesStart } = index;
+  const names = (needle: string, lead: number): LineHits =>
+    new LineHits(text, needleFinder(text, needle), lead, namesStart, text.length);
+  picks.addAll(names(`\n${q}\t`, 1), 'exact');
+  if (!picks.full) picks.addAll(names(`\n${q}`, 1), 'prefix');
+  if (!picks.full) {
+    const domains = new LineHits(text, needleFinder(text, `\n${q}`), 1, domainsStart, namesStart);
+    picks.addMerged(names(` ${q}`, 0), domains, 'wordPrefix');
+  }
+  if (!picks.full) picks.addAll(names(q, 0), 'substring');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Searching: one typo
 
 /** Does q[qi..] occur at text[tp..] entirely before `end`? */
 function restMatches(text: string, tp: number, end: number, q: string, qi: number): boolean {
@@ -393,8 +518,9 @@ function restMatches(text: string, tp: number, end: number, q: string, qi: numbe
 }
 
 /**
- * Is q within Damerau–Levenshtein distance 1 of some prefix of text[start..end)? Classic one-edit
- * check at the first mismatch; the prefix length is free, so a trailing extra/changed char counts.
+ * Is q within Damerau–Levenshtein distance 1 of some prefix of text[start..end)? The classic
+ * one-edit check at the first mismatch; as the prefix length is free, an extra or changed last
+ * character always counts.
  */
 export function withinOneEditOfPrefix(text: string, start: number, end: number, q: string): boolean {
   let i = 0;
@@ -413,150 +539,95 @@ export function withinOneEditOfPrefix(text: string, start: number, end: number, 
   );
 }
 
-/** Does some word of the name key start within one edit of q? */
+/** Does some word of the key text[start..keyEnd) start within one edit of q? */
 function fuzzyMatchesKey(text: string, start: number, keyEnd: number, q: string): boolean {
-  for (let ws = start; ws < keyEnd; ws++) {
-    if (ws !== start && text.charCodeAt(ws - 1) !== SPACE) continue;
+  for (let ws = start; ws < keyEnd; ) {
     if (withinOneEditOfPrefix(text, ws, keyEnd, q)) return true;
+    const space = text.indexOf(' ', ws);
+    if (space < 0) return false;
+    ws = space + 1;
   }
   return false;
 }
 
-/** Adds `start` to `found` if its name key has a word within one edit of q. */
-function checkFuzzyLine(text: string, start: number, q: string, taken: Set<number>, found: number[]): void {
-  if (text.charCodeAt(start) === HASH_SIGN || taken.has(start)) return;
-  const keyEnd = text.indexOf('\t', start);
-  const lineEnd = text.indexOf('\n', start);
-  if (keyEnd < 0 || lineEnd < 0 || keyEnd > lineEnd) corrupt(`malformed line at offset ${start}`);
-  if (fuzzyMatchesKey(text, start, keyEnd, q)) found.push(start);
-}
-
-/** Short queries: walk every line in (pre-sorted) order; stop once `wanted` matches are found. */
-function scanAllLines(index: SearchIndex, q: string, wanted: number, taken: Set<number>): number[] {
-  const { text, bodyStart } = index;
-  const found: number[] = [];
-  for (let start = bodyStart; start < text.length && found.length < wanted; ) {
-    checkFuzzyLine(text, start, q, taken, found);
-    start = text.indexOf('\n', start) + 1;
-  }
-  return found;
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
- * Pigeonhole prefilter: split q = A + q[h] + B. One edit touches at most two adjacent positions of
- * q, so either A is untouched (and starts a word of the key: after "\n" or " ") or B is untouched
- * (and occurs somewhere). Lines containing none of these needles cannot match.
+ * Exact prefilters for the fuzzy pass: every line within one edit of q contains a hit of at least
+ * one finder. One edit touches at most two adjacent positions of q, so:
+ * - 5+ characters: q = A + q[h] + B; A or B survives intact.
+ * - 4 characters "abcd": one of "ab", "bc", "ac", "cd" survives (checked edit by edit).
+ * - 3 characters "abc": "ab", "bc" or "ac" survives, except "a?c" (middle letter replaced), which a
+ *   small word-anchored regular expression finds.
  */
-function fuzzyNeedles(q: string): string[] | undefined {
-  // Below 4 characters the pieces are single letters that hit nearly every line anyway.
-  if (q.length < 4) return undefined;
-  const h = Math.max(1, Math.floor((q.length - 2) / 2));
-  const a = q.slice(0, h);
-  return [`\n${a}`, ` ${a}`, q.slice(h + 1)];
-}
-
-/** Offset of the character a needle hit at `pos` stands for (skips the leading "\n" / " "). */
-function needleOffset(needle: string): number {
-  return needle.length > 0 && (needle.charCodeAt(0) === 10 || needle.charCodeAt(0) === SPACE) ? 1 : 0;
-}
-
-/** Visits, in text order, only lines where a needle occurs; verifies each with the exact check. */
-function scanCandidateLines(
-  index: SearchIndex,
-  q: string,
-  wanted: number,
-  taken: Set<number>,
-  needles: readonly string[],
-): number[] {
-  const { text, bodyStart } = index;
-  const found: number[] = [];
-  const offsets = needles.map(needleOffset);
-  // From bodyStart - 1 so that "\n" + A also hits the first line (after the header's newline).
-  const next = needles.map((needle) => text.indexOf(needle, bodyStart - 1));
-  while (found.length < wanted) {
-    let hit = -1;
-    next.forEach((pos, i) => {
-      const at = pos < 0 ? -1 : pos + (offsets[i] ?? 0);
-      if (at >= 0 && (hit < 0 || at < hit)) hit = at;
-    });
-    if (hit < 0) break;
-    const start = text.lastIndexOf('\n', hit) + 1;
-    checkFuzzyLine(text, start, q, taken, found);
-    const lineEnd = text.indexOf('\n', hit);
-    next.forEach((pos, i) => {
-      // Only needles still inside the line just checked move on, to the next line.
-      if (pos >= 0 && pos + (offsets[i] ?? 0) <= lineEnd) {
-        next[i] = text.indexOf(needles[i] ?? '', lineEnd + 1 - (offsets[i] ?? 0));
-      }
-    });
+function fuzzyFinders(text: string, q: string): Finder[] {
+  if (q.length >= 5) {
+    const h = Math.floor((q.length - 1) / 2);
+    return [needleFinder(text, q.slice(0, h)), needleFinder(text, q.slice(h + 1))];
   }
-  return found;
+  const [a = '', b = '', c = '', d = ''] = q.split('');
+  const finders = [needleFinder(text, a + b), needleFinder(text, b + c), needleFinder(text, a + c)];
+  if (q.length === 4) finders.push(needleFinder(text, c + d));
+  else finders.push(regexFinder(text, new RegExp(`(?:^| )${escapeRegExp(a)}[^\\t\\n]${escapeRegExp(c)}`, 'gm')));
+  return finders;
 }
 
-function collectFuzzyMatches(index: SearchIndex, q: string, wanted: number, taken: Set<number>): number[] {
-  const needles = fuzzyNeedles(q);
-  return needles === undefined
-    ? scanAllLines(index, q, wanted, taken)
-    : scanCandidateLines(index, q, wanted, taken, needles);
+/** Visits the prefiltered candidate lines in rank order and verifies each with the exact check. */
+function addFuzzyMatches(index: SearchIndex, q: string, picks: Picks): void {
+  const { text, namesStart } = index;
+  const streams = fuzzyFinders(text, q).map((find) => new LineHits(text, find, 0, namesStart, text.length));
+  while (!picks.full) {
+    let line: KeyLine | undefined;
+    for (const s of streams) if (s.line !== undefined && (line === undefined || s.line.start < line.start)) line = s.line;
+    if (line === undefined) return;
+    if (!picks.has(line.ref) && fuzzyMatchesKey(text, line.start, line.keyEnd, q)) picks.add(line.ref, 'fuzzy');
+    const checked = line.start;
+    for (const s of streams) if (s.line?.start === checked) s.next();
+  }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Searching: entry point
 
 /**
  * Ranked typeahead suggestions: exact > prefix > wordPrefix (incl. domain prefix) > substring >
- * fuzzy (one typo, queries of ≥ 3 normalized characters, only if the other tiers leave room).
+ * fuzzy (one typo; normalized queries of ≥ 3 characters; only if the other tiers leave room).
  */
 export function searchResellers(index: SearchIndex, query: string, limit = DEFAULT_LIMIT): SearchMatch[] {
   const q = normalizeForSearch(query);
   if (q.length < MIN_QUERY_LENGTH || limit <= 0) return [];
-  const buckets = collectDirectMatches(index, q, limit);
-  const picked: { start: number; tier: MatchTier }[] = [];
-  buckets.forEach((bucket, b) => {
-    const tier = TIERS[b] ?? 'substring';
-    for (const start of bucket) if (picked.length < limit) picked.push({ start, tier });
-  });
-  if (picked.length < limit && q.length >= MIN_FUZZY_QUERY_LENGTH) {
-    const taken = new Set(picked.map((p) => p.start));
-    for (const start of collectFuzzyMatches(index, q, limit - picked.length, taken)) {
-      picked.push({ start, tier: 'fuzzy' });
-    }
-  }
-  return picked.map((p) => matchFromLine(index.text, p.start, p.tier));
+  const picks = new Picks(limit);
+  addDirectMatches(index, q, picks);
+  if (!picks.full && q.length >= MIN_FUZZY_QUERY_LENGTH) addFuzzyMatches(index, q, picks);
+  return picks.refs.map((ref, i) => matchFromRecord(index, ref, picks.tiers[i] ?? 'fuzzy'));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Lookups
 
-/** Line start of the line containing `pos`, if `pos` is the start of field number `field`. */
-function lineIfFieldStart(text: string, pos: number, field: number): number | undefined {
-  const start = text.lastIndexOf('\n', pos - 1) + 1;
-  let p = start;
-  for (let f = 0; f < field; f++) {
-    const tab = text.indexOf('\t', p);
-    if (tab < 0 || tab >= pos) return undefined;
-    p = tab + 1;
-  }
-  return p === pos ? start : undefined;
-}
-
-/** Lines whose field number `field` is exactly `value`, in index order. */
-function* linesWithField(index: SearchIndex, field: number, value: string): Generator<number> {
-  const { text, bodyStart } = index;
-  const needle = `\t${value}\t`;
-  let pos = text.indexOf(needle, bodyStart);
-  while (pos !== -1) {
-    const start = lineIfFieldStart(text, pos + 1, field);
-    if (start !== undefined) yield start;
-    pos = text.indexOf(needle, pos + 1);
+/** Refs of the record lines where `needle` occurs at a position `accept` approves. */
+function* recordsWhere(
+  index: SearchIndex,
+  needle: string,
+  accept: (pos: number) => boolean,
+): Generator<number, void, undefined> {
+  const { text, recordsStart, domainsStart } = index;
+  // From recordsStart - 1: a needle may begin with the "\n" that ends the header.
+  for (let pos = text.indexOf(needle, recordsStart - 1); pos !== -1; pos = text.indexOf(needle, pos + 1)) {
+    const lineStart = text.lastIndexOf('\n', pos) + 1;
+    if (lineStart >= domainsStart) return;
+    if (accept(pos)) yield lineStart - recordsStart;
   }
 }
-
-const ID_FIELD = 2;
-const NAME_FIELD = 3;
 
 export function findResellerById(index: SearchIndex, id: string): Reseller | undefined {
   const wanted = cleanField(id);
   if (wanted === '') return undefined;
-  for (const start of linesWithField(index, ID_FIELD, wanted)) {
-    return matchFromLine(index.text, start, 'exact').reseller;
+  // Ids start the record line, so "\n<id>\t" can only match an id field.
+  for (const ref of recordsWhere(index, `\n${wanted}\t`, () => true)) {
+    return matchFromRecord(index, ref, 'exact').reseller;
   }
   return undefined;
 }
@@ -564,13 +635,15 @@ export function findResellerById(index: SearchIndex, id: string): Reseller | und
 /**
  * Resolves a label the user picked back to its reseller. Whitespace runs are collapsed first
  * (stored labels only contain single spaces). The name is the label's text before one of its
- * " — " separators, so only lines with that exact name are compared.
+ * " — " separators, so only records with exactly that name are compared.
  */
 export function findResellerByLabel(index: SearchIndex, label: string): Reseller | undefined {
   const wanted = cleanField(label);
+  const { text } = index;
   for (const name of candidateNames(wanted)) {
-    for (const start of linesWithField(index, NAME_FIELD, name)) {
-      const match = matchFromLine(index.text, start, 'exact');
+    const isNameField = (pos: number): boolean => text.indexOf('\t', text.lastIndexOf('\n', pos) + 1) === pos;
+    for (const ref of recordsWhere(index, `\t${name}\t`, isNameField)) {
+      const match = matchFromRecord(index, ref, 'exact');
       if (match.label === wanted) return match.reseller;
     }
   }

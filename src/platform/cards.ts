@@ -64,7 +64,9 @@ function renderWidget(widget: WidgetModel): GoogleAppsScript.Card_Service.Widget
 function renderButton(button: ButtonModel): GoogleAppsScript.Card_Service.TextButton {
   return CardService.newTextButton()
     .setText(button.text)
-    .setTextButtonStyle(button.filled ? CardService.TextButtonStyle.FILLED : CardService.TextButtonStyle.OUTLINED)
+    .setTextButtonStyle(
+      button.filled ? CardService.TextButtonStyle.FILLED : CardService.TextButtonStyle.OUTLINED,
+    )
     .setOnClickAction(renderAction(button.action));
 }
 
@@ -94,7 +96,9 @@ function addStep(navigation: GoogleAppsScript.Card_Service.Navigation, step: Nav
   else navigation.popCard();
 }
 
-export function renderSuggestions(texts: readonly string[]): GoogleAppsScript.Card_Service.SuggestionsResponse {
+export function renderSuggestions(
+  texts: readonly string[],
+): GoogleAppsScript.Card_Service.SuggestionsResponse {
   return CardService.newSuggestionsResponseBuilder()
     .setSuggestions(CardService.newSuggestions().addSuggestions([...texts]))
     .build();

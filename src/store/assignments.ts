@@ -31,7 +31,11 @@ export interface ChoiceInput {
 }
 
 /** Records a user's choice for their organisation, unless the organisation is already bound. */
-export function commitChoice(store: KeyValueStore, lock: ScriptLock, input: ChoiceInput): Locked<ChoiceOutcome> {
+export function commitChoice(
+  store: KeyValueStore,
+  lock: ScriptLock,
+  input: ChoiceInput,
+): Locked<ChoiceOutcome> {
   const result = lock.withLock(LOCK_TIMEOUT_MS, () => {
     const decision = decideChoice(readAssignment(store, input.domain), input.proposed);
     if (decision.outcome !== 'saved') return decision;

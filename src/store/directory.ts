@@ -35,7 +35,9 @@ export interface DirectoryMeta {
 }
 
 function encodeReseller(r: Reseller): string {
-  return [r.id, r.name, r.domain, r.country, STATUS_CODES[r.status]].map((f) => f.replace(FIELD_BREAKS, ' ')).join('\t');
+  return [r.id, r.name, r.domain, r.country, STATUS_CODES[r.status]]
+    .map((f) => f.replace(FIELD_BREAKS, ' '))
+    .join('\t');
 }
 
 function decodeReseller(line: string): Reseller | null {
@@ -116,7 +118,9 @@ export function writeDirectory(
   const previous = readDirectoryMeta(store.getAll());
   const chunks = packLines(resellers.map(encodeReseller), PROPERTY_CHUNK_BYTES);
   const meta: DirectoryMeta = { version, chunks: chunks.length, count: resellers.length };
-  const values: Record<string, string> = { [KEYS.directoryMeta]: `${version}\t${meta.chunks}\t${meta.count}` };
+  const values: Record<string, string> = {
+    [KEYS.directoryMeta]: `${version}\t${meta.chunks}\t${meta.count}`,
+  };
   chunks.forEach((chunk, i) => (values[KEYS.directoryChunk(i)] = chunk));
   store.setAll(values);
   for (let i = chunks.length; i < (previous?.chunks ?? 0); i++) store.delete(KEYS.directoryChunk(i));
@@ -126,9 +130,11 @@ export function writeDirectory(
 
 function putIndex(cache: Cache, version: string, indexText: string): void {
   const pieces: string[] = [];
-  for (let i = 0; i < indexText.length; i += INDEX_CHUNK_CHARS) pieces.push(indexText.slice(i, i + INDEX_CHUNK_CHARS));
+  for (let i = 0; i < indexText.length; i += INDEX_CHUNK_CHARS)
+    pieces.push(indexText.slice(i, i + INDEX_CHUNK_CHARS));
   if (pieces.length === 0) pieces.push('');
-  if (pieces.length > INDEX_MAX_CHUNKS) throw new Error('The reseller search index is too large for the cache');
+  if (pieces.length > INDEX_MAX_CHUNKS)
+    throw new Error('The reseller search index is too large for the cache');
   const values: Record<string, string> = {};
   pieces.forEach((piece, i) => (values[INDEX_KEYS[i] as string] = `${version}\t${pieces.length}\t${piece}`));
   cache.putAll(values, INDEX_TTL_SECONDS);
@@ -138,8 +144,12 @@ function putIndex(cache: Cache, version: string, indexText: string): void {
 function joinCachedIndex(found: Record<string, string>): string | null {
   const head = found[INDEX_KEYS[0] as string];
   if (head === undefined) return null;
-  const [version, countText] = head.split('\t', 2);
-  const count = Number(countText);
+  // indexOf, not split: a chunk holds thousands of tabs and split would cut all of them.
+  const firstTab = head.indexOf('\t');
+  const secondTab = head.indexOf('\t', firstTab + 1);
+  if (firstTab < 0 || secondTab < 0) return null;
+  const version = head.slice(0, firstTab);
+  const count = Number(head.slice(firstTab + 1, secondTab));
   if (!version || !Number.isInteger(count) || count < 1 || count > INDEX_MAX_CHUNKS) return null;
   const prefix = `${version}\t${count}\t`;
   const parts: string[] = [];

@@ -28,7 +28,14 @@ export function newEventId(now: number, random: () => number = Math.random): str
 }
 
 export function outboxEntry(event: OutboxEvent): [string, string] {
-  const value = JSON.stringify([event.type, event.domain, event.actorEmail, event.at, event.resellerId ?? '', event.reason ?? '']);
+  const value = JSON.stringify([
+    event.type,
+    event.domain,
+    event.actorEmail,
+    event.at,
+    event.resellerId ?? '',
+    event.reason ?? '',
+  ]);
   return [KEYS.outbox(event.id), value];
 }
 

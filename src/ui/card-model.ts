@@ -50,7 +50,8 @@ export interface CardModel {
   footer?: { primary: ButtonModel; secondary?: ButtonModel };
 }
 
-export type NavigationStep = { push: CardModel } | { update: CardModel } | { popToRoot: true } | { pop: true };
+export type NavigationStep =
+  { push: CardModel } | { update: CardModel } | { popToRoot: true } | { pop: true };
 
 export interface ActionResponseModel {
   navigation: NavigationStep[];

@@ -7,8 +7,17 @@
  * reads only the cached index.
  */
 import { classifyAccount, type Account } from '../domain/account';
-import { directAssignment, resellerAssignment, type Assignment, type ChoiceOutcome } from '../domain/assignment';
-import { checkChangeReason, CHANGE_REASON_MAX_CHARS, CHANGE_REASON_MIN_CHARS } from '../domain/change-request';
+import {
+  directAssignment,
+  resellerAssignment,
+  type Assignment,
+  type ChoiceOutcome,
+} from '../domain/assignment';
+import {
+  checkChangeReason,
+  CHANGE_REASON_MAX_CHARS,
+  CHANGE_REASON_MIN_CHARS,
+} from '../domain/change-request';
 import {
   findResellerById,
   findResellerByLabel,
@@ -70,7 +79,8 @@ export function createFlow(services: Services) {
     const assignment = readAssignment(services.scriptStore(), account.domain);
     if (assignment) return statusCard(view, account.domain, account.email, assignment);
     const state = readUserState(services.userStore());
-    if (state.askAgainAt !== undefined && isSnoozed(state, services.now())) return laterCard(view, state.askAgainAt);
+    if (state.askAgainAt !== undefined && isSnoozed(state, services.now()))
+      return laterCard(view, state.askAgainAt);
     return questionCard(view, account.domain);
   };
 
@@ -89,7 +99,8 @@ export function createFlow(services: Services) {
         return { navigation: [{ popToRoot: true }, { update: homeCard(req.view, account) }] };
       }
       const claimed = req.event.parameter('domain');
-      if (claimed !== undefined && claimed !== account.domain) return notify(req.view.t('error.wrongOrganisation'));
+      if (claimed !== undefined && claimed !== account.domain)
+        return notify(req.view.t('error.wrongOrganisation'));
       return act(req, account);
     });
   };
@@ -100,8 +111,17 @@ export function createFlow(services: Services) {
     result: ChoiceOutcome | { outcome: 'busy' },
   ): ActionResponseModel => {
     if (result.outcome === 'busy') return notify(view.t('error.busy'));
-    const home = { navigation: [{ popToRoot: true as const }, { update: statusCard(view, account.domain, account.email, result.record) }] };
-    return { ...home, notification: choiceNotice(view, account.domain, result), stateChanged: result.outcome === 'saved' };
+    const home = {
+      navigation: [
+        { popToRoot: true as const },
+        { update: statusCard(view, account.domain, account.email, result.record) },
+      ],
+    };
+    return {
+      ...home,
+      notification: choiceNotice(view, account.domain, result),
+      stateChanged: result.outcome === 'saved',
+    };
   };
 
   return {
@@ -140,7 +160,9 @@ export function createFlow(services: Services) {
       }),
 
     showQuestion: (e: AddonEvent | undefined): ActionResponseModel =>
-      forOrganisation(e, ({ view }, account) => ({ navigation: [{ update: homeCardIgnoringSnooze(view, account) }] })),
+      forOrganisation(e, ({ view }, account) => ({
+        navigation: [{ update: homeCardIgnoringSnooze(view, account) }],
+      })),
 
     /** One typeahead keystroke: the cached index and nothing else. */
     suggestResellers(e: AddonEvent | undefined): string[] {
@@ -164,7 +186,16 @@ export function createFlow(services: Services) {
         const check = validateSearchQuery(raw);
         if (!check.ok) {
           const message = view.t(`search.problem.${check.problem}` as const, { max: MAX_QUERY_LENGTH });
-          return { navigation: [{ update: searchCard(view, domain, raw.slice(0, MAX_QUERY_LENGTH), { kind: 'problem', message }) }] };
+          return {
+            navigation: [
+              {
+                update: searchCard(view, domain, raw.slice(0, MAX_QUERY_LENGTH), {
+                  kind: 'problem',
+                  message,
+                }),
+              },
+            ],
+          };
         }
         const index = loadSearchIndex(services.scriptStore(), services.cache());
         // A suggestion picked from the typeahead names exactly one reseller: go straight to confirming it.
@@ -208,7 +239,9 @@ export function createFlow(services: Services) {
     goBack: (): ActionResponseModel => ({ navigation: [{ pop: true }] }),
 
     showChangeRequest: (e: AddonEvent | undefined): ActionResponseModel =>
-      forOrganisation(e, ({ view }, account) => ({ navigation: [{ push: changeRequestCard(view, account.domain) }] })),
+      forOrganisation(e, ({ view }, account) => ({
+        navigation: [{ push: changeRequestCard(view, account.domain) }],
+      })),
 
     submitChangeRequest: (e: AddonEvent | undefined): ActionResponseModel =>
       forOrganisation(e, ({ view, event }, account) => {

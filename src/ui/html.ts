@@ -5,7 +5,13 @@
 declare const htmlBrand: unique symbol;
 export type Html = string & { readonly [htmlBrand]: true };
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(text: string): Html {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c) as Html;

@@ -9,7 +9,9 @@ import { DEMO_RESELLERS } from '../../dev/demo/resellers';
 function searchFor(locale: string, query: string) {
   const runtime = runtimeWith();
   const anna = client(runtime, user('anna@kunde.example', locale));
-  anna.click(locale === 'de' ? 'Ich habe einen Google Workspace-Reseller' : 'I have a Google Workspace reseller');
+  anna.click(
+    locale === 'de' ? 'Ich habe einen Google Workspace-Reseller' : 'I have a Google Workspace reseller',
+  );
   const before = storedState(runtime);
   anna.type('resellerQuery', query);
   anna.click(locale === 'de' ? 'Suchen' : 'Search');
@@ -19,9 +21,24 @@ function searchFor(locale: string, query: string) {
 describe('search queries', () => {
   it.each([
     ['empty', '', "Type your reseller's name first.", 'Geben Sie zuerst den Namen Ihres Resellers ein.'],
-    ['one character', 'm', "Type at least 2 letters of the reseller's name.", 'Geben Sie mindestens 2 Buchstaben des Reseller-Namens ein.'],
-    ['only spaces', '     ', "Type your reseller's name first.", 'Geben Sie zuerst den Namen Ihres Resellers ein.'],
-    ['500 characters', 'x'.repeat(500), 'That is too long for a reseller name: use at most 100 characters.', 'Das ist zu lang für einen Reseller-Namen: höchstens 100 Zeichen.'],
+    [
+      'one character',
+      'm',
+      "Type at least 2 letters of the reseller's name.",
+      'Geben Sie mindestens 2 Buchstaben des Reseller-Namens ein.',
+    ],
+    [
+      'only spaces',
+      '     ',
+      "Type your reseller's name first.",
+      'Geben Sie zuerst den Namen Ihres Resellers ein.',
+    ],
+    [
+      '500 characters',
+      'x'.repeat(500),
+      'That is too long for a reseller name: use at most 100 characters.',
+      'Das ist zu lang für einen Reseller-Namen: höchstens 100 Zeichen.',
+    ],
     [
       'control characters',
       'Mül\u0007ler\tIT',
@@ -80,10 +97,30 @@ describe('reseller names with markup', () => {
 
 describe('tampered action parameters', () => {
   const cases: [string, Record<string, string>, string, string][] = [
-    ['an unknown reseller id', { resellerId: 'R-99999' }, 'This reseller can no longer be chosen. Nothing was changed: please search again.', 'Dieser Reseller kann nicht mehr ausgewählt werden. Es wurde nichts geändert: Bitte suchen Sie erneut.'],
-    ['no reseller id', {}, 'This reseller can no longer be chosen. Nothing was changed: please search again.', 'Dieser Reseller kann nicht mehr ausgewählt werden. Es wurde nichts geändert: Bitte suchen Sie erneut.'],
-    ['a reseller that is not approved', { resellerId: DEMO_RESELLERS.find((r) => r.status === 'suspended')?.id ?? '' }, 'This reseller can no longer be chosen. Nothing was changed: please search again.', 'Dieser Reseller kann nicht mehr ausgewählt werden. Es wurde nichts geändert: Bitte suchen Sie erneut.'],
-    ['another organisation', { resellerId: 'R-00001', domain: 'other.example' }, 'This card belongs to another organisation or account. Nothing was changed: please reopen the add-on.', 'Diese Karte gehört zu einer anderen Organisation oder einem anderen Konto. Es wurde nichts geändert: Bitte öffnen Sie das Add-on erneut.'],
+    [
+      'an unknown reseller id',
+      { resellerId: 'R-99999' },
+      'This reseller can no longer be chosen. Nothing was changed: please search again.',
+      'Dieser Reseller kann nicht mehr ausgewählt werden. Es wurde nichts geändert: Bitte suchen Sie erneut.',
+    ],
+    [
+      'no reseller id',
+      {},
+      'This reseller can no longer be chosen. Nothing was changed: please search again.',
+      'Dieser Reseller kann nicht mehr ausgewählt werden. Es wurde nichts geändert: Bitte suchen Sie erneut.',
+    ],
+    [
+      'a reseller that is not approved',
+      { resellerId: DEMO_RESELLERS.find((r) => r.status === 'suspended')?.id ?? '' },
+      'This reseller can no longer be chosen. Nothing was changed: please search again.',
+      'Dieser Reseller kann nicht mehr ausgewählt werden. Es wurde nichts geändert: Bitte suchen Sie erneut.',
+    ],
+    [
+      'another organisation',
+      { resellerId: 'R-00001', domain: 'other.example' },
+      'This card belongs to another organisation or account. Nothing was changed: please reopen the add-on.',
+      'Diese Karte gehört zu einer anderen Organisation oder einem anderen Konto. Es wurde nichts geändert: Bitte öffnen Sie das Add-on erneut.',
+    ],
   ];
 
   it.each(cases)('%s: refused with a message, nothing stored', (_label, parameters, english, german) => {
@@ -95,7 +132,10 @@ describe('tampered action parameters', () => {
       const anna = client(runtime, user('anna@kunde.example', locale));
       const before = storedState(runtime);
       for (const fn of ['onConfirmReseller', 'onChooseReseller']) {
-        anna.runAction({ function: fn, parameters: Object.entries(parameters).map(([key, value]) => ({ key, value })) });
+        anna.runAction({
+          function: fn,
+          parameters: Object.entries(parameters).map(([key, value]) => ({ key, value })),
+        });
         expect(anna.notification).toBe(message);
         expect(anna.card.name).toBe('question');
       }
@@ -136,7 +176,11 @@ describe('change request reasons', () => {
     ['empty', '', 'Please tell us what should change.'],
     ['too short', 'new one', 'Please write a little more (at least 10 characters) so that support can help.'],
     ['too long', 'x'.repeat(1001), 'Please keep it under 1000 characters.'],
-    ['control characters', 'New reseller\u0000 please', 'The text contains characters that cannot be saved. Please type it again.'],
+    [
+      'control characters',
+      'New reseller\u0000 please',
+      'The text contains characters that cannot be saved. Please type it again.',
+    ],
   ])('%s: the card explains, nothing is stored', (_label, reason, message) => {
     const runtime = runtimeWith();
     const anna = client(runtime, user('anna@kunde.example'));
@@ -157,16 +201,26 @@ describe('change request reasons', () => {
 describe('a full property store', () => {
   it('refuses the write with a clear message and keeps everything as it was', () => {
     for (const [locale, message] of [
-      ['en', 'We cannot save anything right now because our storage is full. Nothing was changed. Please contact our support team.'],
-      ['de', 'Wir können gerade nichts speichern, weil unser Speicher voll ist. Es wurde nichts geändert. Bitte wenden Sie sich an unser Support-Team.'],
+      [
+        'en',
+        'We cannot save anything right now because our storage is full. Nothing was changed. Please contact our support team.',
+      ],
+      [
+        'de',
+        'Wir können gerade nichts speichern, weil unser Speicher voll ist. Es wurde nichts geändert. Bitte wenden Sie sich an unser Support-Team.',
+      ],
     ] as const) {
       const runtime = runtimeWith();
       const store = runtime.host.scriptProperties;
-      for (let i = 0; store.usedBytes() < PROPERTY_STORE_MAX_BYTES - 8200; i++) store.setAll({ [`filler:${i}`]: 'x'.repeat(8000) }, false);
+      for (let i = 0; store.usedBytes() < PROPERTY_STORE_MAX_BYTES - 8200; i++)
+        store.setAll({ [`filler:${i}`]: 'x'.repeat(8000) }, false);
       store.setAll({ 'filler:last': 'x'.repeat(PROPERTY_STORE_MAX_BYTES - store.usedBytes() - 20) }, false);
       const anna = client(runtime, user('anna@voll.example', locale));
       const before = storedState(runtime);
-      anna.runAction({ function: 'onConfirmReseller', parameters: [{ key: 'resellerId', value: approved('Müller IT GmbH').id }] });
+      anna.runAction({
+        function: 'onConfirmReseller',
+        parameters: [{ key: 'resellerId', value: approved('Müller IT GmbH').id }],
+      });
       expect(anna.notification).toBe(message);
       anna.runAction({ function: 'onAnswerDirect' });
       expect(anna.notification).toBe(message);
@@ -183,14 +237,23 @@ describe('a full property store', () => {
 describe('a script lock that cannot be had in time', () => {
   it('asks the user to try again and changes nothing', () => {
     for (const [locale, message] of [
-      ['en', 'Many people are saving at this moment. Nothing was changed: please try again in a few seconds.'],
-      ['de', 'Gerade speichern viele gleichzeitig. Es wurde nichts geändert: Bitte versuchen Sie es in ein paar Sekunden erneut.'],
+      [
+        'en',
+        'Many people are saving at this moment. Nothing was changed: please try again in a few seconds.',
+      ],
+      [
+        'de',
+        'Gerade speichern viele gleichzeitig. Es wurde nichts geändert: Bitte versuchen Sie es in ein paar Sekunden erneut.',
+      ],
     ] as const) {
       const runtime = runtimeWith();
       const release = runtime.host.holdLockExternally('script');
       const anna = client(runtime, user('anna@besetzt.example', locale));
       const before = storedState(runtime);
-      anna.runAction({ function: 'onConfirmReseller', parameters: [{ key: 'resellerId', value: 'R-00001' }] });
+      anna.runAction({
+        function: 'onConfirmReseller',
+        parameters: [{ key: 'resellerId', value: 'R-00001' }],
+      });
       expect(anna.notification).toBe(message);
       anna.runAction({ function: 'onAnswerDirect' });
       expect(anna.notification).toBe(message);

@@ -11,7 +11,10 @@ import { approved, client, runtimeWith, user } from '../support/addon';
 
 const BUILD = path.resolve(__dirname, '..', '..', 'build');
 const code = fs.readFileSync(path.join(BUILD, 'Code.js'), 'utf8');
-const manifest = JSON.parse(fs.readFileSync(path.join(BUILD, 'appsscript.json'), 'utf8')) as Record<string, unknown>;
+const manifest = JSON.parse(fs.readFileSync(path.join(BUILD, 'appsscript.json'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 function topLevelFunctions(): Set<string> {
   // No Apps Script services at all: loading must not touch them.
@@ -77,7 +80,9 @@ describe('build/Code.js', () => {
   });
 
   it('copies the manifest next to the code, as clasp expects', () => {
-    const source = JSON.parse(fs.readFileSync(path.resolve(BUILD, '..', 'appsscript.json'), 'utf8')) as unknown;
+    const source = JSON.parse(
+      fs.readFileSync(path.resolve(BUILD, '..', 'appsscript.json'), 'utf8'),
+    ) as unknown;
     expect(manifest).toEqual(source);
     expect(fs.readdirSync(BUILD).sort()).toEqual(['Code.js', 'appsscript.json']);
   });

@@ -2,7 +2,15 @@
  * The customer's flow, end to end, through build/Code.js in the local runtime: every card returned
  * is checked against card.proto by the runtime itself.
  */
-import { approved, client, domainRecord, outboxValues, runtimeWith, storedState, user } from '../support/addon';
+import {
+  approved,
+  client,
+  domainRecord,
+  outboxValues,
+  runtimeWith,
+  storedState,
+  user,
+} from '../support/addon';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -64,7 +72,9 @@ describe.each([
 
     // Typeahead: Müller and Mueller find each other, and each suggestion names one reseller.
     const suggestions = anna.suggest('resellerQuery', 'Mül');
-    expect(suggestions).toEqual(expect.arrayContaining(['Müller IT GmbH — mueller-it.de (DE)', 'Mueller IT GmbH — mueller-it.at (AT)']));
+    expect(suggestions).toEqual(
+      expect.arrayContaining(['Müller IT GmbH — mueller-it.de (DE)', 'Mueller IT GmbH — mueller-it.at (AT)']),
+    );
 
     anna.type('resellerQuery', 'muller');
     anna.click(q.search);
@@ -188,7 +198,10 @@ describe('accounts that belong to no organisation', () => {
     const runtime = runtimeWith();
     const before = storedState(runtime);
     const someone = client(runtime, user('someone@gmail.com'));
-    someone.runAction({ function: 'onConfirmReseller', parameters: [{ key: 'resellerId', value: 'R-00001' }] });
+    someone.runAction({
+      function: 'onConfirmReseller',
+      parameters: [{ key: 'resellerId', value: 'R-00001' }],
+    });
     someone.runAction({ function: 'onAnswerDirect' });
     someone.runAction({ function: 'onAnswerLater' });
     expect(someone.card.name).toBe('personalAccount');

@@ -49,7 +49,9 @@ describe('two users of one domain confirming different resellers at the same mom
   it('serialises many concurrent writers without losing any of them', async () => {
     const runtime = runtimeWith();
     const mueller = approved('Müller IT GmbH');
-    const requests = Array.from({ length: 6 }, (_, i) => confirmRequest(`user@domain${i}.example`, mueller.id));
+    const requests = Array.from({ length: 6 }, (_, i) =>
+      confirmRequest(`user@domain${i}.example`, mueller.id),
+    );
     const results = await runtime.runConcurrently(requests);
     expect(results.every((r) => r.ok)).toBe(true);
     for (let i = 0; i < 6; i++) expect(domainRecord(runtime, `domain${i}.example`)).toContain(mueller.id);

@@ -17,7 +17,8 @@ export const de: Catalogue = {
   'later.answerNow': 'Jetzt beantworten',
 
   'search.title': 'Reseller finden',
-  'search.intro': 'Geben Sie den Namen oder die Web-Domain Ihres Resellers ein. Während Sie tippen, erscheinen Vorschläge.',
+  'search.intro':
+    'Geben Sie den Namen oder die Web-Domain Ihres Resellers ein. Während Sie tippen, erscheinen Vorschläge.',
   'search.label': 'Name des Resellers',
   'search.hint': 'Zum Beispiel: Müller IT',
   'search.button': 'Suchen',
@@ -68,7 +69,8 @@ export const de: Catalogue = {
     'Eine Änderungsanfrage wartet bereits auf unser Support-Team (gesendet am {date}). Es wurde nichts hinzugefügt.',
   'change.noReseller': '{domain} hat keinen Reseller, der geändert werden könnte. Es wurde nichts gesendet.',
   'change.problem.empty': 'Bitte sagen Sie uns, was sich ändern soll.',
-  'change.problem.tooShort': 'Bitte schreiben Sie etwas mehr (mindestens {min} Zeichen), damit der Support helfen kann.',
+  'change.problem.tooShort':
+    'Bitte schreiben Sie etwas mehr (mindestens {min} Zeichen), damit der Support helfen kann.',
   'change.problem.tooLong': 'Bitte bleiben Sie unter {max} Zeichen.',
   'change.problem.controlCharacters':
     'Der Text enthält Zeichen, die nicht gespeichert werden können. Bitte geben Sie ihn erneut ein.',

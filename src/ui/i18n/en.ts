@@ -21,7 +21,8 @@ export const en = {
   'search.button': 'Search',
   'search.results.one': '1 reseller matches “{query}”',
   'search.results.many': '{count} resellers match “{query}”',
-  'search.results.capped': 'Only the best {count} matches are shown. Type more of the name to narrow them down.',
+  'search.results.capped':
+    'Only the best {count} matches are shown. Type more of the name to narrow them down.',
   'search.choose': 'Choose',
   'search.noResults.title': 'No match for “{query}”',
   'search.noResults.text':
@@ -61,12 +62,15 @@ export const en = {
   'change.hint': 'At least {min} characters',
   'change.send': 'Send request',
   'change.sent': 'Your request was sent to our support team.',
-  'change.alreadyPending': 'A change request is already waiting for our support team (sent on {date}). Nothing was added.',
+  'change.alreadyPending':
+    'A change request is already waiting for our support team (sent on {date}). Nothing was added.',
   'change.noReseller': '{domain} has no reseller to change. Nothing was sent.',
   'change.problem.empty': 'Please tell us what should change.',
-  'change.problem.tooShort': 'Please write a little more (at least {min} characters) so that support can help.',
+  'change.problem.tooShort':
+    'Please write a little more (at least {min} characters) so that support can help.',
   'change.problem.tooLong': 'Please keep it under {max} characters.',
-  'change.problem.controlCharacters': 'The text contains characters that cannot be saved. Please type it again.',
+  'change.problem.controlCharacters':
+    'The text contains characters that cannot be saved. Please type it again.',
 
   'notice.saved': 'Saved: {domain} is now linked to {reseller}.',
   'notice.direct': 'Saved: {domain} buys directly.',
@@ -75,10 +79,12 @@ export const en = {
   'notice.unchanged': '{domain} was already linked to {reseller}.',
   'notice.directUnchanged': '{domain} was already recorded as buying directly.',
 
-  'error.busy': 'Many people are saving at this moment. Nothing was changed: please try again in a few seconds.',
+  'error.busy':
+    'Many people are saving at this moment. Nothing was changed: please try again in a few seconds.',
   'error.storeFull':
     'We cannot save anything right now because our storage is full. Nothing was changed. Please contact our support team.',
-  'error.resellerUnavailable': 'This reseller can no longer be chosen. Nothing was changed: please search again.',
+  'error.resellerUnavailable':
+    'This reseller can no longer be chosen. Nothing was changed: please search again.',
   'error.wrongOrganisation':
     'This card belongs to another organisation or account. Nothing was changed: please reopen the add-on.',
   'error.unexpected': 'Something went wrong. Nothing was changed: please try again.',

@@ -43,8 +43,36 @@ export function formatDate(language: Language, epochMs: number, utcOffsetMs: num
 }
 
 const COUNTRY_NAMES: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
-  en: { DE: 'Germany', AT: 'Austria', CH: 'Switzerland', NL: 'Netherlands', FR: 'France', GB: 'United Kingdom', US: 'United States', IT: 'Italy', ES: 'Spain', BE: 'Belgium', LU: 'Luxembourg', PL: 'Poland', DK: 'Denmark' },
-  de: { DE: 'Deutschland', AT: 'Österreich', CH: 'Schweiz', NL: 'Niederlande', FR: 'Frankreich', GB: 'Vereinigtes Königreich', US: 'Vereinigte Staaten', IT: 'Italien', ES: 'Spanien', BE: 'Belgien', LU: 'Luxemburg', PL: 'Polen', DK: 'Dänemark' },
+  en: {
+    DE: 'Germany',
+    AT: 'Austria',
+    CH: 'Switzerland',
+    NL: 'Netherlands',
+    FR: 'France',
+    GB: 'United Kingdom',
+    US: 'United States',
+    IT: 'Italy',
+    ES: 'Spain',
+    BE: 'Belgium',
+    LU: 'Luxembourg',
+    PL: 'Poland',
+    DK: 'Denmark',
+  },
+  de: {
+    DE: 'Deutschland',
+    AT: 'Österreich',
+    CH: 'Schweiz',
+    NL: 'Niederlande',
+    FR: 'Frankreich',
+    GB: 'Vereinigtes Königreich',
+    US: 'Vereinigte Staaten',
+    IT: 'Italien',
+    ES: 'Spanien',
+    BE: 'Belgien',
+    LU: 'Luxemburg',
+    PL: 'Polen',
+    DK: 'Dänemark',
+  },
 };
 
 /** A country's name in the user's language, or its ISO code when we have no name for it. */

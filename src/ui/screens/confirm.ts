@@ -21,12 +21,18 @@ export function confirmCard(view: View, domain: string, reseller: Reseller): Car
           { kind: 'paragraph', html: escapeHtml(t('confirm.intro', { domain })) },
           { kind: 'fact', label: t('confirm.name'), html: html`<b>${reseller.name}</b>` },
           { kind: 'fact', label: t('confirm.domain'), html: escapeHtml(reseller.domain) },
-          { kind: 'fact', label: t('confirm.country'), html: escapeHtml(countryName(view.language, reseller.country)) },
+          {
+            kind: 'fact',
+            label: t('confirm.country'),
+            html: escapeHtml(countryName(view.language, reseller.country)),
+          },
         ],
       },
       {
         header: escapeHtml(t('confirm.permissionsHeader')),
-        widgets: [{ kind: 'paragraph', html: escapeHtml(t('confirm.permissions', { reseller: reseller.name })) }],
+        widgets: [
+          { kind: 'paragraph', html: escapeHtml(t('confirm.permissions', { reseller: reseller.name })) },
+        ],
       },
     ],
     footer: {

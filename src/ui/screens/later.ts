@@ -16,7 +16,10 @@ export function laterCard(view: View, askAgainAt: number): CardModel {
       {
         widgets: [
           { kind: 'paragraph', html: escapeHtml(t('later.text', { date: view.date(askAgainAt) })) },
-          { kind: 'buttons', buttons: [{ text: t('later.answerNow'), action: { functionName: ACTIONS.showQuestion } }] },
+          {
+            kind: 'buttons',
+            buttons: [{ text: t('later.answerNow'), action: { functionName: ACTIONS.showQuestion } }],
+          },
         ],
       },
     ],

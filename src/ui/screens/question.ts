@@ -19,7 +19,11 @@ export function questionCard(view: View, domain: string): CardModel {
           {
             kind: 'buttons',
             buttons: [
-              { text: t('question.hasReseller'), action: { functionName: ACTIONS.answerHasReseller }, filled: true },
+              {
+                text: t('question.hasReseller'),
+                action: { functionName: ACTIONS.answerHasReseller },
+                filled: true,
+              },
             ],
           },
           {

@@ -7,7 +7,12 @@ import type { View } from './view';
 export const STATUS_CARD = 'status';
 
 /** The organisation's answer, for every user of the domain, from the first answer on. */
-export function statusCard(view: View, domain: string, viewerEmail: string, assignment: Assignment): CardModel {
+export function statusCard(
+  view: View,
+  domain: string,
+  viewerEmail: string,
+  assignment: Assignment,
+): CardModel {
   const { t } = view;
   const who = t(`status.setBy.${setBy(assignment, viewerEmail)}`);
   const since = t('status.since', { date: view.date(assignment.since) });

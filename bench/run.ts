@@ -1,0 +1,259 @@
+/**
+ * `npm run bench`: runs the built bundle in the local runtime with a directory of 5,000 resellers
+ * and prints, as tables, the Apps Script service calls per user action (against the issue's
+ * budgets), the CPU time of the callbacks, the bytes stored and the resulting capacity, and the
+ * bundle size. Nothing here is asserted: machines are noisy, so compare ratios within one run.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadDirectory } from '../dev/runtime/adapters';
+import { AddonClient } from '../dev/runtime/client';
+import { actionEvent, homepageEvent } from '../dev/runtime/events';
+import type { ExecutionResult } from '../dev/runtime/execution';
+import type { Identity } from '../dev/runtime/host';
+import { PROPERTY_STORE_MAX_BYTES, utf8Bytes } from '../dev/runtime/limits';
+import { LocalRuntime } from '../dev/runtime/runtime';
+import { generateResellers } from '../dev/demo/resellers';
+import { displayLabel } from '../src/domain/search';
+import type { Reseller } from '../src/domain/reseller';
+
+const RESELLERS = 5000;
+const KEYSTROKES = 400;
+
+function printTable(title: string, headers: string[], rows: (string | number)[][]): void {
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(`\n${title}\n`);
+  console.log(line(headers));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of cells.slice(1)) console.log(line(r));
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
+}
+
+const ms = (n: number): string => n.toFixed(3);
+
+function identity(email: string, locale = 'en'): Identity {
+  return { email, locale, timeZone: 'Europe/Berlin' };
+}
+
+function cardServiceCalls(result: ExecutionResult): number {
+  return Object.entries(result.calls)
+    .filter(([name]) => name.startsWith('CardService.'))
+    .reduce((sum, [, n]) => sum + n, 0);
+}
+
+function sheetCalls(result: ExecutionResult): number {
+  return Object.entries(result.calls)
+    .filter(([name]) => /Spreadsheet|Sheets|Drive/.test(name))
+    .reduce((sum, [, n]) => sum + n, 0);
+}
+
+function serviceCallTable(runtime: LocalRuntime, resellers: Reseller[]): void {
+  const target = resellers.find((r) => r.status === 'approved') as Reseller;
+  const anna = new AddonClient(runtime, identity('anna@kunde-bench.de'));
+  const rows: (string | number)[][] = [];
+  const row = (action: string, result: ExecutionResult, budget: number | undefined): void => {
+    const verdict = budget === undefined ? '' : result.budgetCalls <= budget ? 'ok' : 'OVER';
+    const detail = Object.entries(result.calls)
+      .filter(([name]) => !name.startsWith('CardService.'))
+      .map(([name, n]) => `${name}×${n}`)
+      .join(', ');
+    rows.push([
+      action,
+      result.budgetCalls,
+      budget ?? '–',
+      verdict,
+      cardServiceCalls(result),
+      sheetCalls(result),
+      detail,
+    ]);
+  };
+  anna.openHomepage();
+  row('homepage (no answer yet)', anna.last, 3);
+  anna.click('I have a Google Workspace reseller');
+  row('"I have a reseller"', anna.last, undefined);
+  anna.suggest('resellerQuery', target.name.slice(0, 4));
+  row('typeahead keystroke (index cached)', anna.last, 2);
+  runtime.host.scriptCache.evictAll();
+  anna.suggest('resellerQuery', target.name.slice(0, 5));
+  row('typeahead keystroke (cache evicted)', anna.last, undefined);
+  anna.type('resellerQuery', target.name.slice(0, 6));
+  anna.click('Search');
+  row('search', anna.last, 2);
+  anna.type('resellerQuery', displayLabel(target));
+  anna.click('Search');
+  row('search with a picked suggestion', anna.last, 2);
+  anna.click('Share contacts now');
+  row('confirm ("Share contacts now")', anna.last, 8);
+  anna.openHomepage();
+  row('homepage (organisation assigned)', anna.last, 3);
+  anna.click('Request a change');
+  anna.type('changeReason', 'We changed our reseller last month.');
+  anna.click('Send request');
+  row('submit a change request', anna.last, undefined);
+  const ben = new AddonClient(runtime, identity('ben@direkt-bench.de'));
+  ben.openHomepage();
+  ben.click('No, we buy directly');
+  row('"No, we buy directly"', ben.last, undefined);
+  const carl = new AddonClient(runtime, identity('carl@spaeter-bench.de'));
+  carl.openHomepage();
+  carl.click('Ask me later');
+  row('"Ask me later"', carl.last, undefined);
+  printTable(
+    'Apps Script service calls per user action (CardService builders and handle getters excluded)',
+    ['action', 'calls', 'budget', '', 'CardService', 'Sheet', 'calls made'],
+    rows,
+  );
+}
+
+function cpuTable(runtime: LocalRuntime, resellers: Reseller[]): void {
+  const approved = resellers.filter((r) => r.status === 'approved');
+  const who = identity('dora@tippen-bench.de');
+  let seed = 7;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const queries = Array.from({ length: KEYSTROKES }, () => {
+    const name = approved[Math.floor(next() * approved.length)]?.name ?? 'cloud';
+    return name.slice(0, 2 + Math.floor(next() * 9));
+  });
+  const typeahead = (query: string): ExecutionResult =>
+    runtime.run({
+      functionName: 'onSuggestResellers',
+      identity: who,
+      event: actionEvent(who, { formInputs: { resellerQuery: query } }),
+    });
+  typeahead('warm up'); // the first call also fills the cache
+  const cached = queries.map((q) => typeahead(q));
+  const evicted = queries.slice(0, 40).map((q) => {
+    runtime.host.scriptCache.evictAll();
+    return typeahead(q);
+  });
+  const homepages = Array.from({ length: 100 }, (_, i) => {
+    const user = identity(`user${i}@home-bench.de`);
+    return runtime.run({ functionName: 'onHomepage', identity: user, event: homepageEvent(user) });
+  });
+  const target = approved[0] as Reseller;
+  const confirms = Array.from({ length: 100 }, (_, i) => {
+    const user = identity(`user@confirm${i}-bench.de`);
+    return runtime.run({
+      functionName: 'onConfirmReseller',
+      identity: user,
+      event: actionEvent(user, { parameters: { resellerId: target.id } }),
+    });
+  });
+  const rows = [
+    ['typeahead keystroke, index cached (index load + ranking)', cached],
+    ['typeahead keystroke, cache evicted (rebuild from properties)', evicted],
+    ['homepage', homepages],
+    ['confirm ("Share contacts now")', confirms],
+  ].map(([label, results]) => {
+    const list = results as ExecutionResult[];
+    const cpu = list.map((r) => r.cpuMs);
+    return [
+      label as string,
+      list.length,
+      ms(percentile(cpu, 0.5)),
+      ms(percentile(cpu, 0.95)),
+      ms(
+        percentile(
+          list.map((r) => r.durationMs),
+          0.5,
+        ),
+      ),
+    ];
+  });
+  printTable(
+    `CPU time per callback at ${RESELLERS.toLocaleString('en')} resellers, in ms (budget: typeahead median ≤ 2 ms)`,
+    ['callback', 'runs', 'CPU median', 'CPU p95', 'wall median'],
+    rows,
+  );
+}
+
+function storageTables(resellers: Reseller[]): void {
+  const runtime = new LocalRuntime();
+  loadDirectory(runtime.host, resellers);
+  const store = runtime.host.scriptProperties;
+  const bytesOf = (prefix: string): number =>
+    Object.entries(store.getAll())
+      .filter(([key]) => key.startsWith(prefix))
+      .reduce((sum, [key, value]) => sum + utf8Bytes(key) + utf8Bytes(value), 0);
+  const directoryBytes = bytesOf('r:');
+  const domains = 200;
+  const approved = resellers.filter((r) => r.status === 'approved');
+  for (let i = 0; i < domains; i++) {
+    const user = identity(`it@kunde-${i}-gmbh.de`);
+    const reseller = approved[(i * 37) % approved.length] as Reseller;
+    runtime.run({
+      functionName: 'onConfirmReseller',
+      identity: user,
+      event: actionEvent(user, { parameters: { resellerId: reseller.id } }),
+    });
+  }
+  const perDomain = bytesOf('d:') / domains;
+  const perEvent = bytesOf('o:') / domains;
+  const perReseller = directoryBytes / resellers.length;
+  const free = PROPERTY_STORE_MAX_BYTES - directoryBytes;
+  printTable(
+    'Bytes of Script Properties (keys included; store limit 500 KB = 512,000 bytes)',
+    ['what', 'bytes'],
+    [
+      [
+        `reseller directory, ${resellers.length.toLocaleString('en')} resellers`,
+        directoryBytes.toLocaleString('en'),
+      ],
+      ['per reseller in the directory', perReseller.toFixed(1)],
+      ['per assigned domain: its record (d:…)', perDomain.toFixed(1)],
+      ['per assigned domain: its outbox event until the Sheet sync (o:…)', perEvent.toFixed(1)],
+      ['per assigned domain, before the sync drains its event', (perDomain + perEvent).toFixed(1)],
+    ],
+  );
+  printTable(
+    'Capacity of the 500 KB Script Properties store (sample domains like "kunde-123-gmbh.de")',
+    ['scenario', 'fits'],
+    [
+      [
+        'resellers alone (no customers)',
+        Math.floor(PROPERTY_STORE_MAX_BYTES / perReseller).toLocaleString('en'),
+      ],
+      [
+        `domains beside ${resellers.length.toLocaleString('en')} resellers, outbox drained`,
+        Math.floor(free / perDomain).toLocaleString('en'),
+      ],
+      [
+        `domains beside ${resellers.length.toLocaleString('en')} resellers, no sync yet`,
+        Math.floor(free / (perDomain + perEvent)).toLocaleString('en'),
+      ],
+      [
+        'domains alone, outbox drained',
+        Math.floor(PROPERTY_STORE_MAX_BYTES / perDomain).toLocaleString('en'),
+      ],
+    ],
+  );
+}
+
+function bundleTable(): void {
+  const code = path.resolve(__dirname, '..', 'build', 'Code.js');
+  const bytes = fs.statSync(code).size;
+  printTable(
+    'Bundle',
+    ['file', 'bytes', 'KB'],
+    [['build/Code.js', bytes.toLocaleString('en'), (bytes / 1024).toFixed(1)]],
+  );
+}
+
+function main(): void {
+  const resellers = generateResellers(RESELLERS);
+  const runtime = new LocalRuntime();
+  loadDirectory(runtime.host, resellers);
+  console.log(`Reseller Connect benchmarks — ${new Date().toISOString()}, node ${process.version}`);
+  serviceCallTable(runtime, resellers);
+  cpuTable(runtime, resellers);
+  storageTables(resellers);
+  bundleTable();
+}
+
+main();
