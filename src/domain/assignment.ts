@@ -91,17 +91,21 @@ export function decodeAssignment(text: string): Assignment | null {
   if ((kind !== 'R' && kind !== 'D') || !since || (source !== 'u' && source !== 's') || actor === undefined) {
     return null;
   }
+  if (!BASE36.test(since) || (requested !== undefined && requested !== '' && !BASE36.test(requested)))
+    return null;
   const base: AssignmentBase = {
     since: fromBase36Seconds(since),
     source: source === 's' ? 'support' : 'user',
     actor,
   };
   if (requested) base.changeRequestedAt = fromBase36Seconds(requested);
-  if (Number.isNaN(base.since)) return null;
   if (kind === 'D') return { ...base, kind: 'direct' };
   if (!resellerId || resellerName === undefined) return null;
   return { ...base, kind: 'reseller', resellerId, resellerName };
 }
+
+/** A damaged record is unreadable as a whole rather than read with a wrong date. */
+const BASE36 = /^[0-9a-z]{1,10}$/;
 
 function toBase36Seconds(ms: number): string {
   return Math.floor(ms / 1000).toString(36);

@@ -14,11 +14,12 @@
  *   nameKey REF                          names section:   one line per reseller
  *
  * - All three sections hold the resellers in the same order: the within-tier ranking order
- *   (shorter name, then label alphabetically, then id). Search therefore never sorts; it fills one
- *   bucket per tier in text order and stops each at `limit`.
+ *   (shorter name, then label alphabetically, then id). Search therefore never sorts: each tier is
+ *   one `indexOf` pass in text order that stops as soon as `limit` results are picked.
  * - nameKey / domainKey are `normalizeForSearch(name)` / `normalizeForSearch(domain)`, at the start
- *   of their line so that prefix tests are `startsWith(q, lineStart)`. Only these two small sections
- *   are scanned per keystroke, which is what keeps `indexOf` cheap.
+ *   of their line, so "\n" + q finds prefixes, "\n" + q + "\t" exact names and " " + q word
+ *   prefixes. Only these two small sections are scanned per keystroke (the records section is
+ *   only read for the ≤ limit results), which is what keeps `indexOf` cheap.
  * - REF is the offset of the reseller's line inside the records section, in base 26 written with the
  *   letters A–Z. Normalized queries are lower case, so `indexOf` can never hit a REF. Because the
  *   sections share one order, REF doubles as the reseller's rank.
@@ -70,14 +71,20 @@ const HEADER_FIELDS = 7;
 const CHECKPOINT_EVERY_CHARS = 4096;
 const STAMP_LENGTH = 7;
 const NEWLINE = 10;
-const SPACE = 32;
 const HASH_SIGN = 35;
 const LETTER_A = 65;
 
 // ---------------------------------------------------------------------------------------------
 // Normalization and labels
 
-const SPECIAL_LETTERS: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd' };
+const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+};
 const SPECIAL_LETTERS_RE = /[ßæœøłđ]/g;
 const COMBINING_MARKS_RE = /\p{M}+/gu;
 // ä→a (via NFD) and ae→a, on both sides: "Müller", "Mueller" and "muller" all become "muller", and
@@ -230,11 +237,16 @@ function decodeRef(text: string, from: number, to: number): number {
   return n;
 }
 
-/** FNV-1a over the entries' content, as upper-case letters (the layout is a function of it). */
+/**
+ * FNV-1a over everything the text is laid out from, as upper-case letters. The keys are included so
+ * that builds by two code versions with different normalization get different stamps.
+ */
 function stampOf(entries: readonly IndexEntry[]): string {
   let hash = 0x811c9dc5;
   for (const e of entries) {
-    const line = `${e.id}\t${e.name}\t${e.domain}\t${e.country}\t${e.duplicate ? 1 : 0}\n`;
+    const line = [e.id, e.name, e.domain, e.country, e.duplicate ? 1 : 0, e.nameKey, e.domainKey, '\n'].join(
+      '\t',
+    );
     for (let i = 0; i < line.length; i++) hash = Math.imul(hash ^ line.charCodeAt(i), 0x01000193);
   }
   let n = hash >>> 0;
@@ -288,7 +300,9 @@ export function buildSearchIndex(resellers: readonly Reseller[]): string {
   const domains = new SectionWriter(checkpoint);
   const names = new SectionWriter(checkpoint);
   for (const e of entries) {
-    const ref = encodeRef(records.add([e.id, e.name, e.domain, e.country, e.duplicate ? '1' : ''].join('\t')));
+    const ref = encodeRef(
+      records.add([e.id, e.name, e.domain, e.country, e.duplicate ? '1' : ''].join('\t')),
+    );
     domains.add(`${e.domainKey}\t${ref}`);
     names.add(`${e.nameKey}\t${ref}`);
   }
@@ -346,11 +360,10 @@ function verifyCheckpoints(text: string, bodyStart: number, stamp: string, expec
   // different stamp: its checkpoints are not found and the count comes out short.
   const needle = `#${stamp}`;
   let found = 0;
-  let lastEnd = -1;
-  for (let pos = text.indexOf(needle, bodyStart); pos !== -1; pos = text.indexOf(needle, lastEnd)) {
-    lastEnd = pos + needle.length + 1;
+  for (let pos = text.indexOf(needle, bodyStart); pos !== -1; pos = text.indexOf(needle, pos + 1)) {
     // A reseller name could contain the needle; only whole lines count.
-    if (text.charCodeAt(pos - 1) === NEWLINE && text.charCodeAt(lastEnd - 1) === NEWLINE) found++;
+    const end = pos + needle.length;
+    if (text.charCodeAt(pos - 1) === NEWLINE && text.charCodeAt(end) === NEWLINE) found++;
   }
   if (found !== expected) corrupt(`expected ${expected} checkpoints, found ${found} (mixed or lost chunks)`);
   if (!text.endsWith(`\n${needle}\n`)) corrupt('text does not end with a checkpoint');
@@ -378,7 +391,9 @@ function matchFromRecord(index: SearchIndex, ref: number, tier: MatchTier): Sear
   const { text, recordsStart, domainsStart } = index;
   const start = recordsStart + ref;
   const end = text.indexOf('\n', start);
-  if (start >= domainsStart || end < 0 || end >= domainsStart) corrupt(`bad record reference ${ref}`);
+  const atLineStart = text.charCodeAt(start - 1) === NEWLINE;
+  if (!atLineStart || start >= domainsStart || end < 0 || end >= domainsStart)
+    corrupt(`bad record reference ${ref}`);
   const fields = text.slice(start, end).split('\t');
   if (fields.length !== 5) corrupt(`record at offset ${start} has ${fields.length} fields`);
   const [id = '', name = '', domain = '', country = '', duplicate] = fields;
@@ -433,7 +448,7 @@ class LineHits {
   private seek(from: number): void {
     const { text } = this;
     this.line = undefined;
-    for (let pos = this.find(from); pos >= 0 && pos + this.lead < this.sectionEnd; ) {
+    for (let pos = this.find(from); pos >= 0 && pos + this.lead < this.sectionEnd;) {
       const start = text.lastIndexOf('\n', pos + this.lead - 1) + 1;
       // Queries are lower case and cannot hit a checkpoint; skipped defensively all the same.
       if (text.charCodeAt(start) !== HASH_SIGN) {
@@ -541,7 +556,7 @@ export function withinOneEditOfPrefix(text: string, start: number, end: number, 
 
 /** Does some word of the key text[start..keyEnd) start within one edit of q? */
 function fuzzyMatchesKey(text: string, start: number, keyEnd: number, q: string): boolean {
-  for (let ws = start; ws < keyEnd; ) {
+  for (let ws = start; ws < keyEnd;) {
     if (withinOneEditOfPrefix(text, ws, keyEnd, q)) return true;
     const space = text.indexOf(' ', ws);
     if (space < 0) return false;
@@ -554,24 +569,40 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const KEY_CHAR = '[^\\t\\n]';
+/** Up to this length the fuzzy candidates come from one regex; above, from two needles. */
+const MAX_REGEX_FUZZY_LENGTH = 6;
+
 /**
- * Exact prefilters for the fuzzy pass: every line within one edit of q contains a hit of at least
- * one finder. One edit touches at most two adjacent positions of q, so:
- * - 5+ characters: q = A + q[h] + B; A or B survives intact.
- * - 4 characters "abcd": one of "ab", "bc", "ac", "cd" survives (checked edit by edit).
- * - 3 characters "abc": "ab", "bc" or "ac" survives, except "a?c" (middle letter replaced), which a
- *   small word-anchored regular expression finds.
+ * Every way q can appear at a word start within one edit, as regex alternatives. As the prefix
+ * length is free, all edits at the last position reduce to "starts with q minus its last char".
+ */
+function oneEditVariants(q: string): string[] {
+  const e = escapeRegExp;
+  const variants = new Set<string>([e(q.slice(0, -1))]);
+  for (let i = 0; i < q.length - 1; i++) {
+    const head = e(q.slice(0, i));
+    variants.add(head + KEY_CHAR + e(q.slice(i + 1))); // substitution
+    variants.add(head + e(q.slice(i + 1))); // q has an extra character
+    variants.add(head + KEY_CHAR + e(q.slice(i))); // q misses a character
+    variants.add(head + e(q.charAt(i + 1) + q.charAt(i)) + e(q.slice(i + 2))); // transposition
+  }
+  return [...variants];
+}
+
+/**
+ * Candidate finders for the fuzzy pass; every line within one edit of q contains a hit.
+ * - Short queries: a word-anchored regex of all one-edit variants (exact, so hardly any candidate
+ *   is wasted even when q's letters are everywhere, as in "gmbh").
+ * - Longer queries: q = A + q[h] + B. One edit touches at most two adjacent positions of q, so A
+ *   or B survives intact and `indexOf` finds it natively.
  */
 function fuzzyFinders(text: string, q: string): Finder[] {
-  if (q.length >= 5) {
-    const h = Math.floor((q.length - 1) / 2);
-    return [needleFinder(text, q.slice(0, h)), needleFinder(text, q.slice(h + 1))];
+  if (q.length <= MAX_REGEX_FUZZY_LENGTH) {
+    return [regexFinder(text, new RegExp(`(?:^| )(?:${oneEditVariants(q).join('|')})`, 'gm'))];
   }
-  const [a = '', b = '', c = '', d = ''] = q.split('');
-  const finders = [needleFinder(text, a + b), needleFinder(text, b + c), needleFinder(text, a + c)];
-  if (q.length === 4) finders.push(needleFinder(text, c + d));
-  else finders.push(regexFinder(text, new RegExp(`(?:^| )${escapeRegExp(a)}[^\\t\\n]${escapeRegExp(c)}`, 'gm')));
-  return finders;
+  const h = Math.floor((q.length - 1) / 2);
+  return [needleFinder(text, q.slice(0, h)), needleFinder(text, q.slice(h + 1))];
 }
 
 /** Visits the prefiltered candidate lines in rank order and verifies each with the exact check. */
@@ -580,9 +611,11 @@ function addFuzzyMatches(index: SearchIndex, q: string, picks: Picks): void {
   const streams = fuzzyFinders(text, q).map((find) => new LineHits(text, find, 0, namesStart, text.length));
   while (!picks.full) {
     let line: KeyLine | undefined;
-    for (const s of streams) if (s.line !== undefined && (line === undefined || s.line.start < line.start)) line = s.line;
+    for (const s of streams)
+      if (s.line !== undefined && (line === undefined || s.line.start < line.start)) line = s.line;
     if (line === undefined) return;
-    if (!picks.has(line.ref) && fuzzyMatchesKey(text, line.start, line.keyEnd, q)) picks.add(line.ref, 'fuzzy');
+    if (!picks.has(line.ref) && fuzzyMatchesKey(text, line.start, line.keyEnd, q))
+      picks.add(line.ref, 'fuzzy');
     const checked = line.start;
     for (const s of streams) if (s.line?.start === checked) s.next();
   }

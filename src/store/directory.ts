@@ -67,15 +67,16 @@ export function packLines(lines: readonly string[], limitBytes: number): string[
   let current: string[] = [];
   let bytes = 0;
   for (const line of lines) {
-    const lineBytes = utf8Length(line) + 1;
+    const lineBytes = utf8Length(line);
     if (lineBytes > limitBytes) throw new Error(`A directory record is larger than ${limitBytes} bytes`);
-    if (bytes + lineBytes > limitBytes && current.length > 0) {
+    // A newline separates this line from the previous one in the same chunk.
+    if (current.length > 0 && bytes + 1 + lineBytes > limitBytes) {
       chunks.push(current.join('\n'));
       current = [];
       bytes = 0;
     }
+    bytes += (current.length > 0 ? 1 : 0) + lineBytes;
     current.push(line);
-    bytes += lineBytes;
   }
   if (current.length > 0) chunks.push(current.join('\n'));
   return chunks;

@@ -10,6 +10,7 @@ import { classifyAccount, type Account } from '../domain/account';
 import {
   directAssignment,
   resellerAssignment,
+  setBy,
   type Assignment,
   type ChoiceOutcome,
 } from '../domain/assignment';
@@ -119,7 +120,7 @@ export function createFlow(services: Services) {
     };
     return {
       ...home,
-      notification: choiceNotice(view, account.domain, result),
+      notification: choiceNotice(view, account, result),
       stateChanged: result.outcome === 'saved',
     };
   };
@@ -177,25 +178,15 @@ export function createFlow(services: Services) {
       }
     },
 
-    searchResellers(e: AddonEvent | undefined): ActionResponseModel {
-      const req = request(e);
-      const { view, event } = req;
-      return guarded(view, () => {
+    searchResellers: (e: AddonEvent | undefined): ActionResponseModel =>
+      forOrganisation(e, ({ view, event }, account) => {
+        const { domain } = account;
         const raw = event.formValue(FIELDS.resellerQuery) ?? '';
-        const domain = event.parameter('domain') ?? '';
         const check = validateSearchQuery(raw);
         if (!check.ok) {
           const message = view.t(`search.problem.${check.problem}` as const, { max: MAX_QUERY_LENGTH });
-          return {
-            navigation: [
-              {
-                update: searchCard(view, domain, raw.slice(0, MAX_QUERY_LENGTH), {
-                  kind: 'problem',
-                  message,
-                }),
-              },
-            ],
-          };
+          const kept = raw.slice(0, MAX_QUERY_LENGTH);
+          return { navigation: [{ update: searchCard(view, domain, kept, { kind: 'problem', message }) }] };
         }
         const index = loadSearchIndex(services.scriptStore(), services.cache());
         // A suggestion picked from the typeahead names exactly one reseller: go straight to confirming it.
@@ -209,8 +200,7 @@ export function createFlow(services: Services) {
           capped: matches.length > RESULT_LIMIT,
         };
         return { navigation: [{ update: searchCard(view, domain, check.query, outcome) }] };
-      });
-    },
+      }),
 
     chooseReseller: (e: AddonEvent | undefined): ActionResponseModel =>
       forOrganisation(e, ({ view, event }, account) => {
@@ -302,18 +292,20 @@ function guarded(view: View, act: () => ActionResponseModel): ActionResponseMode
   }
 }
 
-function choiceNotice(view: View, domain: string, result: ChoiceOutcome): string {
+function choiceNotice(view: View, account: Organisation, result: ChoiceOutcome): string {
   const record: Assignment = result.record;
   const reseller = record.kind === 'reseller' ? record.resellerName : '';
-  const key: MessageKey =
-    result.outcome === 'saved'
-      ? record.kind === 'reseller'
-        ? 'notice.saved'
-        : 'notice.direct'
-      : result.outcome === 'alreadyBound'
-        ? 'notice.alreadyBound'
-        : record.kind === 'reseller'
-          ? 'notice.unchanged'
-          : 'notice.directUnchanged';
-  return view.t(key, { domain, reseller });
+  return view.t(choiceNoticeKey(result, record, account.email), { domain: account.domain, reseller });
+}
+
+function choiceNoticeKey(result: ChoiceOutcome, record: Assignment, viewerEmail: string): MessageKey {
+  if (result.outcome === 'saved') return record.kind === 'reseller' ? 'notice.saved' : 'notice.direct';
+  if (result.outcome === 'unchanged')
+    return record.kind === 'reseller' ? 'notice.unchanged' : 'notice.directUnchanged';
+  const who = setBy(record, viewerEmail);
+  return who === 'you'
+    ? 'notice.alreadyBoundByYou'
+    : who === 'support'
+      ? 'notice.alreadyBoundBySupport'
+      : 'notice.alreadyBound';
 }

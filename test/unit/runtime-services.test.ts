@@ -8,14 +8,17 @@ describe('PropertyStore', () => {
     const store = new PropertyStore();
     store.setAll({ ä: 'ü' }, false);
     expect(store.usedBytes()).toBe(4);
-    expect(() => store.setAll({ big: 'x'.repeat(9 * 1024 + 1) }, false)).toThrow(ERRORS.propertyValueTooLarge);
+    expect(() => store.setAll({ big: 'x'.repeat(9 * 1024 + 1) }, false)).toThrow(
+      ERRORS.propertyValueTooLarge,
+    );
     expect(store.getAll()).toEqual({ ä: 'ü' });
   });
 
   it('rejects a write that would pass 500 KB and writes none of it', () => {
     const store = new PropertyStore();
     let i = 0;
-    while (store.usedBytes() + 9000 < PROPERTY_STORE_MAX_BYTES) store.setAll({ [`k${i++}`]: 'x'.repeat(8990) }, false);
+    while (store.usedBytes() + 9000 < PROPERTY_STORE_MAX_BYTES)
+      store.setAll({ [`k${i++}`]: 'x'.repeat(8990) }, false);
     const before = store.getAll();
     expect(() => store.setAll({ a: 'small', b: 'x'.repeat(9000) }, false)).toThrow(ERRORS.propertyQuota);
     expect(store.getAll()).toEqual(before);
@@ -86,12 +89,19 @@ function hasLockAfter() {
 `;
 
 function counterRuntime(): LocalRuntime {
-  return new LocalRuntime({ bundle: { code: COUNTER_SCRIPT, manifest: { timeZone: 'Etc/UTC' } }, validateCards: false });
+  return new LocalRuntime({
+    bundle: { code: COUNTER_SCRIPT, manifest: { timeZone: 'Etc/UTC' } },
+    validateCards: false,
+  });
 }
 
 function incrementRequest(lock: boolean) {
   const identity = { email: 'a@x.example', locale: 'en', timeZone: 'Etc/UTC' };
-  return { functionName: 'increment', identity, event: { commonEventObject: { parameters: { lock: lock ? 'yes' : 'no' } } } };
+  return {
+    functionName: 'increment',
+    identity,
+    event: { commonEventObject: { parameters: { lock: lock ? 'yes' : 'no' } } },
+  };
 }
 
 describe('LockService between concurrent executions', () => {
@@ -149,6 +159,8 @@ describe('the runtime host', () => {
     const bad = runtime.run({ functionName: 'bad', identity, event: {} });
     expect(bad.ok).toBe(false);
     expect(bad.error?.message).toContain('card.proto rejects');
-    expect(runtime.run({ functionName: 'missing', identity, event: {} }).error?.message).toContain('Script function not found');
+    expect(runtime.run({ functionName: 'missing', identity, event: {} }).error?.message).toContain(
+      'Script function not found',
+    );
   });
 });

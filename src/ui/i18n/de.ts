@@ -79,6 +79,10 @@ export const de: Catalogue = {
   'notice.direct': 'Gespeichert: {domain} kauft direkt.',
   'notice.alreadyBound':
     'Jemand aus Ihrem Team hat {domain} gerade mit {reseller} verknüpft, daher wurde Ihre Auswahl nicht gespeichert. Falls das falsch ist, fragen Sie eine Änderung an.',
+  'notice.alreadyBoundByYou':
+    '{domain} ist bereits mit {reseller} verknüpft: Sie haben ihn früher ausgewählt, daher wurde nichts geändert. Für einen Wechsel fragen Sie eine Änderung an.',
+  'notice.alreadyBoundBySupport':
+    'Unser Support-Team hat {domain} mit {reseller} verknüpft, daher wurde Ihre Auswahl nicht gespeichert. Falls das falsch ist, fragen Sie eine Änderung an.',
   'notice.unchanged': '{domain} war bereits mit {reseller} verknüpft.',
   'notice.directUnchanged': 'Für {domain} war bereits der Direktkauf hinterlegt.',
 

@@ -76,6 +76,10 @@ export const en = {
   'notice.direct': 'Saved: {domain} buys directly.',
   'notice.alreadyBound':
     'A colleague linked {domain} to {reseller} a moment ago, so your choice was not saved. If that is wrong, request a change.',
+  'notice.alreadyBoundByYou':
+    '{domain} is already linked to {reseller}: you chose it earlier, so nothing was changed. To switch, request a change.',
+  'notice.alreadyBoundBySupport':
+    'Our support team has linked {domain} to {reseller}, so your choice was not saved. If that is wrong, request a change.',
   'notice.unchanged': '{domain} was already linked to {reseller}.',
   'notice.directUnchanged': '{domain} was already recorded as buying directly.',
 
