@@ -38,7 +38,7 @@ module.exports = {
   },
   // Readable stack traces in Apps Script, and no unused-export pruning: production mode would
   // otherwise drop the entry exports and emit a bundle that throws on load.
-  optimization: { minimize: false, usedExports: false, concatenateModules: false },
+  optimization: { minimize: false, usedExports: false, concatenateModules: true },
   performance: { hints: false },
   plugins: [new GasPlugin({ autoGlobalExportsFiles: ['src/index.ts'] }), new CopyManifestPlugin()],
 };

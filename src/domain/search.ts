@@ -1,7 +1,7 @@
 /**
  * Pure reseller search for the typeahead.
  *
- * Every keystroke is a fresh Apps Script execution: the index text comes out of CacheService as one
+ * Every keystroke is a fresh Apps Script execution: the index text comes out of the script cache as one
  * string, is "parsed" and searched within a ~2 ms CPU budget. So the index is a plain text whose
  * parse step only validates it (header checks plus one native scan for checkpoint lines); the
  * search runs `indexOf` over compact key sections and reads individual lines only where it hits.
@@ -597,18 +597,19 @@ function oneEditVariants(q: string): string[] {
  * - Longer queries: q = A + q[h] + B. One edit touches at most two adjacent positions of q, so A
  *   or B survives intact and `indexOf` finds it natively.
  */
-function fuzzyFinders(text: string, q: string): Finder[] {
-  if (q.length <= MAX_REGEX_FUZZY_LENGTH) {
-    return [regexFinder(text, new RegExp(`(?:^| )(?:${oneEditVariants(q).join('|')})`, 'gm'))];
-  }
+function fuzzyFinders(text: string, q: string, pattern: RegExp | undefined): Finder[] {
+  if (pattern) return [regexFinder(text, pattern)];
   const h = Math.floor((q.length - 1) / 2);
   return [needleFinder(text, q.slice(0, h)), needleFinder(text, q.slice(h + 1))];
 }
 
 /** Visits the prefiltered candidate lines in rank order and verifies each with the exact check. */
-function addFuzzyMatches(index: SearchIndex, q: string, picks: Picks): void {
+function addFuzzyMatches(index: SearchIndex, query: PreparedQuery, picks: Picks): void {
   const { text, namesStart } = index;
-  const streams = fuzzyFinders(text, q).map((find) => new LineHits(text, find, 0, namesStart, text.length));
+  const q = query.normalized;
+  const streams = fuzzyFinders(text, q, query.fuzzyPattern).map(
+    (find) => new LineHits(text, find, 0, namesStart, text.length),
+  );
   while (!picks.full) {
     let line: KeyLine | undefined;
     for (const s of streams)
@@ -629,11 +630,35 @@ function addFuzzyMatches(index: SearchIndex, q: string, picks: Picks): void {
  * fuzzy (one typo; normalized queries of ≥ 3 characters; only if the other tiers leave room).
  */
 export function searchResellers(index: SearchIndex, query: string, limit = DEFAULT_LIMIT): SearchMatch[] {
-  const q = normalizeForSearch(query);
+  return searchPrepared(index, prepareQuery(query), limit);
+}
+
+/** A query normalized once, with its one-typo pattern compiled once, for searching many indexes. */
+export interface PreparedQuery {
+  readonly normalized: string;
+  readonly fuzzyPattern?: RegExp;
+}
+
+export function prepareQuery(query: string): PreparedQuery {
+  const normalized = normalizeForSearch(query);
+  if (normalized.length < MIN_FUZZY_QUERY_LENGTH || normalized.length > MAX_REGEX_FUZZY_LENGTH)
+    return { normalized };
+  return {
+    normalized,
+    fuzzyPattern: new RegExp(`(?:^| )(?:${oneEditVariants(normalized).join('|')})`, 'gm'),
+  };
+}
+
+export function searchPrepared(
+  index: SearchIndex,
+  query: PreparedQuery,
+  limit = DEFAULT_LIMIT,
+): SearchMatch[] {
+  const q = query.normalized;
   if (q.length < MIN_QUERY_LENGTH || limit <= 0) return [];
   const picks = new Picks(limit);
   addDirectMatches(index, q, picks);
-  if (!picks.full && q.length >= MIN_FUZZY_QUERY_LENGTH) addFuzzyMatches(index, q, picks);
+  if (!picks.full && q.length >= MIN_FUZZY_QUERY_LENGTH) addFuzzyMatches(index, query, picks);
   return picks.refs.map((ref, i) => matchFromRecord(index, ref, picks.tiers[i] ?? 'fuzzy'));
 }
 

@@ -4,15 +4,19 @@
  * keystroke reads it with one call. A cache miss rebuilds the index from the properties.
  */
 import { RESELLER_STATUSES, type Reseller, type ResellerStatus } from '../domain/reseller';
-import { buildSearchIndex, parseSearchIndex, type SearchIndex } from '../domain/search';
+import { buildSegmentTexts, parseSegments, type SegmentedIndex } from '../domain/segmented-search';
+import { utf8Length } from '../domain/utf8';
 import { KEYS, PROPERTY_CHUNK_BYTES } from './keys';
 import type { Cache, KeyValueStore } from './ports';
 
-/** Cache values may hold 100 KB; 30,000 UTF-16 units stay under 90 KB whatever the script. */
-const INDEX_CHUNK_CHARS = 30_000;
-/** Fixed so that one getAll asks for every chunk without reading a count first. */
-const INDEX_MAX_CHUNKS = 32;
-const INDEX_KEYS = Array.from({ length: INDEX_MAX_CHUNKS }, (_, i) => `ix:${i}`);
+/**
+ * Cache values may hold 100 KB: segments stay under 90 KB of UTF-8, leaving room for the header.
+ * Each segment is one cache value, searched where it lies (see segmented-search.ts).
+ */
+const SEGMENT_MAX_BYTES = 90_000;
+/** Fixed so that one getAll asks for every segment without reading a count first. */
+const INDEX_MAX_SEGMENTS = 64;
+const INDEX_KEYS = Array.from({ length: INDEX_MAX_SEGMENTS }, (_, i) => `ix:${i}`);
 /** The longest time the cache keeps anything; a directory write replaces the index at once anyway. */
 export const INDEX_TTL_SECONDS = 21_600;
 
@@ -45,20 +49,6 @@ function decodeReseller(line: string): Reseller | null {
   const status = code === undefined ? undefined : STATUS_BY_CODE.get(code);
   if (!id || name === undefined || domain === undefined || country === undefined || !status) return null;
   return { id, name, domain, country, status };
-}
-
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }
 
 /** Packs lines into values of at most `limitBytes` UTF-8 bytes, never splitting a line. */
@@ -125,59 +115,57 @@ export function writeDirectory(
   chunks.forEach((chunk, i) => (values[KEYS.directoryChunk(i)] = chunk));
   store.setAll(values);
   for (let i = chunks.length; i < (previous?.chunks ?? 0); i++) store.delete(KEYS.directoryChunk(i));
-  putIndex(cache, version, buildSearchIndex(resellers));
+  putIndex(cache, version, buildSegmentTexts(resellers, SEGMENT_MAX_BYTES));
   return meta;
 }
 
-function putIndex(cache: Cache, version: string, indexText: string): void {
-  const pieces: string[] = [];
-  for (let i = 0; i < indexText.length; i += INDEX_CHUNK_CHARS)
-    pieces.push(indexText.slice(i, i + INDEX_CHUNK_CHARS));
-  if (pieces.length === 0) pieces.push('');
-  if (pieces.length > INDEX_MAX_CHUNKS)
+function putIndex(cache: Cache, version: string, segments: readonly string[]): void {
+  if (segments.length > INDEX_MAX_SEGMENTS)
     throw new Error('The reseller search index is too large for the cache');
   const values: Record<string, string> = {};
-  pieces.forEach((piece, i) => (values[INDEX_KEYS[i] as string] = `${version}\t${pieces.length}\t${piece}`));
+  segments.forEach(
+    (segment, i) => (values[INDEX_KEYS[i] as string] = `${version}\t${segments.length}\t${segment}`),
+  );
   cache.putAll(values, INDEX_TTL_SECONDS);
 }
 
-/** Joins the cached chunks, or returns null if any is missing or they come from different versions. */
-function joinCachedIndex(found: Record<string, string>): string | null {
+/** The cached segments, or null if any is missing or they come from different versions. */
+function cachedSegments(found: Record<string, string>): string[] | null {
   const head = found[INDEX_KEYS[0] as string];
   if (head === undefined) return null;
-  // indexOf, not split: a chunk holds thousands of tabs and split would cut all of them.
+  // indexOf, not split: a segment holds thousands of tabs and split would cut all of them.
   const firstTab = head.indexOf('\t');
   const secondTab = head.indexOf('\t', firstTab + 1);
   if (firstTab < 0 || secondTab < 0) return null;
   const version = head.slice(0, firstTab);
   const count = Number(head.slice(firstTab + 1, secondTab));
-  if (!version || !Number.isInteger(count) || count < 1 || count > INDEX_MAX_CHUNKS) return null;
+  if (!version || !Number.isInteger(count) || count < 1 || count > INDEX_MAX_SEGMENTS) return null;
   const prefix = `${version}\t${count}\t`;
-  const parts: string[] = [];
+  const segments: string[] = [];
   for (let i = 0; i < count; i++) {
-    const piece = found[INDEX_KEYS[i] as string];
-    if (piece === undefined || !piece.startsWith(prefix)) return null;
-    parts.push(piece.slice(prefix.length));
+    const value = found[INDEX_KEYS[i] as string];
+    if (value === undefined || !value.startsWith(prefix)) return null;
+    segments.push(value.slice(prefix.length));
   }
-  return parts.join('');
+  return segments;
 }
 
 /**
  * The search index: one cache call when cached; otherwise rebuilt from the directory (one
  * getAll on Script Properties) and put back in the cache.
  */
-export function loadSearchIndex(store: KeyValueStore, cache: Cache): SearchIndex {
-  const cached = joinCachedIndex(cache.getAll(INDEX_KEYS));
+export function loadSearchIndex(store: KeyValueStore, cache: Cache): SegmentedIndex {
+  const cached = cachedSegments(cache.getAll(INDEX_KEYS));
   if (cached !== null) {
     try {
-      return parseSearchIndex(cached);
+      return parseSegments(cached);
     } catch {
       // A damaged cache entry is not an error: fall through and rebuild it.
     }
   }
   const all = store.getAll();
   const meta = readDirectoryMeta(all);
-  const text = buildSearchIndex(readDirectory(all));
-  putIndex(cache, meta?.version ?? 'empty', text);
-  return parseSearchIndex(text);
+  const segments = buildSegmentTexts(readDirectory(all), SEGMENT_MAX_BYTES);
+  putIndex(cache, meta?.version ?? 'empty', segments);
+  return parseSegments(segments);
 }

@@ -19,13 +19,12 @@ import {
   CHANGE_REASON_MAX_CHARS,
   CHANGE_REASON_MIN_CHARS,
 } from '../domain/change-request';
+import { validateSearchQuery, MAX_QUERY_LENGTH } from '../domain/search';
 import {
-  findResellerById,
-  findResellerByLabel,
-  searchResellers,
-  validateSearchQuery,
-  MAX_QUERY_LENGTH,
-} from '../domain/search';
+  findSegmentedById as findResellerById,
+  findSegmentedByLabel as findResellerByLabel,
+  searchSegments as searchResellers,
+} from '../domain/segmented-search';
 import { askLater, isSnoozed } from '../domain/user-state';
 import { commitChoice, readAssignment, recordChangeRequest } from '../store/assignments';
 import { loadSearchIndex } from '../store/directory';

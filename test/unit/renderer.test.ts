@@ -53,7 +53,8 @@ function startTags(html: string, name?: string): StartTag[] {
 
 function withAttribute(html: string, attribute: string, value?: string): StartTag[] {
   return startTags(html).filter(
-    (tag) => tag.attributes.has(attribute) && (value === undefined || tag.attributes.get(attribute) === value),
+    (tag) =>
+      tag.attributes.has(attribute) && (value === undefined || tag.attributes.get(attribute) === value),
   );
 }
 
@@ -150,7 +151,9 @@ describe('sanitizeFormattedText', () => {
     expect(sanitizeFormattedText('<a href="https://example.com/?a=1&amp;b=2" onclick="x">site</a>')).toBe(
       '<a href="https://example.com/?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">site</a>',
     );
-    expect(sanitizeFormattedText("<a href='http://example.com'>x</a>")).toContain('href="http://example.com"');
+    expect(sanitizeFormattedText("<a href='http://example.com'>x</a>")).toContain(
+      'href="http://example.com"',
+    );
     for (const href of [
       'javascript:alert(1)',
       ' JaVaScRiPt:alert(1)',
@@ -222,7 +225,9 @@ describe('sanitizeFormattedText', () => {
   });
 
   it('formattedTextToPlain gives the words a person reads', () => {
-    expect(formattedTextToPlain('<b>Acme</b> &amp; Co<br>Berlin <script>')).toBe('Acme & Co\nBerlin <script>');
+    expect(formattedTextToPlain('<b>Acme</b> &amp; Co<br>Berlin <script>')).toBe(
+      'Acme & Co\nBerlin <script>',
+    );
   });
 });
 
@@ -264,7 +269,12 @@ function kitchenSinkCard(): CardJson {
           {
             decoratedText: {
               text: 'Notify me',
-              switchControl: { name: 'notify', value: 'yes', selected: true, onChangeAction: act('onNotify') },
+              switchControl: {
+                name: 'notify',
+                value: 'yes',
+                selected: true,
+                onChangeAction: act('onNotify'),
+              },
             },
           },
           { divider: {} },
@@ -439,14 +449,20 @@ describe('renderCard: every widget kind', () => {
     for (const [label, functionName] of Object.entries(expected)) {
       const indexes = [...byAction].filter(([, words]) => words === label).map(([index]) => index);
       const index = only(indexes, `button "${label}"`);
-      expect(actions[index]).toEqual({ kind: 'action', action: expect.objectContaining({ function: functionName }) });
+      expect(actions[index]).toEqual({
+        kind: 'action',
+        action: expect.objectContaining({ function: functionName }),
+      });
     }
     const indexOf = (label: string): number =>
       only(
         [...byAction].filter(([, words]) => words === label).map(([index]) => index),
         label,
       );
-    expect(actions[indexOf('Docs')]).toEqual({ kind: 'openLink', openLink: { url: 'https://example.com/docs' } });
+    expect(actions[indexOf('Docs')]).toEqual({
+      kind: 'openLink',
+      openLink: { url: 'https://example.com/docs' },
+    });
     expect(actions[indexOf('Dynamic')]).toEqual({ kind: 'openDynamicLink', action: act('onDynamicLink') });
     const pushed = actions[indexOf('Next card')];
     expect(pushed?.kind).toBe('card');
@@ -458,7 +474,9 @@ describe('renderCard: every widget kind', () => {
   });
 
   it('gives every data-action index to exactly one kind of thing, all within the actions array', () => {
-    const indexes = withAttribute(html, 'data-action').map((tag) => Number(tag.attributes.get('data-action')));
+    const indexes = withAttribute(html, 'data-action').map((tag) =>
+      Number(tag.attributes.get('data-action')),
+    );
     for (const index of indexes) expect(actions[index]).toBeDefined();
     // The grid's two items share one action; everything else has its own.
     expect(new Set(indexes).size).toBe(indexes.length - 1);
@@ -505,7 +523,10 @@ describe('renderCard: every widget kind', () => {
   });
 
   it('makes a clickable decoratedText a button and gives its control its own button', () => {
-    const details = only(withAttribute(html, 'class', 'rc-decorated__body rc-decorated__body--clickable'), 'body');
+    const details = only(
+      withAttribute(html, 'class', 'rc-decorated__body rc-decorated__body--clickable'),
+      'body',
+    );
     expect(details.name).toBe('button');
     expect(textOf(html, details)).toBe('Open details');
     const decorated = html.slice(html.indexOf('>Reseller</span>'), html.indexOf('Since 2024'));
@@ -541,7 +562,10 @@ describe('renderCard: every widget kind', () => {
     const language = only(withAttribute(html, 'data-field', 'language'), 'language');
     const datalist = only(withAttribute(html, 'id', language.attributes.get('list')), 'datalist');
     expect(datalist.name).toBe('datalist');
-    expect(startTags(html, 'option').map((tag) => tag.attributes.get('value'))).toEqual(['English', 'Deutsch']);
+    expect(startTags(html, 'option').map((tag) => tag.attributes.get('value'))).toEqual([
+      'English',
+      'Deutsch',
+    ]);
   });
 
   it('renders a text input with autoCompleteAction as a combobox controlling an empty listbox', () => {
@@ -706,13 +730,17 @@ describe('renderCard: selectionInput', () => {
     const options = startTags(html, 'option');
     expect(options.map((tag) => tag.attributes.get('value'))).toEqual(['s', 'm', 'l']);
     expect(options.map((tag) => textOf(html, tag))).toEqual(['Small', 'Medium', 'Large']);
-    expect(options.filter((tag) => tag.attributes.has('selected')).map((tag) => tag.attributes.get('value'))).toEqual(
-      ['m'],
-    );
+    expect(
+      options.filter((tag) => tag.attributes.has('selected')).map((tag) => tag.attributes.get('value')),
+    ).toEqual(['m']);
   });
 
   it('MULTI_SELECT: keeps several selected items and states the maximum', () => {
-    const many = items.map((item) => ({ ...item, selected: item.value !== 'm', bottomText: `${item.text} size` }));
+    const many = items.map((item) => ({
+      ...item,
+      selected: item.value !== 'm',
+      bottomText: `${item.text} size`,
+    }));
     const { html } = render(
       cardOf([
         {
@@ -729,7 +757,9 @@ describe('renderCard: selectionInput', () => {
     expect(checked(html)).toEqual(['s', 'l']);
     expect(visibleText(html)).toContain('Select up to 2');
     expect(visibleText(html)).toContain('Small size');
-    expect(only(withAttribute(html, 'data-max-selected'), 'max').attributes.get('data-max-selected')).toBe('2');
+    expect(only(withAttribute(html, 'data-max-selected'), 'max').attributes.get('data-max-selected')).toBe(
+      '2',
+    );
   });
 
   it('an unknown selection type is shown as checkboxes with a placeholder naming it', () => {
@@ -766,7 +796,14 @@ describe('renderCard: plain-text fields are escaped', () => {
               items: [{ text: HOSTILE, value: HOSTILE, selected: true }],
             },
           },
-          { selectionInput: { name: 'drop', label: 'Drop', type: 'DROPDOWN', items: [{ text: HOSTILE, value: 'x', selected: false }] } },
+          {
+            selectionInput: {
+              name: 'drop',
+              label: 'Drop',
+              type: 'DROPDOWN',
+              items: [{ text: HOSTILE, value: 'x', selected: false }],
+            },
+          },
           { grid: { title: HOSTILE, items: [{ title: HOSTILE, subtitle: HOSTILE }] } },
           { image: { imageUrl: 'https://example.com/x.png', altText: HOSTILE } },
         ],
@@ -814,7 +851,9 @@ describe('renderCard: what the renderer does not know is shown, not dropped', ()
         {
           widgets: [
             { textParagraph: { text: 'Hi', maxLines: 2 } } as unknown as WidgetJson,
-            { buttonList: { buttons: [{ text: 'Menu', onClick: { overflowMenu: { items: [] } } }] } } as unknown as WidgetJson,
+            {
+              buttonList: { buttons: [{ text: 'Menu', onClick: { overflowMenu: { items: [] } } }] },
+            } as unknown as WidgetJson,
             { buttonList: { buttons: [button('Odd', 'onOdd', { type: 'GLOWING' })] } },
             { textInput: { name: 'n', label: 'N', placeholderText: 'Type' } } as unknown as WidgetJson,
           ],
@@ -845,6 +884,62 @@ describe('renderCard: what the renderer does not know is shown, not dropped', ()
   });
 });
 
+describe('renderCard: decoratedText edge cases', () => {
+  it('keeps only the text of a link inside a clickable decoratedText (no link inside a button)', () => {
+    const { html } = render(
+      cardOf([
+        {
+          decoratedText: {
+            text: 'See <a href="https://example.com">docs</a>',
+            onClick: { action: act('onRow') },
+          },
+        },
+      ]),
+    );
+    expect(startTags(html, 'a')).toEqual([]);
+    expect(visibleText(html)).toBe('See docs');
+    const sanitizedLink = sanitizeFormattedText('<a href="https://example.com">docs</a>');
+    expect(sanitizedLink).toContain('<a href="https://example.com"'); // but a plain paragraph keeps it
+  });
+
+  it('gives a switch next to a clickable body its own (hidden) label', () => {
+    const { html } = render(
+      cardOf([
+        {
+          decoratedText: {
+            text: '<b>Auto</b> renew',
+            onClick: { action: act('onRow') },
+            switchControl: { name: 'renew', controlType: 'CHECK_BOX' },
+          },
+        },
+      ]),
+    );
+    const box = only(withAttribute(html, 'data-field', 'renew'), 'checkbox');
+    expect(box.attributes.get('role')).toBeUndefined();
+    expect(box.attributes.has('checked')).toBe(false);
+    expect(labelFor(html, box.attributes.get('id') ?? '')).toBe('Auto renew');
+  });
+});
+
+describe('renderCard: malformed JSON does not break the card', () => {
+  it('shows a placeholder for a widget that cannot be rendered and renders the rest', () => {
+    const { html } = render(
+      cardOf([
+        { selectionInput: { name: 'x', type: 'CHECK_BOX', items: [null] } } as unknown as WidgetJson,
+        { textParagraph: { text: 'Still here' } },
+      ]),
+    );
+    const note = only(withAttribute(html, 'class', 'rc-unknown'), 'placeholder');
+    expect(textOf(html, note)).toMatch(/^Could not render selectionInput: /);
+    expect(visibleText(html)).toContain('Still here');
+  });
+
+  it('names an unknown built-in icon', () => {
+    const { html } = render(cardOf([{ decoratedText: { text: 'x', startIcon: { knownIcon: 'UNICORN' } } }]));
+    expect(visibleText(html)).toContain('Unsupported value of decoratedText.startIcon.knownIcon: UNICORN');
+  });
+});
+
 describe('renderCard: collapsible sections', () => {
   const widgets: WidgetJson[] = ['One', 'Two', 'Three', 'Four'].map((text) => ({ textParagraph: { text } }));
   const section = (extra: object): CardJson => ({ sections: [{ header: 'More', widgets, ...extra }] });
@@ -871,7 +966,9 @@ describe('renderCard: collapsible sections', () => {
   });
 
   it('has no toggle when nothing would be hidden or the section is not collapsible', () => {
-    expect(render(section({ collapsible: true, uncollapsibleWidgetsCount: 4 })).html).not.toContain('<details');
+    expect(render(section({ collapsible: true, uncollapsibleWidgetsCount: 4 })).html).not.toContain(
+      '<details',
+    );
     expect(render(section({ uncollapsibleWidgetsCount: 1 })).html).not.toContain('<details');
   });
 });
@@ -879,7 +976,9 @@ describe('renderCard: collapsible sections', () => {
 describe('renderCard: cards built with the CardService fake', () => {
   it('renders the JSON the fake emits, with actions and form fields wired', () => {
     const CardService = createCardService();
-    const search = CardService.newAction().setFunctionName('onSearch').setLoadIndicator(CardService.LoadIndicator.SPINNER);
+    const search = CardService.newAction()
+      .setFunctionName('onSearch')
+      .setLoadIndicator(CardService.LoadIndicator.SPINNER);
     const built = CardService.newCardBuilder()
       .setName('search')
       .setHeader(CardService.newCardHeader().setTitle('Find your reseller'))
@@ -918,10 +1017,12 @@ describe('renderCard: cards built with the CardService fake', () => {
       'Search',
     );
     expect(functionOf(actions[searchIndex])).toBe('onSearch');
-    expect(only(withAttribute(html, 'data-action', String(searchIndex)), 'search').attributes.get('data-spinner')).toBe(
-      'true',
+    expect(
+      only(withAttribute(html, 'data-action', String(searchIndex)), 'search').attributes.get('data-spinner'),
+    ).toBe('true');
+    expect(functionOf(actions[[...byAction].find(([, words]) => words === 'Done')?.[0] ?? -1])).toBe(
+      'onDone',
     );
-    expect(functionOf(actions[[...byAction].find(([, words]) => words === 'Done')?.[0] ?? -1])).toBe('onDone');
     const query = only(withAttribute(html, 'data-field', 'query'), 'query');
     expect(query.attributes.get('role')).toBe('combobox');
     expect(only(withAttribute(html, 'data-field', 'country'), 'country').name).toBe('select');

@@ -8,7 +8,12 @@ import {
   type Assignment,
 } from '../../src/domain/assignment';
 import { RESELLER_STATUSES, type Reseller } from '../../src/domain/reseller';
-import { buildSearchIndex, findResellerById, searchResellers } from '../../src/domain/search';
+import {
+  buildSegmentTexts,
+  findSegmentedById,
+  searchSegments,
+  type SegmentedIndex,
+} from '../../src/domain/segmented-search';
 import {
   commitChoice,
   LOCK_TIMEOUT_MS,
@@ -280,7 +285,7 @@ describe('writeDirectory / readDirectory', () => {
     store.resetCalls();
     const index = loadSearchIndex(store, cache);
     expect(store.totalCalls()).toBe(0);
-    expect(index.count).toBe(approvedCount(DEMO_RESELLERS));
+    expect(indexCount(index)).toBe(approvedCount(DEMO_RESELLERS));
   });
 
   it('reads an empty directory when there is no meta record', () => {
@@ -318,6 +323,15 @@ describe('writeDirectory / readDirectory', () => {
   });
 });
 
+function segmentTexts(index: SegmentedIndex): string[] {
+  return index.map((segment) => segment.text);
+}
+
+/** Resellers in a segmented index, over all its segments. */
+function indexCount(index: SegmentedIndex): number {
+  return index.reduce((sum, segment) => sum + segment.count, 0);
+}
+
 describe('loadSearchIndex', () => {
   function setUp(resellers: readonly Reseller[], version = 'v1') {
     const store = new MemoryStore();
@@ -333,8 +347,8 @@ describe('loadSearchIndex', () => {
     const index = loadSearchIndex(store, cache);
     expect(cache.calls).toEqual({ getAll: 1, putAll: 0, removeAll: 0 });
     expect(store.totalCalls()).toBe(0);
-    expect(index.count).toBe(approvedCount(DEMO_RESELLERS));
-    expect(findResellerById(index, 'R-00001')?.name).toBe('Müller IT GmbH');
+    expect(indexCount(index)).toBe(approvedCount(DEMO_RESELLERS));
+    expect(findSegmentedById(index, 'R-00001')?.name).toBe('Müller IT GmbH');
   });
 
   it('rebuilds from the store with one getAll after the cache is cleared, and puts the index back', () => {
@@ -344,11 +358,13 @@ describe('loadSearchIndex', () => {
     expect(store.calls).toEqual({ get: 0, getAll: 1, setAll: 0, delete: 0 });
     expect(cache.calls.putAll).toBe(1);
     expect(cache.ttls).toEqual([INDEX_TTL_SECONDS]);
-    expect(index.count).toBe(approvedCount(DEMO_RESELLERS));
+    expect(indexCount(index)).toBe(approvedCount(DEMO_RESELLERS));
 
     store.resetCalls();
     cache.resetCalls();
-    expect(loadSearchIndex(store, cache).text).toBe(index.text);
+    expect(loadSearchIndex(store, cache).map((segment) => segment.text)).toEqual(
+      index.map((segment) => segment.text),
+    );
     expect(store.totalCalls()).toBe(0);
     expect(cache.calls.putAll).toBe(0);
   });
@@ -357,10 +373,10 @@ describe('loadSearchIndex', () => {
     const { store, cache } = setUp(EVERY_STATUS);
     cache.data.clear();
     const index = loadSearchIndex(store, cache);
-    expect(index.count).toBe(1);
-    expect(findResellerById(index, 'R-90003')?.status).toBe('approved');
+    expect(indexCount(index)).toBe(1);
+    expect(findSegmentedById(index, 'R-90003')?.status).toBe('approved');
     for (const r of EVERY_STATUS.filter((x) => x.status !== 'approved')) {
-      expect(findResellerById(index, r.id)).toBeUndefined();
+      expect(findSegmentedById(index, r.id)).toBeUndefined();
     }
   });
 
@@ -369,15 +385,15 @@ describe('loadSearchIndex', () => {
     const { store, cache } = setUp(resellers);
     const keys = [...cache.data.keys()];
     expect(keys.length).toBeGreaterThan(1);
-    expect(keys.length).toBeLessThanOrEqual(32);
+    expect(keys.length).toBeLessThanOrEqual(64);
     for (const [key, value] of cache.data) {
       expect(utf8Bytes(key)).toBeLessThanOrEqual(250);
       expect(utf8Bytes(value)).toBeLessThanOrEqual(100 * 1024);
     }
     const index = loadSearchIndex(store, cache);
     expect(store.totalCalls()).toBe(0);
-    expect(index.text).toBe(buildSearchIndex(resellers));
-    expect(index.count).toBe(approvedCount(resellers));
+    expect(segmentTexts(index)).toEqual(buildSegmentTexts(resellers, 90_000));
+    expect(indexCount(index)).toBe(approvedCount(resellers));
   });
 
   it('rebuilds when one chunk of a multi-chunk index is missing', () => {
@@ -389,7 +405,7 @@ describe('loadSearchIndex', () => {
     const index = loadSearchIndex(store, cache);
     expect(store.calls.getAll).toBe(1);
     expect(cache.calls.putAll).toBe(1);
-    expect(index.text).toBe(buildSearchIndex(resellers));
+    expect(segmentTexts(index)).toEqual(buildSegmentTexts(resellers, 90_000));
     expect(cache.data.has(chunkKey ?? '')).toBe(true);
   });
 
@@ -408,7 +424,7 @@ describe('loadSearchIndex', () => {
 
     const index = loadSearchIndex(store, cache);
     expect(store.calls.getAll).toBe(1);
-    expect(index.text).toBe(buildSearchIndex(newer));
+    expect(segmentTexts(index)).toEqual(buildSegmentTexts(newer, 90_000));
     expect(cache.data.get(staleChunk[0])).not.toBe(staleChunk[1]);
   });
 
@@ -418,7 +434,7 @@ describe('loadSearchIndex', () => {
     cache.data.set(key, value.slice(0, -10));
     const index = loadSearchIndex(store, cache);
     expect(store.calls.getAll).toBe(1);
-    expect(index.text).toBe(buildSearchIndex(generateResellers(2000)));
+    expect(segmentTexts(index)).toEqual(buildSegmentTexts(generateResellers(2000), 90_000));
   });
 
   it.each([
@@ -431,17 +447,17 @@ describe('loadSearchIndex', () => {
     cache.data.set('ix:0', value);
     const index = loadSearchIndex(store, cache);
     expect(store.calls.getAll).toBe(1);
-    expect(index.count).toBe(approvedCount(DEMO_RESELLERS));
+    expect(indexCount(index)).toBe(approvedCount(DEMO_RESELLERS));
   });
 
   it('gives an empty index, and caches it, when there is no directory at all', () => {
     const store = new MemoryStore();
     const cache = new MemoryCache();
     const index = loadSearchIndex(store, cache);
-    expect(index.count).toBe(0);
-    expect(searchResellers(index, 'müller')).toEqual([]);
+    expect(indexCount(index)).toBe(0);
+    expect(searchSegments(index, 'müller')).toEqual([]);
     store.resetCalls();
-    expect(loadSearchIndex(store, cache).count).toBe(0);
+    expect(indexCount(loadSearchIndex(store, cache))).toBe(0);
     expect(store.totalCalls()).toBe(0);
   });
 
@@ -451,7 +467,7 @@ describe('loadSearchIndex', () => {
     store.resetCalls();
     const index = loadSearchIndex(store, cache);
     expect(store.totalCalls()).toBe(0);
-    expect(index.text).toBe(buildSearchIndex(DEMO_RESELLERS));
+    expect(segmentTexts(index)).toEqual(buildSegmentTexts(DEMO_RESELLERS, 90_000));
   });
 });
 

@@ -1,0 +1,530 @@
+/// <reference lib="dom" />
+/**
+ * The simulator page: a Gmail-like sidebar that renders the add-on's cards and behaves as Gmail
+ * does — card stack with push, pop, update and pop-to-root, notifications as toasts, a spinner for
+ * actions with a load indicator, typeahead as the user pauses typing, the universal actions menu and
+ * a refresh that re-runs the homepage trigger — plus switches for identity and language and panels
+ * that show what the add-on stored.
+ */
+import type { ActionJson, CardJson, NavigationJson, OpenLinkJson } from '../../runtime/card-service';
+import { renderCard, type RenderedAction } from '../renderer';
+
+interface IdentityInfo {
+  id: string;
+  email: string;
+  label: string;
+  locale: string;
+}
+
+interface Bootstrap {
+  build: { ok: boolean; message?: string };
+  addOns: {
+    common?: {
+      name?: string;
+      logoUrl?: string;
+      layoutProperties?: { primaryColor?: string; secondaryColor?: string };
+      homepageTrigger?: { runFunction?: string };
+      universalActions?: { label: string; runFunction?: string; openLink?: string }[];
+    };
+    gmail?: { homepageTrigger?: { runFunction?: string } };
+  } | null;
+  identities: IdentityInfo[];
+}
+
+interface ExecutionResult {
+  ok: boolean;
+  value?: unknown;
+  error?: { message: string };
+  budgetCalls: number;
+  durationMs: number;
+}
+
+interface ActionResponseJson {
+  action?: { navigations?: NavigationJson[]; notification?: { text?: string }; link?: OpenLinkJson };
+}
+
+interface StoreView {
+  limitBytes: number;
+  script: { entries: { key: string; value: string; bytes: number }[]; bytes: number };
+  user: { email: string; entries: { key: string; value: string; bytes: number }[]; bytes: number };
+}
+
+const SUGGESTION_PAUSE_MS = 300;
+
+const $ = <T extends HTMLElement>(selector: string): T => {
+  const element = document.querySelector<T>(selector);
+  if (!element) throw new Error(`The page has no ${selector}`);
+  return element;
+};
+
+const state = {
+  boot: undefined as Bootstrap | undefined,
+  identityId: '',
+  locale: '',
+  stack: [] as CardJson[],
+  actions: [] as RenderedAction[],
+  busy: false,
+  renders: 0,
+};
+
+async function api<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = (await response.json()) as T & { error?: string };
+  if (!response.ok) throw new Error(data.error ?? `${response.status} ${response.statusText}`);
+  return data;
+}
+
+function currentLocale(): string {
+  const identity = state.boot?.identities.find((i) => i.id === state.identityId);
+  return state.locale || identity?.locale || 'en';
+}
+
+function homepageFunction(): string {
+  const addOns = state.boot?.addOns;
+  return (
+    addOns?.gmail?.homepageTrigger?.runFunction ??
+    addOns?.common?.homepageTrigger?.runFunction ??
+    'onHomepage'
+  );
+}
+
+// ---- what the user sees -------------------------------------------------------------------------
+
+function toast(text: string, kind: 'info' | 'error' = 'info'): void {
+  const box = $('#toast');
+  box.textContent = text;
+  box.className = `toast toast-${kind} toast-visible`;
+  window.clearTimeout(Number(box.dataset.timer ?? 0));
+  box.dataset.timer = String(window.setTimeout(() => box.classList.remove('toast-visible'), 6000));
+  log(kind === 'error' ? `Error: ${text}` : `Notification: ${text}`);
+}
+
+function log(line: string): void {
+  const list = $('#log');
+  const item = document.createElement('li');
+  item.textContent = `${new Date().toLocaleTimeString()} ${line}`;
+  list.prepend(item);
+  while (list.children.length > 50) list.lastElementChild?.remove();
+}
+
+function setBusy(busy: boolean): void {
+  state.busy = busy;
+  $('#spinner').hidden = !busy;
+  $('#sidebar-body').setAttribute('aria-busy', String(busy));
+}
+
+function render(): void {
+  const card = state.stack[state.stack.length - 1];
+  const body = $('#sidebar-body');
+  $<HTMLButtonElement>('#back').hidden = state.stack.length <= 1;
+  if (!card) {
+    body.innerHTML = '';
+    return;
+  }
+  const { html, actions } = renderCard(card, { idPrefix: `c${++state.renders}` });
+  state.actions = actions;
+  body.innerHTML = html;
+  body.dataset.card = card.name ?? '';
+  body.scrollTop = 0;
+  wireCard(body);
+  if (!document.body.dataset.firstCardMs)
+    document.body.dataset.firstCardMs = String(Math.round(performance.now()));
+}
+
+function showBuild(): void {
+  const banner = $('#build-banner');
+  const build = state.boot?.build;
+  banner.hidden = !build || build.ok;
+  banner.textContent = build && !build.ok ? `The add-on bundle failed to build: ${build.message ?? ''}` : '';
+}
+
+async function refreshPanels(): Promise<void> {
+  try {
+    const view = await api<StoreView>('GET', `/api/state?identity=${encodeURIComponent(state.identityId)}`);
+    fillStore('#script-props', '#script-bytes', view.script.entries, view.script.bytes, view.limitBytes);
+    fillStore('#user-props', '#user-bytes', view.user.entries, view.user.bytes, view.limitBytes);
+    $('#user-props-owner').textContent = view.user.email || '(email hidden)';
+  } catch (error) {
+    log(`Could not read the stored state: ${(error as Error).message}`);
+  }
+}
+
+function fillStore(
+  tableSelector: string,
+  bytesSelector: string,
+  entries: StoreView['script']['entries'],
+  bytes: number,
+  limit: number,
+): void {
+  const tbody = $(tableSelector);
+  tbody.replaceChildren(
+    ...entries.map((entry) => {
+      const row = document.createElement('tr');
+      for (const text of [entry.key, entry.value, String(entry.bytes)]) {
+        const cell = document.createElement('td');
+        cell.textContent = text.length > 160 ? `${text.slice(0, 160)}…` : text;
+        if (text.length > 160) cell.title = text.slice(0, 2000);
+        row.append(cell);
+      }
+      return row;
+    }),
+  );
+  const meter = $<HTMLMeterElement>(`${bytesSelector} meter`);
+  meter.max = limit;
+  meter.value = bytes;
+  $(`${bytesSelector} span`).textContent =
+    `${bytes.toLocaleString('en')} of ${limit.toLocaleString('en')} bytes (${((bytes / limit) * 100).toFixed(1)} %)`;
+}
+
+// ---- running the add-on -------------------------------------------------------------------------
+
+async function execute(
+  functionName: string,
+  kind: 'homepage' | 'action',
+  action?: ActionJson,
+  formInputs?: Record<string, string | string[]>,
+): Promise<ExecutionResult | undefined> {
+  const parameters: Record<string, string> = {};
+  for (const p of action?.parameters ?? []) if (p.key !== undefined) parameters[p.key] = p.value ?? '';
+  try {
+    const result = await api<ExecutionResult>('POST', '/api/execute', {
+      identityId: state.identityId,
+      locale: currentLocale(),
+      functionName,
+      kind,
+      parameters,
+      formInputs,
+    });
+    log(
+      `${functionName}: ${result.ok ? 'ok' : 'failed'} · ${result.budgetCalls} service calls · ${result.durationMs.toFixed(1)} ms`,
+    );
+    if (!result.ok) {
+      toast(`The add-on failed in ${functionName}: ${result.error?.message ?? 'unknown error'}`, 'error');
+      return undefined;
+    }
+    return result;
+  } catch (error) {
+    toast((error as Error).message, 'error');
+    return undefined;
+  } finally {
+    void refreshPanels();
+  }
+}
+
+async function openHomepage(): Promise<void> {
+  setBusy(true);
+  try {
+    const result = await execute(homepageFunction(), 'homepage');
+    if (!result) return;
+    const cards = (Array.isArray(result.value) ? result.value : [result.value]) as CardJson[];
+    state.stack = cards.slice(0, 1);
+    render();
+  } finally {
+    setBusy(false);
+  }
+}
+
+function applyNavigations(navigations: readonly NavigationJson[]): void {
+  for (const step of navigations) {
+    if ('pushCard' in step) state.stack.push(step.pushCard);
+    else if ('updateCard' in step) state.stack[state.stack.length - 1] = step.updateCard;
+    else if ('popToRoot' in step) state.stack.length = Math.min(state.stack.length, 1);
+    else if ('popCard' in step) {
+      if (state.stack.length > 1) state.stack.pop(); // the root card cannot be popped
+    } else if ('popToCard' in step) {
+      const index = state.stack.findIndex((card) => card.name === step.popToCard);
+      if (index >= 0) state.stack.length = index + 1;
+    }
+  }
+}
+
+function openLink(link: OpenLinkJson | undefined): void {
+  if (!link?.url) return;
+  const item = document.createElement('li');
+  item.textContent = `${link.url} (${link.openAs ?? 'FULL_SIZE'}, on close: ${link.onClose ?? 'NOTHING'})`;
+  $('#links').prepend(item);
+  toast(`Opened link (not loaded, the simulator has no network): ${link.url}`);
+}
+
+async function runAction(action: ActionJson, spinner: boolean): Promise<void> {
+  if (state.busy || !action.function) return;
+  if (spinner) setBusy(true);
+  try {
+    const result = await execute(action.function, 'action', action, collectForm());
+    if (!result) return;
+    const response = result.value as ActionResponseJson | undefined;
+    const navigations = response?.action?.navigations ?? [];
+    applyNavigations(navigations);
+    if (navigations.length > 0) render();
+    if (response?.action?.notification?.text) toast(response.action.notification.text);
+    openLink(response?.action?.link);
+  } finally {
+    if (spinner) setBusy(false);
+  }
+}
+
+/** The current card's inputs as Google sends them: only inputs that hold a value. */
+function collectForm(): Record<string, string | string[]> {
+  const values: Record<string, string[]> = {};
+  const body = $('#sidebar-body');
+  body
+    .querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('[data-field]')
+    .forEach((element) => {
+      const name = element.dataset.field ?? '';
+      const add = (value: string): void => {
+        (values[name] ??= []).push(value);
+      };
+      if (element instanceof HTMLSelectElement) {
+        for (const option of Array.from(element.selectedOptions)) add(option.value);
+      } else if (
+        element instanceof HTMLInputElement &&
+        (element.type === 'checkbox' || element.type === 'radio')
+      ) {
+        if (element.checked) add(element.value);
+      } else if (element.value !== '') {
+        add(element.value);
+      }
+    });
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [k, v.length === 1 ? (v[0] as string) : v]),
+  );
+}
+
+// ---- card interaction ---------------------------------------------------------------------------
+
+function wireCard(body: HTMLElement): void {
+  body.querySelectorAll<HTMLElement>('[data-action]').forEach((element) => {
+    const activate = (event: Event): void => {
+      event.preventDefault();
+      void trigger(state.actions[Number(element.dataset.action)], element.dataset.spinner === 'true');
+    };
+    element.addEventListener('click', activate);
+    if (element.tagName !== 'BUTTON') {
+      element.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter' || event.key === ' ') activate(event);
+      });
+    }
+  });
+  body.querySelectorAll<HTMLElement>('[data-change-action]').forEach((element) => {
+    element.addEventListener('change', () => {
+      void trigger(state.actions[Number(element.dataset.changeAction)], false);
+    });
+  });
+  body
+    .querySelectorAll<HTMLInputElement>('[data-suggestions-action]')
+    .forEach((input) => wireTypeahead(input));
+}
+
+async function trigger(rendered: RenderedAction | undefined, spinner: boolean): Promise<void> {
+  if (!rendered) return;
+  if (rendered.kind === 'openLink') return openLink(rendered.openLink);
+  if (rendered.kind === 'card') {
+    state.stack.push(rendered.card);
+    return render();
+  }
+  if (rendered.kind === 'suggestions') return;
+  await runAction(rendered.action, spinner || rendered.action.loadIndicator === 'SPINNER');
+}
+
+function wireTypeahead(input: HTMLInputElement): void {
+  const rendered = state.actions[Number(input.dataset.suggestionsAction)];
+  const listbox = document.getElementById(input.getAttribute('aria-controls') ?? '');
+  if (!rendered || rendered.kind !== 'suggestions' || !listbox) return;
+  let timer = 0;
+  let active = -1;
+  let request = 0;
+  const options = (): HTMLElement[] => Array.from(listbox.querySelectorAll<HTMLElement>('[role="option"]'));
+  const close = (): void => {
+    listbox.replaceChildren();
+    listbox.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  };
+  const highlight = (index: number): void => {
+    const all = options();
+    if (all.length === 0) return;
+    active = (index + all.length) % all.length;
+    all.forEach((option, i) => option.setAttribute('aria-selected', String(i === active)));
+    const current = all[active];
+    if (current) {
+      input.setAttribute('aria-activedescendant', current.id);
+      current.scrollIntoView({ block: 'nearest' });
+    }
+  };
+  const pick = (text: string): void => {
+    input.value = text;
+    close();
+    input.focus();
+    // Gmail fires the input's on-change action after a suggestion is selected.
+    const change = state.actions[Number(input.dataset.changeAction)];
+    if (change) void trigger(change, false);
+  };
+  const fetchSuggestions = async (): Promise<void> => {
+    const mine = ++request;
+    const result = await execute(rendered.action.function ?? '', 'action', rendered.action, collectForm());
+    if (mine !== request || document.activeElement !== input) return;
+    const items = (
+      (result?.value as { suggestions?: { items?: { text?: string }[] } } | undefined)?.suggestions?.items ??
+      []
+    ).map((i) => i.text ?? '');
+    listbox.replaceChildren(
+      ...items.map((text, i) => {
+        const option = document.createElement('li');
+        option.id = `${listbox.id}-option-${i}`;
+        option.setAttribute('role', 'option');
+        option.setAttribute('aria-selected', 'false');
+        option.textContent = text;
+        option.addEventListener('mousedown', (event) => {
+          event.preventDefault();
+          pick(text);
+        });
+        return option;
+      }),
+    );
+    listbox.hidden = items.length === 0;
+    input.setAttribute('aria-expanded', String(items.length > 0));
+    active = -1;
+  };
+  input.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    request++;
+    if (input.value.trim() === '') return close();
+    timer = window.setTimeout(() => void fetchSuggestions(), SUGGESTION_PAUSE_MS);
+  });
+  input.addEventListener('keydown', (event) => {
+    const open = !listbox.hidden && options().length > 0;
+    if (event.key === 'ArrowDown' && open) {
+      event.preventDefault();
+      highlight(active + 1);
+    } else if (event.key === 'ArrowUp' && open) {
+      event.preventDefault();
+      highlight(active - 1);
+    } else if (event.key === 'Enter' && open && active >= 0) {
+      event.preventDefault();
+      pick(options()[active]?.textContent ?? '');
+    } else if (event.key === 'Escape' && open) {
+      event.preventDefault();
+      close();
+    }
+  });
+  input.addEventListener('blur', () => window.setTimeout(close, 150));
+}
+
+// ---- the page around the sidebar ----------------------------------------------------------------
+
+function fillControls(boot: Bootstrap): void {
+  const select = $<HTMLSelectElement>('#identity');
+  select.replaceChildren(
+    ...boot.identities.map((identity) => {
+      const option = document.createElement('option');
+      option.value = identity.id;
+      option.textContent = `${identity.label}${identity.email ? ` <${identity.email}>` : ''}`;
+      return option;
+    }),
+  );
+  const common = boot.addOns?.common;
+  const name = common?.name ?? 'Add-on';
+  $('#addon-name').textContent = name;
+  document.title = `${name} — sidebar simulator`;
+  const colours = common?.layoutProperties ?? {};
+  if (colours.primaryColor) document.documentElement.style.setProperty('--rc-primary', colours.primaryColor);
+  if (colours.secondaryColor)
+    document.documentElement.style.setProperty('--rc-secondary', colours.secondaryColor);
+  const menu = $('#universal-menu');
+  menu.replaceChildren(
+    ...(common?.universalActions ?? []).map((item) => {
+      const entry = document.createElement('button');
+      entry.type = 'button';
+      entry.setAttribute('role', 'menuitem');
+      entry.textContent = item.label;
+      entry.addEventListener('click', () => {
+        menu.hidden = true;
+        if (item.openLink) openLink({ url: item.openLink });
+        else if (item.runFunction) void runUniversal(item.runFunction);
+      });
+      return entry;
+    }),
+    refreshMenuItem(),
+  );
+}
+
+function refreshMenuItem(): HTMLElement {
+  const entry = document.createElement('button');
+  entry.type = 'button';
+  entry.setAttribute('role', 'menuitem');
+  entry.textContent = 'Refresh';
+  entry.addEventListener('click', () => {
+    $('#universal-menu').hidden = true;
+    void openHomepage();
+  });
+  return entry;
+}
+
+async function runUniversal(functionName: string): Promise<void> {
+  setBusy(true);
+  try {
+    const result = await execute(functionName, 'action');
+    const response = result?.value as
+      { action?: { navigations?: { pushCard: CardJson }[]; link?: OpenLinkJson } } | undefined;
+    const cards = (response?.action?.navigations ?? []).map((n) => n.pushCard);
+    if (cards.length > 0) {
+      state.stack = [state.stack[0] as CardJson, ...cards].filter(Boolean);
+      render();
+    }
+    openLink(response?.action?.link);
+  } finally {
+    setBusy(false);
+  }
+}
+
+async function start(): Promise<void> {
+  try {
+    state.boot = await api<Bootstrap>('GET', '/api/bootstrap');
+  } catch (error) {
+    toast(`The simulator server did not answer: ${(error as Error).message}`, 'error');
+    return;
+  }
+  fillControls(state.boot);
+  showBuild();
+  const fromUrl = new URLSearchParams(location.search);
+  state.identityId = fromUrl.get('identity') ?? state.boot.identities[0]?.id ?? '';
+  state.locale = fromUrl.get('lang') ?? '';
+  $<HTMLSelectElement>('#identity').value = state.identityId;
+  $<HTMLSelectElement>('#language').value = state.locale;
+
+  $<HTMLSelectElement>('#identity').addEventListener('change', (event) => {
+    state.identityId = (event.target as HTMLSelectElement).value;
+    void openHomepage();
+  });
+  $<HTMLSelectElement>('#language').addEventListener('change', (event) => {
+    state.locale = (event.target as HTMLSelectElement).value;
+    void openHomepage();
+  });
+  $('#back').addEventListener('click', () => {
+    applyNavigations([{ popCard: true }]);
+    render();
+  });
+  $('#refresh').addEventListener('click', () => void openHomepage());
+  $('#menu-button').addEventListener('click', () => {
+    const menu = $('#universal-menu');
+    menu.hidden = !menu.hidden;
+    $('#menu-button').setAttribute('aria-expanded', String(!menu.hidden));
+  });
+  $('#reset').addEventListener('click', async () => {
+    try {
+      await api('POST', '/api/reset', {});
+      toast('Stored state reset to the demo data.');
+      await openHomepage();
+    } catch (error) {
+      toast((error as Error).message, 'error');
+    }
+  });
+  await openHomepage();
+}
+
+void start();

@@ -1,0 +1,325 @@
+/**
+ * The sidebar simulator's server: serves the page, runs the add-on's functions from build/Code.js
+ * in the local runtime as the chosen identity, and keeps the stored state under .local/ so that it
+ * survives a restart. Every failure (a malformed request, an unknown function, an action that
+ * throws, a bundle that does not build) is answered with a clear message; the server keeps running
+ * and the stored state is left as it was.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { buildSync } from 'esbuild';
+import { actionEvent, homepageEvent } from '../runtime/events';
+import type { ExecutionResult } from '../runtime/execution';
+import { RuntimeHost } from '../runtime/host';
+import { PROPERTY_STORE_MAX_BYTES, utf8Bytes } from '../runtime/limits';
+import { LocalRuntime, type Manifest } from '../runtime/runtime';
+import { readState, writeState } from '../runtime/state-file';
+import { seedDemo } from './demo';
+import { findIdentity, IDENTITIES } from './identities';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const PUBLIC = path.join(__dirname, 'public');
+const MAX_BODY_BYTES = 64 * 1024;
+const MAX_FIELD_CHARS = 10_000;
+
+export interface SimulatorOptions {
+  /** Where the stored state lives (default .local/state.json). */
+  stateFile?: string;
+  /** Directory with Code.js and appsscript.json (default build/). */
+  buildDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface BuildStatus {
+  ok: boolean;
+  message?: string;
+  at: number;
+}
+
+interface ExecuteBody {
+  identityId: string;
+  locale?: string;
+  functionName: string;
+  kind: 'homepage' | 'action';
+  parameters?: Record<string, string>;
+  formInputs?: Record<string, string | string[]>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class Simulator {
+  readonly host = new RuntimeHost();
+  private runtime: LocalRuntime | undefined;
+  build: BuildStatus = { ok: false, message: 'The add-on has not been built yet.', at: Date.now() };
+  private readonly stateFile: string | undefined;
+  private readonly buildDir: string;
+  private readonly log: (line: string) => void;
+  private appScript: string | undefined;
+
+  constructor(options: SimulatorOptions = {}) {
+    this.stateFile = options.stateFile;
+    this.buildDir = options.buildDir ?? path.join(ROOT, 'build');
+    this.log = options.log ?? ((line) => console.log(line));
+  }
+
+  /** Loads build/Code.js (keeping the stored state) and the persisted state or the demo data. */
+  start(): void {
+    this.reloadBundle();
+    const restored = this.stateFile ? readState(this.host, this.stateFile) : readState(this.host);
+    if (!restored && this.runtime) this.reset();
+  }
+
+  reloadBundle(error?: string): void {
+    if (error) {
+      this.build = { ok: false, message: error, at: Date.now() };
+      this.log(`The add-on bundle failed to build; the simulator keeps the last good one.\n${error}`);
+      return;
+    }
+    try {
+      this.runtime = new LocalRuntime({ buildDir: this.buildDir, host: this.host });
+      this.build = { ok: true, at: Date.now() };
+    } catch (thrown) {
+      const message = thrown instanceof Error ? thrown.message : String(thrown);
+      this.build = { ok: false, message, at: Date.now() };
+      this.log(`Cannot load the add-on bundle: ${message}`);
+    }
+  }
+
+  reset(): void {
+    seedDemo(this.requireRuntime());
+    this.persist();
+    this.log('Stored state reset to the demo data.');
+  }
+
+  private requireRuntime(): LocalRuntime {
+    if (!this.runtime)
+      throw new HttpError(
+        503,
+        `The add-on bundle is not available: ${this.build.message ?? 'unknown reason'}`,
+      );
+    return this.runtime;
+  }
+
+  private persist(): void {
+    if (this.stateFile) writeState(this.host, this.stateFile);
+    else writeState(this.host);
+  }
+
+  get manifest(): Manifest & Record<string, unknown> {
+    return this.requireRuntime().manifest as Manifest & Record<string, unknown>;
+  }
+
+  execute(body: ExecuteBody): ExecutionResult {
+    const runtime = this.requireRuntime();
+    const who = findIdentity(body.identityId);
+    if (!who) throw new HttpError(400, `Unknown identity "${String(body.identityId)}".`);
+    if (!/^[A-Za-z_$][\w$]{0,99}$/.test(body.functionName)) {
+      throw new HttpError(400, `"${body.functionName.slice(0, 100)}" is not a function name.`);
+    }
+    const identity = { email: who.email, locale: body.locale ?? who.locale, timeZone: who.timeZone };
+    const event =
+      body.kind === 'homepage'
+        ? homepageEvent(identity, this.host.now())
+        : actionEvent(
+            identity,
+            { parameters: body.parameters, formInputs: body.formInputs },
+            this.host.now(),
+          );
+    const before = JSON.stringify(this.host.snapshot());
+    const result = runtime.run({ functionName: body.functionName, identity, event });
+    if (!result.ok) {
+      const notFound = result.error?.message.startsWith('Script function not found');
+      this.log(`${who.id}: ${body.functionName} failed: ${result.error?.message}`);
+      if (notFound) throw new HttpError(404, result.error?.message ?? 'Unknown function');
+    }
+    if (JSON.stringify(this.host.snapshot()) !== before) this.persist();
+    return result;
+  }
+
+  stateFor(identityId: string): unknown {
+    const who = findIdentity(identityId);
+    const describe = (values: Record<string, string>) =>
+      Object.entries(values)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([key, value]) => ({ key, value, bytes: utf8Bytes(key) + utf8Bytes(value) }));
+    const script = describe(this.host.scriptProperties.getAll());
+    const userStore = who ? this.host.userStore({ email: who.email }) : undefined;
+    const user = describe(userStore?.getAll() ?? {});
+    return {
+      limitBytes: PROPERTY_STORE_MAX_BYTES,
+      script: { entries: script, bytes: this.host.scriptProperties.usedBytes() },
+      user: { email: who?.email ?? '', entries: user, bytes: userStore?.usedBytes() ?? 0 },
+    };
+  }
+
+  /** The page's script, bundled from TypeScript once per server start. */
+  appJs(): string {
+    if (!this.appScript) {
+      const out = buildSync({
+        entryPoints: [path.join(__dirname, 'client', 'app.ts')],
+        bundle: true,
+        format: 'iife',
+        target: 'es2020',
+        write: false,
+        logLevel: 'silent',
+      });
+      this.appScript = out.outputFiles[0]?.text ?? '';
+    }
+    return this.appScript;
+  }
+
+  handler(): http.RequestListener {
+    return (request, response) => {
+      this.route(request, response).catch((error: unknown) => {
+        const status = error instanceof HttpError ? error.status : 500;
+        const message = error instanceof Error ? error.message : String(error);
+        if (status >= 500) this.log(`${request.method} ${request.url}: ${message}`);
+        sendJson(response, status, { error: message });
+      });
+    };
+  }
+
+  private async route(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const route = `${request.method} ${url.pathname}`;
+    switch (route) {
+      case 'GET /':
+        return sendFile(response, path.join(PUBLIC, 'index.html'), 'text/html; charset=utf-8');
+      case 'GET /sidebar.css':
+      case 'GET /page.css':
+        return sendFile(response, path.join(PUBLIC, url.pathname.slice(1)), 'text/css; charset=utf-8');
+      case 'GET /app.js':
+        return send(response, 200, 'text/javascript; charset=utf-8', this.appJs());
+      case 'GET /axe.min.js':
+        return sendFile(response, require.resolve('axe-core/axe.min.js'), 'text/javascript; charset=utf-8');
+      case 'GET /api/bootstrap':
+        return sendJson(response, 200, this.bootstrap());
+      case 'POST /api/execute': {
+        const body = parseExecuteBody(await readJson(request));
+        return sendJson(response, 200, this.execute(body));
+      }
+      case 'GET /api/state':
+        return sendJson(response, 200, this.stateFor(url.searchParams.get('identity') ?? ''));
+      case 'POST /api/reset':
+        await readJson(request);
+        this.reset();
+        return sendJson(response, 200, { ok: true });
+      default:
+        throw new HttpError(404, `No such page or endpoint: ${request.method} ${url.pathname}`);
+    }
+  }
+
+  private bootstrap(): unknown {
+    let addOn: unknown = null;
+    if (this.runtime) {
+      const manifest = this.runtime.manifest as { addOns?: Record<string, unknown> };
+      addOn = manifest.addOns ?? null;
+    }
+    return {
+      build: this.build,
+      addOns: addOn,
+      identities: IDENTITIES.map(({ id, email, label, locale }) => ({ id, email, label, locale })),
+    };
+  }
+}
+
+function parseExecuteBody(raw: unknown): ExecuteBody {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new HttpError(400, 'Expected a JSON object.');
+  const body = raw as Record<string, unknown>;
+  if (typeof body.identityId !== 'string') throw new HttpError(400, 'identityId must be a string.');
+  if (typeof body.functionName !== 'string') throw new HttpError(400, 'functionName must be a string.');
+  if (body.kind !== 'homepage' && body.kind !== 'action')
+    throw new HttpError(400, 'kind must be "homepage" or "action".');
+  if (body.locale !== undefined && (typeof body.locale !== 'string' || body.locale.length > 35)) {
+    throw new HttpError(400, 'locale must be a short string such as "de" or "en-GB".');
+  }
+  return {
+    identityId: body.identityId,
+    functionName: body.functionName,
+    kind: body.kind,
+    locale: body.locale as string | undefined,
+    parameters: stringMap(body.parameters, 'parameters'),
+    formInputs: formMap(body.formInputs),
+  };
+}
+
+function stringMap(value: unknown, name: string): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new HttpError(400, `${name} must be an object of strings.`);
+  const out: Record<string, string> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item !== 'string' || item.length > MAX_FIELD_CHARS)
+      throw new HttpError(400, `${name}.${key} must be a string of at most ${MAX_FIELD_CHARS} characters.`);
+    out[key] = item;
+  }
+  return out;
+}
+
+function formMap(value: unknown): Record<string, string | string[]> | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new HttpError(400, 'formInputs must be an object.');
+  const out: Record<string, string | string[]> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const list = Array.isArray(item) ? item : [item];
+    if (!list.every((v) => typeof v === 'string' && v.length <= MAX_FIELD_CHARS)) {
+      throw new HttpError(400, `formInputs.${key} must be text of at most ${MAX_FIELD_CHARS} characters.`);
+    }
+    out[key] = Array.isArray(item) ? (item as string[]) : (item as string);
+  }
+  return out;
+}
+
+function readJson(request: http.IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new HttpError(413, `The request is larger than ${MAX_BODY_BYTES / 1024} KB.`));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (text.trim() === '') return resolve({});
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(new HttpError(400, 'The request body is not valid JSON.'));
+      }
+    });
+    request.on('error', reject);
+  });
+}
+
+function send(response: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.end(body);
+}
+
+function sendJson(response: http.ServerResponse, status: number, value: unknown): void {
+  if (response.headersSent) return;
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+function sendFile(response: http.ServerResponse, file: string, type: string): void {
+  send(response, 200, type, fs.readFileSync(file));
+}
