@@ -1,5 +1,5 @@
 // Unit tests run the TypeScript modules; integration and bundle tests run build/Code.js (built by
-// `npm test` before jest) in the local Apps Script runtime.
+// `npm test` before jest) in the local Apps Script runtime; e2e tests drive the simulator in Chromium.
 const transform = {
   '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
 };
@@ -14,6 +14,14 @@ module.exports = {
       roots: ['<rootDir>/test/integration'],
       transform,
       testTimeout: 60000,
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/e2e'],
+      transform,
+      globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+      testTimeout: 120000,
     },
   ],
 };

@@ -198,8 +198,9 @@ export class Simulator {
         return sendFile(response, path.join(PUBLIC, url.pathname.slice(1)), 'text/css; charset=utf-8');
       case 'GET /app.js':
         return send(response, 200, 'text/javascript; charset=utf-8', this.appJs());
-      case 'GET /axe.min.js':
-        return sendFile(response, require.resolve('axe-core/axe.min.js'), 'text/javascript; charset=utf-8');
+      case 'GET /favicon.ico':
+        response.writeHead(204).end();
+        return;
       case 'GET /api/bootstrap':
         return sendJson(response, 200, this.bootstrap());
       case 'POST /api/execute': {
@@ -322,4 +323,24 @@ function sendJson(response: http.ServerResponse, status: number, value: unknown)
 
 function sendFile(response: http.ServerResponse, file: string, type: string): void {
   send(response, 200, type, fs.readFileSync(file));
+}
+
+/** Starts a simulator on 127.0.0.1 (port 0 picks a free one), for tests and tools. */
+export async function startSimulator(
+  options: SimulatorOptions & { port?: number } = {},
+): Promise<{ simulator: Simulator; url: string; close: () => Promise<void> }> {
+  const simulator = new Simulator(options);
+  simulator.start();
+  const server = http.createServer(simulator.handler());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    simulator,
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
