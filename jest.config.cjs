@@ -1,8 +1,6 @@
 // Unit tests run the TypeScript modules; integration and bundle tests run build/Code.js (built by
 // `npm test` before jest) in the local Apps Script runtime; e2e tests drive the simulator in Chromium.
-const transform = {
-  '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
-};
+const transform = { '^.+\\.ts$': '<rootDir>/test/support/esbuild-jest.cjs' };
 
 module.exports = {
   reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],

@@ -13,7 +13,6 @@ export function storeOver(store: PropertyStore): KeyValueStore {
     get: (key) => store.get(key),
     getAll: () => store.getAll(),
     setAll: (values) => store.setAll(values, false),
-    replaceAll: (values) => store.setAll(values, true),
     delete: (key) => store.delete(key),
   };
 }

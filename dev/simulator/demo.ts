@@ -13,7 +13,6 @@ const DAY = 24 * 60 * 60 * 1000;
 
 export function seedDemo(runtime: LocalRuntime): void {
   const host = runtime.host;
-  host.scriptProperties.clear();
   host.restore({ version: 1, clockOffsetMs: 0, scriptProperties: {}, userProperties: {} });
   loadDirectory(host, DEMO_RESELLERS, 'demo');
   const run = (

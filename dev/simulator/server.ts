@@ -154,6 +154,7 @@ export class Simulator {
     const userStore = who ? this.host.userStore({ email: who.email }) : undefined;
     const user = describe(userStore?.getAll() ?? {});
     return {
+      build: this.build,
       limitBytes: PROPERTY_STORE_MAX_BYTES,
       script: { entries: script, bytes: this.host.scriptProperties.usedBytes() },
       user: { email: who?.email ?? '', entries: user, bytes: userStore?.usedBytes() ?? 0 },

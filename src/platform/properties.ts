@@ -18,7 +18,6 @@ function adapt(properties: GoogleAppsScript.Properties.Properties): KeyValueStor
     get: (key) => properties.getProperty(key),
     getAll: () => properties.getProperties(),
     setAll: (values) => write(() => properties.setProperties(values)),
-    replaceAll: (values) => write(() => properties.setProperties(values, true)),
     delete: (key) => void properties.deleteProperty(key),
   };
 }

@@ -8,8 +8,6 @@ export interface KeyValueStore {
   getAll(): Record<string, string>;
   /** All or nothing: throws, and writes nothing, when a limit would be broken. */
   setAll(values: Record<string, string>): void;
-  /** Replaces the store's whole content in one call. */
-  replaceAll?(values: Record<string, string>): void;
   delete(key: string): void;
 }
 

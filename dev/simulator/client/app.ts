@@ -44,6 +44,7 @@ interface ActionResponseJson {
 }
 
 interface StoreView {
+  build: Bootstrap['build'];
   limitBytes: number;
   script: { entries: { key: string; value: string; bytes: number }[]; bytes: number };
   user: { email: string; entries: { key: string; value: string; bytes: number }[]; bytes: number };
@@ -145,6 +146,11 @@ function showBuild(): void {
 async function refreshPanels(): Promise<void> {
   try {
     const view = await api<StoreView>('GET', `/api/state?identity=${encodeURIComponent(state.identityId)}`);
+    // The bundle may have been rebuilt (or failed to build) since the page loaded.
+    if (state.boot) {
+      state.boot.build = view.build;
+      showBuild();
+    }
     fillStore('#script-props', '#script-bytes', view.script.entries, view.script.bytes, view.limitBytes);
     fillStore('#user-props', '#user-bytes', view.user.entries, view.user.bytes, view.limitBytes);
     $('#user-props-owner').textContent = view.user.email || '(email hidden)';
