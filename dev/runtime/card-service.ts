@@ -16,6 +16,8 @@
  * rather than silently doing nothing.
  */
 
+import { KNOWN_ICONS } from './card-icons';
+
 // ---------------------------------------------------------------------------------------------------------
 // JSON shapes emitted by the fake. Card content follows google.apps.card.v1 (card.proto); fields are optional
 // where a builder may leave them unset, and `build()` enforces the ones the real service requires.
@@ -403,39 +405,7 @@ const ENUMS = {
   DisplayStyle: ['PEEK', 'REPLACE'],
   GridItemLayout: ['TEXT_BELOW', 'TEXT_ABOVE'],
   HorizontalAlignment: ['START', 'CENTER', 'END'],
-  Icon: [
-    'NONE',
-    'AIRPLANE',
-    'BOOKMARK',
-    'BUS',
-    'CAR',
-    'CLOCK',
-    'CONFIRMATION_NUMBER_ICON',
-    'DOLLAR',
-    'DESCRIPTION',
-    'EMAIL',
-    'EVENT_PERFORMER',
-    'EVENT_SEAT',
-    'FLIGHT_ARRIVAL',
-    'FLIGHT_DEPARTURE',
-    'HOTEL',
-    'HOTEL_ROOM_TYPE',
-    'INVITE',
-    'MAP_PIN',
-    'MEMBERSHIP',
-    'MULTIPLE_PEOPLE',
-    'OFFER',
-    'PERSON',
-    'PHONE',
-    'RESTAURANT_ICON',
-    'SHOPPING_CART',
-    'STAR',
-    'STORE',
-    'TICKET',
-    'TRAIN',
-    'VIDEO_CAMERA',
-    'VIDEO_PLAY',
-  ],
+  Icon: KNOWN_ICONS,
   ImageCropType: ['SQUARE', 'CIRCLE', 'RECTANGLE_CUSTOM', 'RECTANGLE_4_3'],
   ImageStyle: ['SQUARE', 'CIRCLE'],
   InputType: ['TEXT', 'INTEGER', 'FLOAT', 'EMAIL'],

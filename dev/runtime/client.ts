@@ -12,6 +12,7 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
   ? I
   : never;
 import { actionEvent, homepageEvent } from './events';
+import { applyNavigations } from './navigation';
 import type { ExecutionResult } from './execution';
 import type { Identity } from './host';
 import type { LocalRuntime } from './runtime';
@@ -180,17 +181,7 @@ export class AddonClient {
   ): void {
     this.notification = response?.action?.notification?.text;
     const navigations = response?.action?.navigations ?? [];
-    for (const step of navigations) {
-      if ('pushCard' in step) this.stack.push(step.pushCard);
-      else if ('updateCard' in step) this.stack[this.stack.length - 1] = step.updateCard;
-      else if ('popToRoot' in step) this.stack.length = Math.min(this.stack.length, 1);
-      else if ('popCard' in step) {
-        if (this.stack.length > 1) this.stack.pop(); // the root card cannot be popped
-      } else if ('popToCard' in step) {
-        const index = this.stack.findIndex((c) => c.name === step.popToCard);
-        if (index >= 0) this.stack.length = index + 1;
-      }
-    }
+    applyNavigations(this.stack, navigations);
     if (navigations.length > 0) this.resetForm();
   }
 

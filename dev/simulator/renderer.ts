@@ -44,6 +44,7 @@
  * <strike> <br> <font color> <a href="http(s)://…">) and escapes everything else so that it shows as text.
  * Every other field is plain text and goes through `escapeHtml`.
  */
+import { KNOWN_ICONS } from '../runtime/card-icons';
 import type {
   ActionJson,
   BorderStyleJson,
@@ -636,40 +637,6 @@ const KNOWN_ICON_GLYPHS: Record<string, string> = {
   STAR: '★',
   VIDEO_PLAY: '▶',
 };
-
-const KNOWN_ICONS: readonly string[] = [
-  'NONE',
-  'AIRPLANE',
-  'BOOKMARK',
-  'BUS',
-  'CAR',
-  'CLOCK',
-  'CONFIRMATION_NUMBER_ICON',
-  'DOLLAR',
-  'DESCRIPTION',
-  'EMAIL',
-  'EVENT_PERFORMER',
-  'EVENT_SEAT',
-  'FLIGHT_ARRIVAL',
-  'FLIGHT_DEPARTURE',
-  'HOTEL',
-  'HOTEL_ROOM_TYPE',
-  'INVITE',
-  'MAP_PIN',
-  'MEMBERSHIP',
-  'MULTIPLE_PEOPLE',
-  'OFFER',
-  'PERSON',
-  'PHONE',
-  'RESTAURANT_ICON',
-  'SHOPPING_CART',
-  'STAR',
-  'STORE',
-  'TICKET',
-  'TRAIN',
-  'VIDEO_CAMERA',
-  'VIDEO_PLAY',
-];
 
 const ICON_FIELDS = ['knownIcon', 'iconUrl', 'materialIcon', 'altText', 'imageType'] as const;
 const MATERIAL_ICON_FIELDS = ['name', 'fill', 'weight', 'grade'] as const;

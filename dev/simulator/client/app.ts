@@ -7,6 +7,7 @@
  * that show what the add-on stored.
  */
 import type { ActionJson, CardJson, NavigationJson, OpenLinkJson } from '../../runtime/card-service';
+import { applyNavigations } from '../../runtime/navigation';
 import { renderCard, type RenderedAction } from '../renderer';
 
 interface IdentityInfo {
@@ -234,20 +235,6 @@ async function openHomepage(): Promise<void> {
   }
 }
 
-function applyNavigations(navigations: readonly NavigationJson[]): void {
-  for (const step of navigations) {
-    if ('pushCard' in step) state.stack.push(step.pushCard);
-    else if ('updateCard' in step) state.stack[state.stack.length - 1] = step.updateCard;
-    else if ('popToRoot' in step) state.stack.length = Math.min(state.stack.length, 1);
-    else if ('popCard' in step) {
-      if (state.stack.length > 1) state.stack.pop(); // the root card cannot be popped
-    } else if ('popToCard' in step) {
-      const index = state.stack.findIndex((card) => card.name === step.popToCard);
-      if (index >= 0) state.stack.length = index + 1;
-    }
-  }
-}
-
 function openLink(link: OpenLinkJson | undefined): void {
   if (!link?.url) return;
   const item = document.createElement('li');
@@ -264,7 +251,7 @@ async function runAction(action: ActionJson, spinner: boolean): Promise<void> {
     if (!result) return;
     const response = result.value as ActionResponseJson | undefined;
     const navigations = response?.action?.navigations ?? [];
-    applyNavigations(navigations);
+    applyNavigations(state.stack, navigations);
     if (navigations.length > 0) render();
     if (response?.action?.notification?.text) toast(response.action.notification.text);
     openLink(response?.action?.link);
@@ -512,7 +499,7 @@ async function start(): Promise<void> {
     void openHomepage();
   });
   $('#back').addEventListener('click', () => {
-    applyNavigations([{ popCard: true }]);
+    applyNavigations(state.stack, [{ popCard: true }]);
     render();
   });
   $('#refresh').addEventListener('click', () => void openHomepage());
