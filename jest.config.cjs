@@ -3,6 +3,8 @@
 const transform = { '^.+\\.ts$': '<rootDir>/test/support/esbuild-jest.cjs' };
 
 module.exports = {
+  // Jest reads testTimeout only here, not per project; the browser tests need the most.
+  testTimeout: 120000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
   projects: [
     { displayName: 'unit', testEnvironment: 'node', roots: ['<rootDir>/test/unit'], transform },
@@ -11,7 +13,6 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test/integration'],
       transform,
-      testTimeout: 60000,
     },
     {
       displayName: 'e2e',
@@ -19,7 +20,6 @@ module.exports = {
       roots: ['<rootDir>/test/e2e'],
       transform,
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',
-      testTimeout: 120000,
     },
   ],
 };

@@ -72,6 +72,7 @@ export class Simulator {
 
   /** Loads build/Code.js (keeping the stored state) and the persisted state or the demo data. */
   start(): void {
+    this.appJs(); // bundle the page's script now, not on the first page load
     this.reloadBundle();
     const restored = this.stateFile ? readState(this.host, this.stateFile) : readState(this.host);
     if (!restored && this.runtime) this.reset();
@@ -286,16 +287,20 @@ function readJson(request: http.IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // Drain the rest instead of destroying the socket, so that the client gets the 413 answer.
+        request.off('data', onData);
+        request.resume();
         reject(new HttpError(413, `The request is larger than ${MAX_BODY_BYTES / 1024} KB.`));
-        request.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    request.on('data', onData);
     request.on('end', () => {
+      if (size > MAX_BODY_BYTES) return;
       const text = Buffer.concat(chunks).toString('utf8');
       if (text.trim() === '') return resolve({});
       try {

@@ -119,7 +119,8 @@ function setBusy(busy: boolean): void {
   $('#sidebar-body').setAttribute('aria-busy', String(busy));
 }
 
-function render(): void {
+/** Renders the top card; after an action, focus moves to its title so keyboard users start there. */
+function render(moveFocus = false): void {
   const card = state.stack[state.stack.length - 1];
   const body = $('#sidebar-body');
   $<HTMLButtonElement>('#back').hidden = state.stack.length <= 1;
@@ -133,6 +134,13 @@ function render(): void {
   body.dataset.card = card.name ?? '';
   body.scrollTop = 0;
   wireCard(body);
+  if (moveFocus) {
+    const title = body.querySelector<HTMLElement>('h2');
+    if (title) {
+      title.tabIndex = -1;
+      title.focus();
+    }
+  }
   if (!document.body.dataset.firstCardMs)
     document.body.dataset.firstCardMs = String(Math.round(performance.now()));
 }
@@ -222,7 +230,12 @@ async function execute(
   }
 }
 
+function hideToast(): void {
+  $('#toast').classList.remove('toast-visible');
+}
+
 async function openHomepage(): Promise<void> {
+  hideToast(); // a notification belongs to the card it came with, not to the next identity's
   setBusy(true);
   try {
     const result = await execute(homepageFunction(), 'homepage');
@@ -252,7 +265,7 @@ async function runAction(action: ActionJson, spinner: boolean): Promise<void> {
     const response = result.value as ActionResponseJson | undefined;
     const navigations = response?.action?.navigations ?? [];
     applyNavigations(state.stack, navigations);
-    if (navigations.length > 0) render();
+    if (navigations.length > 0) render(true);
     if (response?.action?.notification?.text) toast(response.action.notification.text);
     openLink(response?.action?.link);
   } finally {
@@ -500,7 +513,7 @@ async function start(): Promise<void> {
   });
   $('#back').addEventListener('click', () => {
     applyNavigations(state.stack, [{ popCard: true }]);
-    render();
+    render(true);
   });
   $('#refresh').addEventListener('click', () => void openHomepage());
   $('#menu-button').addEventListener('click', () => {

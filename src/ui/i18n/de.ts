@@ -3,7 +3,6 @@ import type { Catalogue } from './en';
 /** German texts. */
 export const de: Catalogue = {
   'app.name': 'Reseller Connect',
-  'app.subtitle': 'Ihr Google Workspace-Reseller',
 
   'question.title': 'Haben Sie einen Reseller?',
   'question.text':

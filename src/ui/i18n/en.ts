@@ -1,7 +1,6 @@
 /** English texts. Every key here must exist in every other catalogue (checked by the type and a test). */
 export const en = {
   'app.name': 'Reseller Connect',
-  'app.subtitle': 'Your Google Workspace reseller',
 
   'question.title': 'Do you have a reseller?',
   'question.text':

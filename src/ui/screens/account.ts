@@ -11,7 +11,6 @@ export function personalAccountCard(view: View, email: string): CardModel {
   return {
     name: PERSONAL_CARD,
     title: t('personal.title'),
-    subtitle: t('app.name'),
     sections: [{ widgets: [{ kind: 'paragraph', html: escapeHtml(t('personal.text', { email })) }] }],
   };
 }
@@ -22,7 +21,6 @@ export function hiddenAccountCard(view: View): CardModel {
   return {
     name: HIDDEN_CARD,
     title: t('hidden.title'),
-    subtitle: t('app.name'),
     sections: [{ widgets: [{ kind: 'paragraph', html: escapeHtml(t('hidden.text')) }] }],
   };
 }

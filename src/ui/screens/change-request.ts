@@ -21,7 +21,7 @@ export function changeRequestCard(view: View, domain: string, reason = '', probl
   return {
     name: CHANGE_REQUEST_CARD,
     title: t('change.title'),
-    subtitle: t('app.name'),
+    subtitle: domain,
     sections: [{ widgets }],
     footer: {
       primary: {

@@ -14,7 +14,7 @@ export function confirmCard(view: View, domain: string, reseller: Reseller): Car
   return {
     name: CONFIRM_CARD,
     title: t('confirm.title'),
-    subtitle: t('app.name'),
+    subtitle: domain,
     sections: [
       {
         widgets: [

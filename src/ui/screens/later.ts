@@ -11,7 +11,6 @@ export function laterCard(view: View, askAgainAt: number): CardModel {
   return {
     name: LATER_CARD,
     title: t('later.title'),
-    subtitle: t('app.name'),
     sections: [
       {
         widgets: [

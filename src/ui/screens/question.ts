@@ -11,7 +11,7 @@ export function questionCard(view: View, domain: string): CardModel {
   return {
     name: QUESTION_CARD,
     title: t('question.title'),
-    subtitle: t('app.name'),
+    subtitle: domain,
     sections: [
       {
         widgets: [

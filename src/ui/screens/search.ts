@@ -45,7 +45,7 @@ export function searchCard(view: View, domain: string, query: string, outcome: S
   return {
     name: SEARCH_CARD,
     title: t('search.title'),
-    subtitle: t('app.name'),
+    subtitle: domain,
     sections,
     footer: { primary: { text: t('common.back'), action: { functionName: ACTIONS.goBack } } },
   };

@@ -48,5 +48,5 @@ export function statusCard(
       },
     );
   }
-  return { name: STATUS_CARD, title: t('status.title'), subtitle: t('app.name'), sections: [{ widgets }] };
+  return { name: STATUS_CARD, title: t('status.title'), subtitle: domain, sections: [{ widgets }] };
 }
