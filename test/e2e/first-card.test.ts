@@ -15,8 +15,6 @@ import {
   type TestSimulator,
 } from './support';
 
-// jest.config.cjs sets testTimeout per project, which Jest 30 ignores (it reads only the global one).
-
 const FIRST_CARD_BUDGET_MS = 1000;
 
 interface Answer {
@@ -119,5 +117,20 @@ describe('the simulator page', () => {
     expect(await cardText(page)).toContain('acme-logistik.de');
     await expect(page.locator('#toast').getAttribute('class')).resolves.not.toContain('toast-error');
     expect(opened.errors).toEqual([]);
+  });
+  it('shows a failed build on the page while the last good bundle keeps answering', async () => {
+    sim.simulator.reloadBundle('src/ui/flow.ts(12,3): error TS2304: Cannot find name "oops".');
+    try {
+      await expectNewCard(page, 'status', () => page.locator('#refresh').click());
+      const banner = page.locator('#build-banner');
+      await banner.waitFor({ state: 'visible' });
+      expect(await banner.textContent()).toContain('The add-on bundle failed to build');
+      expect(await banner.textContent()).toContain('Cannot find name "oops"');
+      expect(sim.logs.join('\n')).toContain('failed to build');
+    } finally {
+      sim.simulator.reloadBundle();
+    }
+    await expectNewCard(page, 'status', () => page.locator('#refresh').click());
+    await page.locator('#build-banner').waitFor({ state: 'hidden' });
   });
 });
