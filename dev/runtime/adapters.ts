@@ -21,7 +21,6 @@ export function cacheOver(cache: CacheStore): Cache {
   return {
     getAll: (keys) => cache.getAll(keys),
     putAll: (values, ttl) => cache.putAll(values, ttl),
-    removeAll: (keys) => cache.removeAll(keys),
   };
 }
 

@@ -21,6 +21,8 @@ export interface RuntimeOptions {
   host?: RuntimeHost;
   /** Check every returned card against card.proto (default true). */
   validateCards?: boolean;
+  /** How long a worker-thread execution may run (default: Apps Script's 30 s for add-on callbacks). */
+  callbackLimitMs?: number;
 }
 
 export interface Manifest {
@@ -28,6 +30,8 @@ export interface Manifest {
 }
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+/** The documented limit of a Workspace add-on callback. */
+const ADDON_CALLBACK_LIMIT_MS = 30_000;
 
 export class LocalRuntime {
   readonly host: RuntimeHost;
@@ -35,6 +39,7 @@ export class LocalRuntime {
   readonly manifest: Manifest;
   private readonly script: vm.Script;
   private readonly validate: boolean;
+  private readonly callbackLimitMs: number;
 
   constructor(options: RuntimeOptions = {}) {
     const bundle = options.bundle ?? readBuild(path.resolve(PROJECT_ROOT, options.buildDir ?? 'build'));
@@ -43,6 +48,7 @@ export class LocalRuntime {
     this.script = compileBundle(this.code);
     this.host = options.host ?? new RuntimeHost();
     this.validate = options.validateCards ?? true;
+    this.callbackLimitMs = options.callbackLimitMs ?? ADDON_CALLBACK_LIMIT_MS;
   }
 
   get scriptTimeZone(): string {
@@ -72,7 +78,6 @@ export class LocalRuntime {
   }
 
   private runInWorker(workerFile: string, request: ExecutionRequest): Promise<ExecutionResult> {
-    const executionId = this.host.beginExecution(request.identity);
     const { port1, port2 } = new MessageChannel();
     const signal = new SharedArrayBuffer(4);
     const flag = new Int32Array(signal);
@@ -87,6 +92,7 @@ export class LocalRuntime {
       Atomics.store(flag, 0, 1);
       Atomics.notify(flag, 0);
     });
+    const executionId = this.host.beginExecution(request.identity);
     const input: WorkerInput = {
       code: this.code,
       request,
@@ -96,17 +102,32 @@ export class LocalRuntime {
       port: port2,
       signal,
     };
-    const worker = new Worker(workerFile, { workerData: input, transferList: [port2] });
+    let worker: Worker;
+    try {
+      worker = new Worker(workerFile, { workerData: input, transferList: [port2] });
+    } catch (error) {
+      port1.close();
+      this.host.endExecution(executionId);
+      return Promise.reject(error);
+    }
     return new Promise<ExecutionResult>((resolve, reject) => {
       let result: ExecutionResult | undefined;
+      let timedOut = false;
+      // Apps Script stops an add-on callback after 30 s; so does the local runtime.
+      const limit = setTimeout(() => {
+        timedOut = true;
+        void worker.terminate();
+      }, this.callbackLimitMs);
       worker.once('message', (message: ExecutionResult) => {
         result = message;
       });
       worker.once('error', reject);
       worker.once('exit', (code) => {
+        clearTimeout(limit);
         port1.close();
         this.host.endExecution(executionId);
         if (result) resolve(this.checked(result));
+        else if (timedOut) reject(new Error(`Exceeded maximum execution time (${request.functionName})`));
         else
           reject(
             new Error(`Execution of ${request.functionName} ended without a result (exit code ${code})`),

@@ -53,7 +53,7 @@ function main(): void {
   }
   const simulator = new Simulator();
   watchBuild(simulator, () => {
-    simulator.start();
+    simulator.start({ loadBundle: false });
     const server = http.createServer(simulator.handler());
     server.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {

@@ -71,9 +71,13 @@ export class Simulator {
   }
 
   /** Loads build/Code.js (keeping the stored state) and the persisted state or the demo data. */
-  start(): void {
+  /**
+   * `loadBundle: false` when the caller has just built and loaded it (npm start's watcher): loading
+   * again would replace a failed build's message with the stale build/Code.js.
+   */
+  start(options: { loadBundle?: boolean } = {}): void {
     this.appJs(); // bundle the page's script now, not on the first page load
-    this.reloadBundle();
+    if (options.loadBundle !== false) this.reloadBundle();
     const restored = this.stateFile ? readState(this.host, this.stateFile) : readState(this.host);
     if (!restored && this.runtime) this.reset();
   }
@@ -94,8 +98,16 @@ export class Simulator {
     }
   }
 
+  /** Puts the demo data in place; if seeding fails, what was stored before stays, in memory and on disk. */
   reset(): void {
-    seedDemo(this.requireRuntime());
+    const runtime = this.requireRuntime();
+    const before = this.host.snapshot();
+    try {
+      seedDemo(runtime);
+    } catch (error) {
+      this.host.restore(before);
+      throw error;
+    }
     this.persist();
     this.log('Stored state reset to the demo data.');
   }
@@ -190,7 +202,12 @@ export class Simulator {
   }
 
   private async route(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://localhost');
+    } catch {
+      throw new HttpError(400, 'The request address is not valid.');
+    }
     const route = `${request.method} ${url.pathname}`;
     switch (route) {
       case 'GET /':

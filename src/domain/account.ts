@@ -22,8 +22,8 @@ export function classifyAccount(rawEmail: string): Account {
 
 /**
  * A short, stable fingerprint of an email address (FNV-1a, base 36). Stored instead of the address
- * where the store only needs to tell "you" from "a colleague": it keeps Script Properties small and
- * keeps addresses out of the shared store.
+ * where the store only needs to tell "you" from "a colleague": it keeps each organisation's record
+ * small. (The outbox event keeps the full address until the sync moves it to the Sheet's audit.)
  */
 export function emailFingerprint(email: string): string {
   let hash = 0x811c9dc5;

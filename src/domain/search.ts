@@ -1,8 +1,8 @@
 /**
  * Pure reseller search for the typeahead.
  *
- * Every keystroke is a fresh Apps Script execution: the index text comes out of the script cache as one
- * string, is "parsed" and searched within a ~2 ms CPU budget. So the index is a plain text whose
+ * Every keystroke is a fresh Apps Script execution: each index text (one segment of the cached index,
+ * see segmented-search.ts) is "parsed" and searched within a ~2 ms CPU budget. So the index is a plain text whose
  * parse step only validates it (header checks plus one native scan for checkpoint lines); the
  * search runs `indexOf` over compact key sections and reads individual lines only where it hits.
  *
@@ -203,7 +203,7 @@ function markDuplicateLabels(entries: readonly IndexEntry[]): void {
   }
 }
 
-function compareStrings(a: string, b: string): number {
+export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -9,6 +9,7 @@ import type { Reseller } from './reseller';
 import { utf8Length } from './utf8';
 import {
   buildSearchIndex,
+  compareStrings,
   displayLabel,
   findResellerById,
   findResellerByLabel,
@@ -46,7 +47,7 @@ export function buildSegmentTexts(resellers: readonly Reseller[], maxBytes: numb
   approved.forEach((entry, i) => {
     current.push(entry.reseller);
     const next = approved[i + 1];
-    if (next && next.label !== entry.label && current.length >= 1) {
+    if (next && next.label !== entry.label) {
       groups.push(current);
       current = [];
     }
@@ -121,10 +122,6 @@ function sortMatches(matches: SearchMatch[]): SearchMatch[] {
       compareStrings(a.label, b.label) ||
       compareStrings(a.reseller.id, b.reseller.id),
   );
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function findSegmentedById(index: SegmentedIndex, id: string): Reseller | undefined {

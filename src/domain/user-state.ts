@@ -7,7 +7,7 @@ export interface UserState {
   askAgainAt?: number;
 }
 
-export function askLater(now: number): UserState {
+export function askLater(now: number): UserState & { askAgainAt: number } {
   return { askAgainAt: now + ASK_LATER_DAYS * DAY_MS };
 }
 

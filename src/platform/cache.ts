@@ -6,6 +6,5 @@ export function scriptCache(): Cache {
   return {
     getAll: (keys) => cache.getAll(keys) as Record<string, string>,
     putAll: (values, ttlSeconds) => cache.putAll(values, ttlSeconds),
-    removeAll: (keys) => cache.removeAll(keys),
   };
 }

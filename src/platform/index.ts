@@ -14,5 +14,3 @@ export const platform = {
   lock: scriptLock,
   now: (): number => Date.now(),
 };
-
-export type Platform = typeof platform;

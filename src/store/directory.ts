@@ -106,7 +106,8 @@ export function writeDirectory(
   resellers: readonly Reseller[],
   version: string,
 ): DirectoryMeta {
-  const previous = readDirectoryMeta(store.getAll());
+  const previousText = store.get(KEYS.directoryMeta);
+  const previous = previousText === null ? null : readDirectoryMeta({ [KEYS.directoryMeta]: previousText });
   const chunks = packLines(resellers.map(encodeReseller), PROPERTY_CHUNK_BYTES);
   const meta: DirectoryMeta = { version, chunks: chunks.length, count: resellers.length };
   const values: Record<string, string> = {
@@ -129,8 +130,8 @@ function putIndex(cache: Cache, version: string, segments: readonly string[]): v
   cache.putAll(values, INDEX_TTL_SECONDS);
 }
 
-/** The cached segments, or null if any is missing or they come from different versions. */
-function cachedSegments(found: Record<string, string>): string[] | null {
+/** The cached segments and their directory version, or null if any is missing or versions differ. */
+function cachedSegments(found: Record<string, string>): { version: string; segments: string[] } | null {
   const head = found[INDEX_KEYS[0] as string];
   if (head === undefined) return null;
   // indexOf, not split: a segment holds thousands of tabs and split would cut all of them.
@@ -147,18 +148,27 @@ function cachedSegments(found: Record<string, string>): string[] | null {
     if (value === undefined || !value.startsWith(prefix)) return null;
     segments.push(value.slice(prefix.length));
   }
-  return segments;
+  return { version, segments };
 }
 
 /**
  * The search index: one cache call when cached; otherwise rebuilt from the directory (one
  * getAll on Script Properties) and put back in the cache.
+ *
+ * `current: true` also checks the cached version against the directory's (one more call): a cache
+ * filled by a rebuild that raced with a directory write may lag behind it for hours. Suggestions can
+ * live with that; choosing and confirming a reseller cannot.
  */
-export function loadSearchIndex(store: KeyValueStore, cache: Cache): SegmentedIndex {
+export function loadSearchIndex(
+  store: KeyValueStore,
+  cache: Cache,
+  options: { current?: boolean } = {},
+): SegmentedIndex {
   const cached = cachedSegments(cache.getAll(INDEX_KEYS));
-  if (cached !== null) {
+  const stale = cached !== null && options.current === true && cached.version !== currentVersion(store);
+  if (cached !== null && !stale) {
     try {
-      return parseSegments(cached);
+      return parseSegments(cached.segments);
     } catch {
       // A damaged cache entry is not an error: fall through and rebuild it.
     }
@@ -166,6 +176,14 @@ export function loadSearchIndex(store: KeyValueStore, cache: Cache): SegmentedIn
   const all = store.getAll();
   const meta = readDirectoryMeta(all);
   const segments = buildSegmentTexts(readDirectory(all), SEGMENT_MAX_BYTES);
-  putIndex(cache, meta?.version ?? 'empty', segments);
+  putIndex(cache, meta?.version ?? EMPTY_VERSION, segments);
   return parseSegments(segments);
+}
+
+/** The version an index built from no directory at all is cached under. */
+const EMPTY_VERSION = 'empty';
+
+function currentVersion(store: KeyValueStore): string {
+  const text = store.get(KEYS.directoryMeta);
+  return (text === null ? null : readDirectoryMeta({ [KEYS.directoryMeta]: text }))?.version ?? EMPTY_VERSION;
 }

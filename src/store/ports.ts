@@ -14,10 +14,9 @@ export interface KeyValueStore {
 export interface Cache {
   getAll(keys: string[]): Record<string, string>;
   putAll(values: Record<string, string>, ttlSeconds: number): void;
-  removeAll(keys: string[]): void;
 }
 
 export interface ScriptLock {
-  /** Runs `critical` holding the script lock; `null` when the lock could not be had in time. */
+  /** Runs `critical` holding the script lock; `{ acquired: false }` when it could not be had in time. */
   withLock<T>(timeoutMs: number, critical: () => T): { acquired: true; value: T } | { acquired: false };
 }

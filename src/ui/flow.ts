@@ -19,12 +19,8 @@ import {
   CHANGE_REASON_MAX_CHARS,
   CHANGE_REASON_MIN_CHARS,
 } from '../domain/change-request';
-import { validateSearchQuery, MAX_QUERY_LENGTH } from '../domain/search';
-import {
-  findSegmentedById as findResellerById,
-  findSegmentedByLabel as findResellerByLabel,
-  searchSegments as searchResellers,
-} from '../domain/segmented-search';
+import { validateSearchQuery, MAX_QUERY_LENGTH, MIN_QUERY_LENGTH } from '../domain/search';
+import { findSegmentedById, findSegmentedByLabel, searchSegments } from '../domain/segmented-search';
 import { askLater, isSnoozed } from '../domain/user-state';
 import { commitChoice, readAssignment, recordChangeRequest } from '../store/assignments';
 import { loadSearchIndex } from '../store/directory';
@@ -72,15 +68,20 @@ export function createFlow(services: Services) {
 
   const notify = (text: string): ActionResponseModel => ({ navigation: [], notification: text });
 
-  /** The home card for this user: their organisation's answer, the question, or why neither applies. */
-  const homeCard = (view: View, account: Account): CardModel => {
+  /**
+   * The home card for this user: their organisation's answer, the question (unless they snoozed it),
+   * or why neither applies. The user's own state is read only when the organisation has no answer.
+   */
+  const homeCard = (view: View, account: Account, ignoreSnooze = false): CardModel => {
     if (account.kind === 'hidden') return hiddenAccountCard(view);
     if (account.kind === 'personal') return personalAccountCard(view, account.email);
     const assignment = readAssignment(services.scriptStore(), account.domain);
     if (assignment) return statusCard(view, account.domain, account.email, assignment);
-    const state = readUserState(services.userStore());
-    if (state.askAgainAt !== undefined && isSnoozed(state, services.now()))
-      return laterCard(view, state.askAgainAt);
+    if (!ignoreSnooze) {
+      const { askAgainAt } = readUserState(services.userStore());
+      if (askAgainAt !== undefined && isSnoozed({ askAgainAt }, services.now()))
+        return laterCard(view, askAgainAt);
+    }
     return questionCard(view, account.domain);
   };
 
@@ -153,15 +154,21 @@ export function createFlow(services: Services) {
       }),
 
     answerLater: (e: AddonEvent | undefined): ActionResponseModel =>
-      forOrganisation(e, ({ view }) => {
+      forOrganisation(e, ({ view }, account) => {
+        // A colleague may have answered since this card was shown: then there is nothing to snooze.
+        const assignment = readAssignment(services.scriptStore(), account.domain);
+        if (assignment) {
+          return { navigation: [{ update: statusCard(view, account.domain, account.email, assignment) }] };
+        }
         const state = askLater(services.now());
         writeUserState(services.userStore(), state);
-        return { navigation: [{ update: laterCard(view, state.askAgainAt ?? services.now()) }] };
+        return { navigation: [{ update: laterCard(view, state.askAgainAt) }] };
       }),
 
+    /** "Answer now" from the snoozed card: the question, unless a colleague has answered meanwhile. */
     showQuestion: (e: AddonEvent | undefined): ActionResponseModel =>
       forOrganisation(e, ({ view }, account) => ({
-        navigation: [{ update: homeCardIgnoringSnooze(view, account) }],
+        navigation: [{ update: homeCard(view, account, true) }],
       })),
 
     /** One typeahead keystroke: the cached index and nothing else. */
@@ -170,7 +177,7 @@ export function createFlow(services: Services) {
       if (!check.ok) return [];
       try {
         const index = loadSearchIndex(services.scriptStore(), services.cache());
-        return searchResellers(index, check.query, RESULT_LIMIT).map((match) => match.label);
+        return searchSegments(index, check.query, RESULT_LIMIT).map((match) => match.label);
       } catch (error) {
         console.error('suggestions failed', error);
         return [];
@@ -182,16 +189,24 @@ export function createFlow(services: Services) {
         const { domain } = account;
         const raw = event.formValue(FIELDS.resellerQuery) ?? '';
         const check = validateSearchQuery(raw);
+        if (!check.ok && check.problem === 'tooLong') {
+          // A picked suggestion ("name — domain (CC)") may be longer than anything one would type.
+          const picked = findSegmentedByLabel(loadSearchIndex(services.scriptStore(), services.cache()), raw);
+          if (picked) return { navigation: [{ push: confirmCard(view, domain, picked) }] };
+        }
         if (!check.ok) {
-          const message = view.t(`search.problem.${check.problem}` as const, { max: MAX_QUERY_LENGTH });
+          const message = view.t(`search.problem.${check.problem}` as const, {
+            min: MIN_QUERY_LENGTH,
+            max: MAX_QUERY_LENGTH,
+          });
           const kept = raw.slice(0, MAX_QUERY_LENGTH);
           return { navigation: [{ update: searchCard(view, domain, kept, { kind: 'problem', message }) }] };
         }
         const index = loadSearchIndex(services.scriptStore(), services.cache());
         // A suggestion picked from the typeahead names exactly one reseller: go straight to confirming it.
-        const picked = findResellerByLabel(index, check.query);
+        const picked = findSegmentedByLabel(index, check.query);
         if (picked) return { navigation: [{ push: confirmCard(view, domain, picked) }] };
-        const matches = searchResellers(index, check.query, RESULT_LIMIT + 1);
+        const matches = searchSegments(index, check.query, RESULT_LIMIT + 1);
         const outcome: SearchOutcome = {
           kind: 'results',
           query: check.query,
@@ -203,17 +218,18 @@ export function createFlow(services: Services) {
 
     chooseReseller: (e: AddonEvent | undefined): ActionResponseModel =>
       forOrganisation(e, ({ view, event }, account) => {
-        const index = loadSearchIndex(services.scriptStore(), services.cache());
-        const reseller = findResellerById(index, event.parameter('resellerId') ?? '');
+        const index = loadSearchIndex(services.scriptStore(), services.cache(), { current: true });
+        const reseller = findSegmentedById(index, event.parameter('resellerId') ?? '');
         if (!reseller) return notify(view.t('error.resellerUnavailable'));
         return { navigation: [{ push: confirmCard(view, account.domain, reseller) }] };
       }),
 
     confirmReseller: (e: AddonEvent | undefined): ActionResponseModel =>
       forOrganisation(e, ({ view, event }, account) => {
-        // The index holds approved resellers only: an unknown or unapproved id stops here.
-        const index = loadSearchIndex(services.scriptStore(), services.cache());
-        const reseller = findResellerById(index, event.parameter('resellerId') ?? '');
+        // The index holds approved resellers only: an unknown or unapproved id stops here. It must be
+        // the directory's current version, so that a reseller suspended a moment ago cannot be saved.
+        const index = loadSearchIndex(services.scriptStore(), services.cache(), { current: true });
+        const reseller = findSegmentedById(index, event.parameter('resellerId') ?? '');
         if (!reseller) return notify(view.t('error.resellerUnavailable'));
         const now = services.now();
         const result = commitChoice(services.scriptStore(), services.lock(), {
@@ -268,14 +284,6 @@ export function createFlow(services: Services) {
         };
       }),
   };
-
-  /** "Answer now" from the snoozed card: the question, unless a colleague has answered meanwhile. */
-  function homeCardIgnoringSnooze(view: View, account: Organisation): CardModel {
-    const assignment = readAssignment(services.scriptStore(), account.domain);
-    return assignment
-      ? statusCard(view, account.domain, account.email, assignment)
-      : questionCard(view, account.domain);
-  }
 }
 
 export type Flow = ReturnType<typeof createFlow>;

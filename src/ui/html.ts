@@ -25,8 +25,3 @@ export function html(strings: TemplateStringsArray, ...values: readonly string[]
   });
   return out as Html;
 }
-
-/** Joins fragments that are each already safe. */
-export function joinHtml(parts: readonly Html[], separator: Html = '' as Html): Html {
-  return parts.join(separator) as Html;
-}

@@ -5,6 +5,7 @@ import { actionEvent } from '../../dev/runtime/events';
 import { PROPERTY_STORE_MAX_BYTES } from '../../dev/runtime/limits';
 import { approved, client, domainRecord, runtimeWith, storedState, user } from '../support/addon';
 import { DEMO_RESELLERS } from '../../dev/demo/resellers';
+import { loadDirectory } from '../../dev/runtime/adapters';
 
 function searchFor(locale: string, query: string) {
   const runtime = runtimeWith();
@@ -167,6 +168,33 @@ describe('tampered action parameters', () => {
     const odd = { commonEventObject: { parameters: { resellerId: 42 }, userLocale: 'en' } };
     expect(runtime.run({ functionName: 'onConfirmReseller', identity, event: odd }).ok).toBe(true);
     expect(runtime.run({ functionName: 'onConfirmReseller', identity, event: null }).ok).toBe(true);
+    expect(storedState(runtime)).toBe(before);
+  });
+});
+
+describe('a search index that lags behind the directory', () => {
+  it('cannot confirm a reseller suspended after the index was cached', () => {
+    const runtime = runtimeWith();
+    const mueller = approved('Müller IT GmbH');
+    const anna = client(runtime, user('anna@veraltet.example'));
+    anna.click('I have a Google Workspace reseller');
+    anna.type('resellerQuery', 'Müller IT GmbH — mueller-it.de (DE)');
+    anna.click('Search');
+    expect(anna.card.name).toBe('confirm');
+    // The directory changes (as the owner's sync will do) while the cache still holds the old index,
+    // as after a rebuild that raced with the write.
+    const cached = runtime.host.scriptCache.getAll(Array.from({ length: 64 }, (_, i) => `ix:${i}`));
+    loadDirectory(
+      runtime.host,
+      DEMO_RESELLERS.map((r) => (r.id === mueller.id ? { ...r, status: 'suspended' as const } : r)),
+      'v2',
+    );
+    runtime.host.scriptCache.putAll(cached, 21_600);
+    const before = storedState(runtime);
+    anna.click('Share contacts now');
+    expect(anna.notification).toBe(
+      'This reseller can no longer be chosen. Nothing was changed: please search again.',
+    );
     expect(storedState(runtime)).toBe(before);
   });
 });

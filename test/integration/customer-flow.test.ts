@@ -160,6 +160,16 @@ describe.each([
     expect(client(runtime, user('anna@spaeter.example', locale)).card.name).toBe('question');
   });
 
+  it("shows the organisation's answer instead of snoozing when a colleague answered meanwhile", () => {
+    const runtime = runtimeWith();
+    const anna = client(runtime, user('anna@zugleich.example', locale));
+    const ben = client(runtime, user('ben@zugleich.example', locale));
+    anna.click(q.direct);
+    ben.click(q.later);
+    expect(ben.card.name).toBe('status');
+    expect(runtime.host.userStore({ email: 'ben@zugleich.example' }).getAll()).toEqual({});
+  });
+
   it('lets the user go back from the confirm card without saving anything', () => {
     const runtime = runtimeWith();
     const anna = client(runtime, user('anna@zurueck.example', locale));

@@ -4,6 +4,7 @@
  * demo data.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startSimulator } from '../../dev/simulator/server';
@@ -116,6 +117,18 @@ describe('the simulator server', () => {
     expect(await storedState(sim.url)).toBe(before);
   });
 
+  it('answers an address it cannot parse with 400', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request(`${sim.url}//`, { method: 'GET' }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect(status).toBe(400);
+  });
+
   it('answers an unknown page with 404 and a message', async () => {
     const response = await fetch(`${sim.url}/nowhere`);
     expect(response.status).toBe(404);
@@ -192,6 +205,45 @@ describe('an action that throws', () => {
         '{"identityId":"anna","functionName":"onHomepage","kind":"homepage"}',
       );
       expect(homepage.json.ok).toBe(true);
+    } finally {
+      await sim.close();
+    }
+  });
+});
+
+describe('a reset that fails half-way', () => {
+  it('keeps what was stored, in memory and on disk', async () => {
+    const buildDir = tempDir();
+    fs.writeFileSync(
+      path.join(buildDir, 'Code.js'),
+      `function onHomepage() { PropertiesService.getUserProperties().setProperty('seen', String(Date.now())); return CardService.newCardBuilder().setHeader(CardService.newCardHeader().setTitle('t')).addSection(CardService.newCardSection().addWidget(CardService.newTextParagraph().setText('x'))).build(); }
+       function onConfirmReseller() { throw new Error('seeding breaks here'); }`,
+    );
+    fs.writeFileSync(path.join(buildDir, 'appsscript.json'), JSON.stringify({ timeZone: 'Etc/UTC' }));
+    const stateFile = path.join(tempDir(), 'state.json');
+    fs.writeFileSync(
+      stateFile,
+      JSON.stringify({
+        version: 1,
+        clockOffsetMs: 0,
+        scriptProperties: { 'd:keep.de': 'D\\tabc\\tu\\tx\\t' },
+        userProperties: {},
+      }),
+    );
+    const sim = await startSimulator({ stateFile, buildDir, log: () => undefined });
+    try {
+      const reset = await post(`${sim.url}/api/reset`, '{}');
+      expect(reset.status).toBe(500);
+      expect(String(reset.json.error)).toContain('seeding breaks here');
+      // Any later execution that writes persists the state: it must still be the one from before.
+      await post(
+        `${sim.url}/api/execute`,
+        '{"identityId":"anna","functionName":"onHomepage","kind":"homepage"}',
+      );
+      const onDisk = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as {
+        scriptProperties: Record<string, string>;
+      };
+      expect(Object.keys(onDisk.scriptProperties)).toEqual(['d:keep.de']);
     } finally {
       await sim.close();
     }

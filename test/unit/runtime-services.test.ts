@@ -116,6 +116,24 @@ describe('LockService between concurrent executions', () => {
     expect(locked.host.scriptProperties.get('n')).toBe('20');
   });
 
+  it('stops an execution that runs past the callback limit, and frees its lock', async () => {
+    const runtime = new LocalRuntime({
+      bundle: {
+        code:
+          'function spin() { LockService.getScriptLock().waitLock(1000); while (true) {} }\n' +
+          COUNTER_SCRIPT,
+        manifest: {},
+      },
+      validateCards: false,
+      callbackLimitMs: 300,
+    });
+    const identity = { email: 'a@x.example', locale: 'en', timeZone: 'Etc/UTC' };
+    await expect(runtime.runConcurrently([{ functionName: 'spin', identity, event: {} }])).rejects.toThrow(
+      'Exceeded maximum execution time (spin)',
+    );
+    expect(runtime.run({ functionName: 'hasLockAfter', identity, event: {} }).value).toBe('true');
+  });
+
   it('releases a lock when the execution that held it ends', () => {
     const runtime = counterRuntime();
     const identity = { email: 'a@x.example', locale: 'en', timeZone: 'Etc/UTC' };

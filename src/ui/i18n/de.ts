@@ -30,7 +30,7 @@ export const de: Catalogue = {
   'search.noResults.text':
     'Prüfen Sie die Schreibweise oder geben Sie einen kürzeren Teil des Namens ein (zum Beispiel nur das erste Wort). Aufgeführt sind nur Reseller, die wir zugelassen haben: Fehlt Ihrer, bitten Sie ihn, sich bei uns zu melden, oder schreiben Sie unserem Support-Team, das Ihre Organisation für Sie verknüpfen kann.',
   'search.problem.empty': 'Geben Sie zuerst den Namen Ihres Resellers ein.',
-  'search.problem.tooShort': 'Geben Sie mindestens 2 Buchstaben des Reseller-Namens ein.',
+  'search.problem.tooShort': 'Geben Sie mindestens {min} Buchstaben des Reseller-Namens ein.',
   'search.problem.tooLong': 'Das ist zu lang für einen Reseller-Namen: höchstens {max} Zeichen.',
   'search.problem.controlCharacters':
     'Der Name enthält Zeichen, die nicht Teil eines Namens sein können, etwa Tabulatoren oder Zeilenumbrüche. Bitte geben Sie ihn erneut ein.',

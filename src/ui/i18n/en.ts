@@ -27,7 +27,7 @@ export const en = {
   'search.noResults.text':
     'Check the spelling, or type a shorter part of the name (for example only the first word). Only resellers we have approved are listed: if yours is missing, ask them to contact us, or write to our support team, who can link your organisation for you.',
   'search.problem.empty': "Type your reseller's name first.",
-  'search.problem.tooShort': "Type at least 2 letters of the reseller's name.",
+  'search.problem.tooShort': "Type at least {min} letters of the reseller's name.",
   'search.problem.tooLong': 'That is too long for a reseller name: use at most {max} characters.',
   'search.problem.controlCharacters':
     'The name contains characters that cannot be part of a name, such as tabs or line breaks. Please type it again.',
