@@ -318,6 +318,10 @@ export class RuntimeHost {
   }
 }
 
+/**
+ * Which user's stores an identity gets. Users whose domain hides the email all share one here (the
+ * real services keep them apart by an id we cannot see); the add-on stores nothing for them.
+ */
 function userKey(identity: Pick<Identity, 'email'>): string {
   return identity.email === '' ? '(email hidden by policy)' : identity.email.toLowerCase();
 }
