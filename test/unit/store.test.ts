@@ -38,98 +38,8 @@ import {
   outboxEntry,
   type OutboxEvent,
 } from '../../src/store/outbox';
-import type { Cache, KeyValueStore, ScriptLock } from '../../src/store/ports';
+import { FakeLock, MemoryCache, MemoryStore } from '../support/memory-ports';
 import { readUserState, writeUserState } from '../../src/store/user-state';
-
-// ---------------------------------------------------------------------------------------------
-// In-memory ports
-
-/** Script Properties in a Map; counts calls; `full` makes setAll throw StoreFullError and write nothing. */
-class MemoryStore implements KeyValueStore {
-  readonly data = new Map<string, string>();
-  readonly calls = { get: 0, getAll: 0, setAll: 0, delete: 0 };
-  readonly writes: Record<string, string>[] = [];
-  full = false;
-
-  get(key: string): string | null {
-    this.calls.get++;
-    return this.data.get(key) ?? null;
-  }
-
-  getAll(): Record<string, string> {
-    this.calls.getAll++;
-    return Object.fromEntries(this.data);
-  }
-
-  setAll(values: Record<string, string>): void {
-    this.calls.setAll++;
-    if (this.full) throw new StoreFullError();
-    this.writes.push({ ...values });
-    for (const [key, value] of Object.entries(values)) this.data.set(key, value);
-  }
-
-  delete(key: string): void {
-    this.calls.delete++;
-    this.data.delete(key);
-  }
-
-  totalCalls(): number {
-    return this.calls.get + this.calls.getAll + this.calls.setAll + this.calls.delete;
-  }
-
-  resetCalls(): void {
-    this.calls.get = this.calls.getAll = this.calls.setAll = this.calls.delete = 0;
-    this.writes.length = 0;
-  }
-
-  snapshot(): Record<string, string> {
-    return Object.fromEntries(this.data);
-  }
-}
-
-class MemoryCache implements Cache {
-  readonly data = new Map<string, string>();
-  readonly calls = { getAll: 0, putAll: 0, removeAll: 0 };
-  readonly ttls: number[] = [];
-
-  getAll(keys: string[]): Record<string, string> {
-    this.calls.getAll++;
-    const found: Record<string, string> = {};
-    for (const key of keys) {
-      const value = this.data.get(key);
-      if (value !== undefined) found[key] = value;
-    }
-    return found;
-  }
-
-  putAll(values: Record<string, string>, ttlSeconds: number): void {
-    this.calls.putAll++;
-    this.ttls.push(ttlSeconds);
-    for (const [key, value] of Object.entries(values)) this.data.set(key, value);
-  }
-
-  removeAll(keys: string[]): void {
-    this.calls.removeAll++;
-    for (const key of keys) this.data.delete(key);
-  }
-
-  resetCalls(): void {
-    this.calls.getAll = this.calls.putAll = this.calls.removeAll = 0;
-    this.ttls.length = 0;
-  }
-}
-
-/** Runs the critical section, or reports the lock as taken by someone else when `busy`. */
-class FakeLock implements ScriptLock {
-  busy = false;
-  readonly timeouts: number[] = [];
-
-  withLock<T>(timeoutMs: number, critical: () => T): { acquired: true; value: T } | { acquired: false } {
-    this.timeouts.push(timeoutMs);
-    if (this.busy) return { acquired: false };
-    return { acquired: true, value: critical() };
-  }
-}
 
 function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
@@ -345,7 +255,7 @@ describe('loadSearchIndex', () => {
   it('answers from the cache with one getAll call and no store call', () => {
     const { store, cache } = setUp(DEMO_RESELLERS);
     const index = loadSearchIndex(store, cache);
-    expect(cache.calls).toEqual({ getAll: 1, putAll: 0, removeAll: 0 });
+    expect(cache.calls).toEqual({ getAll: 1, putAll: 0 });
     expect(store.totalCalls()).toBe(0);
     expect(indexCount(index)).toBe(approvedCount(DEMO_RESELLERS));
     expect(findSegmentedById(index, 'R-00001')?.name).toBe('Müller IT GmbH');

@@ -8,7 +8,7 @@ import { writeDirectory } from '../../src/store/directory';
 import { StoreFullError } from '../../src/store/errors';
 import { KEYS } from '../../src/store/keys';
 import { listOutbox } from '../../src/store/outbox';
-import type { Cache, KeyValueStore, ScriptLock } from '../../src/store/ports';
+import { FakeLock, MemoryCache, MemoryStore } from '../support/memory-ports';
 import { ACTIONS, FIELDS } from '../../src/ui/actions';
 import type {
   ActionRef,
@@ -873,89 +873,6 @@ describe('every card', () => {
 // ---------------------------------------------------------------------------------------------
 // Flow, on in-memory services
 
-class MemoryStore implements KeyValueStore {
-  readonly data = new Map<string, string>();
-  readonly calls = { get: 0, getAll: 0, setAll: 0, delete: 0 };
-  /** Thrown by setAll (e.g. a StoreFullError); nothing is written. */
-  failWrites: Error | null = null;
-  /** Thrown by every read. */
-  failReads: Error | null = null;
-
-  get(key: string): string | null {
-    this.calls.get++;
-    if (this.failReads) throw this.failReads;
-    return this.data.get(key) ?? null;
-  }
-
-  getAll(): Record<string, string> {
-    this.calls.getAll++;
-    if (this.failReads) throw this.failReads;
-    return Object.fromEntries(this.data);
-  }
-
-  setAll(values: Record<string, string>): void {
-    this.calls.setAll++;
-    if (this.failWrites) throw this.failWrites;
-    for (const [key, value] of Object.entries(values)) this.data.set(key, value);
-  }
-
-  delete(key: string): void {
-    this.calls.delete++;
-    this.data.delete(key);
-  }
-
-  totalCalls(): number {
-    return this.calls.get + this.calls.getAll + this.calls.setAll + this.calls.delete;
-  }
-
-  resetCalls(): void {
-    this.calls.get = this.calls.getAll = this.calls.setAll = this.calls.delete = 0;
-  }
-}
-
-class MemoryCache implements Cache {
-  readonly data = new Map<string, string>();
-  readonly calls = { getAll: 0, putAll: 0, removeAll: 0 };
-  failReads: Error | null = null;
-
-  getAll(keys: string[]): Record<string, string> {
-    this.calls.getAll++;
-    if (this.failReads) throw this.failReads;
-    const found: Record<string, string> = {};
-    for (const key of keys) {
-      const value = this.data.get(key);
-      if (value !== undefined) found[key] = value;
-    }
-    return found;
-  }
-
-  putAll(values: Record<string, string>): void {
-    this.calls.putAll++;
-    for (const [key, value] of Object.entries(values)) this.data.set(key, value);
-  }
-
-  removeAll(keys: string[]): void {
-    this.calls.removeAll++;
-    for (const key of keys) this.data.delete(key);
-  }
-
-  totalCalls(): number {
-    return this.calls.getAll + this.calls.putAll + this.calls.removeAll;
-  }
-
-  resetCalls(): void {
-    this.calls.getAll = this.calls.putAll = this.calls.removeAll = 0;
-  }
-}
-
-class FakeLock implements ScriptLock {
-  busy = false;
-
-  withLock<T>(_timeoutMs: number, critical: () => T): { acquired: true; value: T } | { acquired: false } {
-    return this.busy ? { acquired: false } : { acquired: true, value: critical() };
-  }
-}
-
 /** One script (shared by everyone) and one user store per email, like the real add-on. */
 class World {
   readonly script = new MemoryStore();
@@ -1262,7 +1179,7 @@ describe('flow: typeahead', () => {
       expect.arrayContaining(['Müller IT GmbH — mueller-it.de (DE)', 'Mueller IT GmbH — mueller-it.at (AT)']),
     );
     expect(suggestions.length).toBeLessThanOrEqual(RESULT_LIMIT);
-    expect(world.cache.calls).toEqual({ getAll: 1, putAll: 0, removeAll: 0 });
+    expect(world.cache.calls).toEqual({ getAll: 1, putAll: 0 });
     expect(world.script.totalCalls()).toBe(0);
   });
 
