@@ -3,11 +3,12 @@
  * calls them by name, so each is an exported function declaration (gas-webpack-plugin turns each
  * into a top-level function of build/Code.js). They only hand over to the flow.
  */
+import { DEPLOYMENT } from './deployment';
 import { platform, renderCard, renderResponse, renderSuggestions } from './platform';
 import type { AddonEvent } from './ui/event';
 import { createFlow } from './ui/flow';
 
-const flow = createFlow(platform);
+const flow = createFlow({ ...platform, supportEmail: () => DEPLOYMENT.supportEmail });
 
 export function onHomepage(e: AddonEvent) {
   return renderCard(flow.homepage(e));
@@ -35,6 +36,10 @@ export function onSuggestResellers(e: AddonEvent) {
 
 export function onSearchResellers(e: AddonEvent) {
   return renderResponse(flow.searchResellers(e));
+}
+
+export function onPickReseller(e: AddonEvent) {
+  return renderResponse(flow.pickReseller(e));
 }
 
 export function onChooseReseller(e: AddonEvent) {

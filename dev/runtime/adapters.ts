@@ -3,10 +3,11 @@
  * execution (loading a directory, reading what the add-on stored). They call the very store modules
  * the bundle uses, so the data has the bundle's format.
  */
-import type { Cache, KeyValueStore } from '../../src/store/ports';
+import type { Cache, KeyValueStore, ScriptLock } from '../../src/store/ports';
 import type { CacheStore, PropertyStore, RuntimeHost } from './host';
-import { writeDirectory, type DirectoryMeta } from '../../src/store/directory';
-import type { Reseller } from '../../src/domain/reseller';
+import type { DirectoryMeta } from '../../src/store/directory';
+import { replaceDirectory } from '../../src/store/replace-directory';
+import type { DuplicateIdConflict, Reseller } from '../../src/domain/reseller';
 
 export function storeOver(store: PropertyStore): KeyValueStore {
   return {
@@ -24,11 +25,26 @@ export function cacheOver(cache: CacheStore): Cache {
   };
 }
 
+/**
+ * Outside an execution nothing runs concurrently with a dev tool or a test's set-up, so its writes
+ * need no lock of their own.
+ */
+export const UNCONTENDED_LOCK: ScriptLock = {
+  withLock: (_timeoutMs, critical) => ({ acquired: true, value: critical() }),
+};
+
 /** Loads a reseller directory into the host's Script Properties (and its search index into the cache). */
 export function loadDirectory(
   host: RuntimeHost,
   resellers: readonly Reseller[],
   version = `v${host.now().toString(36)}`,
-): DirectoryMeta {
-  return writeDirectory(storeOver(host.scriptProperties), cacheOver(host.scriptCache), resellers, version);
+): DirectoryMeta & { conflicts: DuplicateIdConflict[] } {
+  const written = replaceDirectory(
+    storeOver(host.scriptProperties),
+    cacheOver(host.scriptCache),
+    UNCONTENDED_LOCK,
+    resellers,
+    version,
+  );
+  return { ...written.meta, conflicts: written.conflicts };
 }

@@ -91,6 +91,17 @@ export class AddonClient {
     return items.map((item) => item.text ?? '');
   }
 
+  /**
+   * Picks a suggestion (or leaves the field after typing `value`): Gmail puts the text in the input
+   * and fires the input's on-change action, if it has one.
+   */
+  pick(fieldName: string, value: string): ExecutionResult | undefined {
+    const input = allWidgets(this.card).find((w) => w.textInput?.name === fieldName)?.textInput;
+    if (!input) throw new AddonError(`The card "${this.card.name}" has no text input named ${fieldName}`);
+    this.form[fieldName] = value;
+    return input.onChangeAction ? this.runAction(input.onChangeAction) : undefined;
+  }
+
   buttons(): VisibleButton[] {
     const found: VisibleButton[] = [];
     const add = (button: ButtonJson | undefined): void => {

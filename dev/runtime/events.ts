@@ -6,16 +6,34 @@
  */
 import type { Identity } from './host';
 
-export interface AddonEventJson {
-  commonEventObject: {
-    hostApp: 'GMAIL';
-    platform: 'WEB';
+type CommonEventObject = GoogleAppsScript.Addons.CommonEventObject;
+
+/**
+ * A text input as the V8 runtime sends it. @types also requires the Rhino runtime's wrapper (a single
+ * "" key around the same object) on every input, which V8 does not send, so this one field cannot
+ * take the published type.
+ */
+export interface FormInputJson {
+  stringInputs: GoogleAppsScript.Addons.StringInputObject;
+}
+
+/**
+ * An event as Google sends it to a Gmail add-on: the published EventObject where it fits (so
+ * `timeZone.offset` is a string of milliseconds, as in @types), with form inputs as V8 sends them,
+ * `parameters` only when the action has some, and the legacy top-level fields @types leaves out.
+ */
+export interface AddonEventJson extends Omit<
+  GoogleAppsScript.Addons.EventObject,
+  'commonEventObject' | 'gmail'
+> {
+  commonEventObject: Omit<CommonEventObject, 'formInputs' | 'parameters' | 'userLocale' | 'timeZone'> & {
     userLocale: string;
-    timeZone: { id: string; offset: number };
-    formInputs?: Record<string, { stringInputs: { value: string[] } }>;
-    parameters?: Record<string, string>;
+    timeZone: NonNullable<CommonEventObject['timeZone']>;
+    formInputs?: Record<string, FormInputJson>;
+    parameters?: CommonEventObject['parameters'];
   };
-  gmail?: Record<string, never>;
+  /** Empty on the homepage: no message is open. */
+  gmail?: Partial<GoogleAppsScript.Addons.GmailEventObject>;
   formInput?: Record<string, string>;
   formInputs?: Record<string, string[]>;
   parameters?: Record<string, string>;
@@ -31,7 +49,7 @@ export interface ActionInput {
   formInputs?: Record<string, string | string[]>;
 }
 
-/** The UTC offset of a time zone at a moment, in milliseconds (what Google puts in timeZone.offset). */
+/** A time zone's UTC offset at a moment, in milliseconds (Google sends it as a string in timeZone.offset). */
 export function timeZoneOffsetMs(timeZone: string, at = Date.now()): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
@@ -61,7 +79,7 @@ export function homepageEvent(identity: Identity, now = Date.now()): AddonEventJ
 
 export function actionEvent(identity: Identity, input: ActionInput = {}, now = Date.now()): AddonEventJson {
   const event = baseEvent(identity, now);
-  const formInputs: Record<string, { stringInputs: { value: string[] } }> = {};
+  const formInputs: Record<string, FormInputJson> = {};
   const legacyInput: Record<string, string> = {};
   const legacyInputs: Record<string, string[]> = {};
   for (const [name, raw] of Object.entries(input.formInputs ?? {})) {
@@ -83,7 +101,7 @@ export function actionEvent(identity: Identity, input: ActionInput = {}, now = D
 }
 
 function baseEvent(identity: Identity, now: number): AddonEventJson {
-  const offset = timeZoneOffsetMs(identity.timeZone, now);
+  const offset = String(timeZoneOffsetMs(identity.timeZone, now));
   return {
     commonEventObject: {
       hostApp: 'GMAIL',
@@ -93,7 +111,7 @@ function baseEvent(identity: Identity, now: number): AddonEventJson {
     },
     gmail: {},
     userLocale: identity.locale,
-    userTimezone: { id: identity.timeZone, offSet: String(offset) },
+    userTimezone: { id: identity.timeZone, offSet: offset },
     hostApp: 'gmail',
     clientPlatform: 'web',
   };

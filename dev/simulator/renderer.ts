@@ -41,7 +41,7 @@
  * TEXT SAFETY
  * Fields that card v1 documents as formatted text (textParagraph.text, decoratedText.text, section header) go
  * through `sanitizeFormattedText`: a small tokenizer that keeps only Google's HTML subset (<b> <i> <u> <s>
- * <strike> <br> <font color> <a href="http(s)://…">) and escapes everything else so that it shows as text.
+ * <strike> <br> <font color> <a href="http(s)://…" or "mailto:…">) and escapes everything else so that it shows as text.
  * Every other field is plain text and goes through `escapeHtml`.
  */
 import { KNOWN_ICONS } from '../runtime/card-icons';
@@ -418,7 +418,8 @@ function safeHref(raw: string | undefined): string | undefined {
   const url = raw.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(url)) return undefined;
-  return /^https?:\/\/[^/\\]/i.test(url) ? url : undefined;
+  // Web links, and mail links such as the support address (Gmail opens a new message for them).
+  return /^https?:\/\/[^/\\]/i.test(url) || /^mailto:[^\s<>"'@]+@[^\s<>"'@]+$/i.test(url) ? url : undefined;
 }
 
 /** `#rgb`, `#rrggbb` or a colour name, else undefined. */

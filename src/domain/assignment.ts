@@ -3,7 +3,6 @@
  * rules for changing it. Pure: the store persists these records, the UI shows them.
  */
 import { emailFingerprint } from './account';
-import type { Reseller } from './reseller';
 
 /** Who made the choice: a user of the customer domain, or the vendor's support team. */
 export type AssignmentSource = 'user' | 'support';
@@ -18,9 +17,12 @@ interface AssignmentBase {
   changeRequestedAt?: number;
 }
 
+/**
+ * The record names the reseller by id only: the directory holds its name, and repeating the name in
+ * every organisation's record cost a third of the store's capacity.
+ */
 export type Assignment =
-  | (AssignmentBase & { kind: 'reseller'; resellerId: string; resellerName: string })
-  | (AssignmentBase & { kind: 'direct' });
+  (AssignmentBase & { kind: 'reseller'; resellerId: string }) | (AssignmentBase & { kind: 'direct' });
 
 export type SetBy = 'you' | 'colleague' | 'support';
 
@@ -29,15 +31,8 @@ export function setBy(assignment: Assignment, viewerEmail: string): SetBy {
   return assignment.actor === emailFingerprint(viewerEmail) ? 'you' : 'colleague';
 }
 
-export function resellerAssignment(reseller: Reseller, actorEmail: string, now: number): Assignment {
-  return {
-    kind: 'reseller',
-    resellerId: reseller.id,
-    resellerName: reseller.name,
-    since: now,
-    source: 'user',
-    actor: emailFingerprint(actorEmail),
-  };
+export function resellerAssignment(resellerId: string, actorEmail: string, now: number): Assignment {
+  return { kind: 'reseller', resellerId, since: now, source: 'user', actor: emailFingerprint(actorEmail) };
 }
 
 export function directAssignment(actorEmail: string, now: number): Assignment {
@@ -66,51 +61,132 @@ export function decideChoice(current: Assignment | null, proposed: Assignment): 
   return { outcome: 'saved', record: proposed };
 }
 
-/** The characters a stored field may never contain: the record encoding uses them as separators. */
-const SEPARATORS = /[\t\n\r]/g;
+// ---------------------------------------------------------------------------------------------
+// Encoding
 
 /**
  * Compact encoding for Script Properties (one property per customer domain), tab-separated:
- * kind, since (seconds, base 36), source, actor, change-request time, then reseller id and name.
- * About 40 bytes plus the reseller's name.
+ *
+ *   "2" kind source | since | actor | change requested at | reseller id
+ *
+ * e.g. "2Ru\tt4k2ps\t1x8k3f\t\tR-00042" (about 27 bytes). Times are seconds in base 36, with a
+ * leading "-" before 1970. Format 1 (kind, since, source, actor, requested, id, name) is still read.
  */
+const FORMAT = '2';
+const KIND_CODES = { reseller: 'R', direct: 'D' } as const;
+const SOURCE_CODES = { user: 'u', support: 's' } as const;
+/** The range of a JavaScript Date, in milliseconds either side of 1970. */
+const MAX_TIME_MS = 8.64e15;
+/** Seconds in base 36 with an optional sign; a damaged record is unreadable rather than misdated. */
+const BASE36_SECONDS = /^-?[0-9a-z]{1,10}$/;
+/** What a stored reseller id may contain: it shares the line with tabs and the directory's fields. */
+export const RESELLER_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+
+export class UnencodableRecordError extends Error {
+  constructor(reason: string) {
+    super(`Cannot store this organisation record: ${reason}`);
+    this.name = 'UnencodableRecordError';
+  }
+}
+
+/** Throws rather than write a record that `decodeAssignment` would not read back. */
 export function encodeAssignment(a: Assignment): string {
+  if (!/^[0-9a-z]{1,13}$/.test(a.actor)) throw new UnencodableRecordError('bad actor fingerprint');
   const fields = [
-    a.kind === 'reseller' ? 'R' : 'D',
+    FORMAT + KIND_CODES[a.kind] + SOURCE_CODES[a.source],
     toBase36Seconds(a.since),
-    a.source === 'support' ? 's' : 'u',
     a.actor,
     a.changeRequestedAt === undefined ? '' : toBase36Seconds(a.changeRequestedAt),
   ];
-  if (a.kind === 'reseller') fields.push(a.resellerId, a.resellerName.replace(SEPARATORS, ' '));
+  if (a.kind === 'reseller') {
+    if (!RESELLER_ID_PATTERN.test(a.resellerId)) throw new UnencodableRecordError('bad reseller id');
+    fields.push(a.resellerId);
+  }
   return fields.join('\t');
 }
 
+/** The record, or null when the text is not one this code can read (damaged, or another format). */
 export function decodeAssignment(text: string): Assignment | null {
-  const [kind, since, source, actor, requested, resellerId, resellerName] = text.split('\t');
-  if ((kind !== 'R' && kind !== 'D') || !since || (source !== 'u' && source !== 's') || actor === undefined) {
-    return null;
-  }
-  if (!BASE36.test(since) || (requested !== undefined && requested !== '' && !BASE36.test(requested)))
-    return null;
-  const base: AssignmentBase = {
-    since: fromBase36Seconds(since),
-    source: source === 's' ? 'support' : 'user',
-    actor,
-  };
-  if (requested) base.changeRequestedAt = fromBase36Seconds(requested);
-  if (kind === 'D') return { ...base, kind: 'direct' };
-  if (!resellerId || resellerName === undefined) return null;
-  return { ...base, kind: 'reseller', resellerId, resellerName };
+  const fields = text.split('\t');
+  return fields[0]?.length === 3 && fields[0].startsWith(FORMAT) ? decodeV2(fields) : decodeV1(fields);
 }
 
-/** A damaged record is unreadable as a whole rather than read with a wrong date. */
-const BASE36 = /^[0-9a-z]{1,10}$/;
+function decodeV2(fields: string[]): Assignment | null {
+  const [head = '', since = '', actor = '', requested = '', resellerId, ...rest] = fields;
+  const kind = head[1] === 'R' ? 'reseller' : head[1] === 'D' ? 'direct' : undefined;
+  const source = head[2] === 'u' ? 'user' : head[2] === 's' ? 'support' : undefined;
+  if (!kind || !source || rest.length > 0 || !/^[0-9a-z]{1,13}$/.test(actor)) return null;
+  return assemble(kind, source, since, actor, requested, resellerId);
+}
+
+function decodeV1(fields: string[]): Assignment | null {
+  if (fields.length < 5 || fields.length > 7) return null;
+  const [kindCode, since = '', sourceCode, actor = '', requested = '', resellerId, resellerName] = fields;
+  const kind = kindCode === 'R' ? 'reseller' : kindCode === 'D' ? 'direct' : undefined;
+  const source = sourceCode === 'u' ? 'user' : sourceCode === 's' ? 'support' : undefined;
+  if (!kind || !source || actor === '') return null;
+  if (kind === 'reseller' && resellerName === undefined) return null;
+  if (kind === 'direct' && fields.length !== 5) return null;
+  return assemble(kind, source, since, actor, requested, resellerId);
+}
+
+function assemble(
+  kind: Assignment['kind'],
+  source: AssignmentSource,
+  sinceText: string,
+  actor: string,
+  requestedText: string,
+  resellerId: string | undefined,
+): Assignment | null {
+  const since = fromBase36Seconds(sinceText);
+  const requested = requestedText === '' ? undefined : fromBase36Seconds(requestedText);
+  if (since === null || requested === null) return null;
+  const base: AssignmentBase = { since, source, actor };
+  if (requested !== undefined) base.changeRequestedAt = requested;
+  if (kind === 'direct') return resellerId === undefined ? { ...base, kind } : null;
+  if (resellerId === undefined || !RESELLER_ID_PATTERN.test(resellerId)) return null;
+  return { ...base, kind, resellerId };
+}
 
 function toBase36Seconds(ms: number): string {
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_TIME_MS) throw new UnencodableRecordError(`bad time ${ms}`);
   return Math.floor(ms / 1000).toString(36);
 }
 
-function fromBase36Seconds(text: string): number {
-  return parseInt(text, 36) * 1000;
+function fromBase36Seconds(text: string): number | null {
+  if (!BASE36_SECONDS.test(text)) return null;
+  const ms = parseInt(text, 36) * 1000;
+  return Math.abs(ms) <= MAX_TIME_MS ? ms : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Replaying changes
+
+/**
+ * One committed change, as the outbox keeps it. `seq` is the commit sequence, assigned under the
+ * script lock: reading changes in `seq` order and applying them reproduces every stored record.
+ */
+export type Change =
+  | { seq: number; type: 'assigned'; domain: string; actorEmail: string; at: number; resellerId: string }
+  | { seq: number; type: 'direct'; domain: string; actorEmail: string; at: number }
+  | {
+      seq: number;
+      type: 'changeRequested';
+      domain: string;
+      actorEmail: string;
+      at: number;
+      resellerId: string;
+      reason: string;
+    };
+
+/** The record a change leaves behind, given the record before it (null: no answer yet). */
+export function applyChange(before: Assignment | null, change: Change): Assignment | null {
+  switch (change.type) {
+    case 'assigned':
+      return resellerAssignment(change.resellerId, change.actorEmail, change.at);
+    case 'direct':
+      return directAssignment(change.actorEmail, change.at);
+    case 'changeRequested':
+      return before === null ? null : { ...before, changeRequestedAt: change.at };
+  }
 }

@@ -22,3 +22,42 @@ export interface Reseller {
   country: string;
   status: ResellerStatus;
 }
+
+/** Two directory entries with one id that disagree: reported, and resolved by `oneEntryPerId`. */
+export interface DuplicateIdConflict {
+  id: string;
+  kept: Reseller;
+  dropped: Reseller[];
+}
+
+function sameEntry(a: Reseller, b: Reseller): boolean {
+  return a.name === b.name && a.domain === b.domain && a.country === b.country && a.status === b.status;
+}
+
+/**
+ * One entry per reseller id, decided before anything filters by status: when copies of an id
+ * disagree, a copy that is not approved wins over an approved one (the first such copy), so that a
+ * suspended or rejected reseller can never be chosen through an approved duplicate. Otherwise the
+ * first copy wins. Order of first appearance is kept.
+ */
+export function oneEntryPerId(resellers: readonly Reseller[]): {
+  resellers: Reseller[];
+  conflicts: DuplicateIdConflict[];
+} {
+  const byId = new Map<string, Reseller[]>();
+  for (const r of resellers) {
+    const copies = byId.get(r.id);
+    if (copies) copies.push(r);
+    else byId.set(r.id, [r]);
+  }
+  const kept: Reseller[] = [];
+  const conflicts: DuplicateIdConflict[] = [];
+  for (const [id, copies] of byId) {
+    const first = copies[0] as Reseller;
+    const winner = copies.find((r) => r.status !== 'approved') ?? first;
+    kept.push(winner);
+    const dropped = copies.filter((r) => r !== winner);
+    if (dropped.some((r) => !sameEntry(r, winner))) conflicts.push({ id, kept: winner, dropped });
+  }
+  return { resellers: kept, conflicts };
+}

@@ -6,9 +6,9 @@
  * parse step only validates it (header checks plus one native scan for checkpoint lines); the
  * search runs `indexOf` over compact key sections and reads individual lines only where it hits.
  *
- * Index format (version RSX2). Lines end with "\n"; fields are separated by "\t":
+ * Index format (version RSX3). Lines end with "\n"; fields are separated by "\t":
  *
- *   RSX2 count recordsLength domainsLength namesLength stamp checkpoints     header (one line)
+ *   RSX3 count recordsLength domainsLength namesLength stamp checkpoints     header (one line)
  *   id name domain country dup           records section: one line per reseller
  *   domainKey REF                        domains section: one line per reseller
  *   nameKey REF                          names section:   one line per reseller
@@ -26,15 +26,19 @@
  * - Records hold id / name / domain / country with control characters and whitespace runs collapsed
  *   to one space (a tab or newline in the data can never break the format); dup is "1" when another
  *   approved reseller has the same display label, whose label then gets " [<id>]" appended.
- * - Checkpoint lines "#<stamp>" follow every ~4 KB and end the text. The stamp (7 letters A–Z)
- *   hashes the content, so a text that is truncated, lost a chunk or mixes chunks of two builds
- *   fails `parseSearchIndex`. Lower-case queries never match inside a checkpoint either.
+ * - Checkpoint lines "#<stamp>" follow every ~4 KB and end the text. The stamp (7 letters A–Z) is
+ *   a hash of every other line, so a text that is truncated, lost a chunk or mixes chunks of two
+ *   builds fails `parseSearchIndex` (a cheap structural check), and one damaged but still
+ *   well-formed (a changed letter, two ids swapped) fails `verifySearchIndexContent`, which reads
+ *   every character. Lower-case queries never match inside a checkpoint.
  *
  * Domain matching: a query that equals or is a prefix of the normalized domain (e.g. "mueller-it"
  * for mueller-it.de) ranks as `wordPrefix`: the domain counts as one more word of the reseller,
  * below names that start with the query, above mere substrings. Fuzzy matching looks at names only.
  */
-import type { Reseller } from './reseller';
+import { fnvFinish, fnvStart, fnvUpdate } from './hash';
+import { oneEntryPerId, type Reseller } from './reseller';
+import { hasLoneSurrogate } from './text';
 
 export type MatchTier = 'exact' | 'prefix' | 'wordPrefix' | 'substring' | 'fuzzy';
 
@@ -43,8 +47,16 @@ export interface SearchMatch {
   reseller: Reseller;
   /** Unique among all approved resellers in the index; resolve with `findResellerByLabel`. */
   label: string;
+  /** Another approved reseller has the same name, domain and country: labels then name the id. */
+  duplicate: boolean;
   tier: MatchTier;
 }
+
+/** How a caller words a label (e.g. the country's name in the user's language); see `labelFor`. */
+export type LabelOf = (
+  reseller: Pick<Reseller, 'id' | 'name' | 'domain' | 'country'>,
+  duplicate: boolean,
+) => string;
 
 /** A validated index text. Opaque to callers: only pass it to the functions of this module. */
 export interface SearchIndex {
@@ -62,11 +74,16 @@ export type QueryValidation =
 
 export const MIN_QUERY_LENGTH = 2;
 export const MAX_QUERY_LENGTH = 100;
+/**
+ * Longer input is never resolved as a picked suggestion: no label is this long, and looking up a
+ * huge text (40 KB cost 2 s of CPU) would let one request burn a user's execution time.
+ */
+export const MAX_LABEL_LENGTH = 400;
 /** Normalized queries shorter than this get no fuzzy pass: one typo in two letters is noise. */
 export const MIN_FUZZY_QUERY_LENGTH = 3;
 export const DEFAULT_LIMIT = 10;
 
-const INDEX_VERSION = 'RSX2';
+const INDEX_VERSION = 'RSX3';
 const HEADER_FIELDS = 7;
 const CHECKPOINT_EVERY_CHARS = 4096;
 const STAMP_LENGTH = 7;
@@ -121,6 +138,16 @@ export function displayLabel(r: Pick<Reseller, 'name' | 'domain' | 'country'>): 
   return `${cleanField(r.name)} — ${cleanField(r.domain)} (${cleanField(r.country)})`.trim();
 }
 
+/** A suggestion's label, with the country as given (its code by default) and the id if needed. */
+export function labelFor(
+  r: Pick<Reseller, 'id' | 'name' | 'domain' | 'country'>,
+  duplicate: boolean,
+  country: string = r.country,
+): string {
+  const base = displayLabel({ name: r.name, domain: r.domain, country });
+  return duplicate ? disambiguatedLabel(base, r.id) : base;
+}
+
 /** Only used when two approved resellers share a display label; ids are unique, so this is too. */
 function disambiguatedLabel(baseLabel: string, id: string): string {
   return `${baseLabel} [${id}]`;
@@ -129,7 +156,8 @@ function disambiguatedLabel(baseLabel: string, id: string): string {
 /** Validates what the user typed before it is searched; the UI maps each problem to a hint. */
 export function validateSearchQuery(raw: string): QueryValidation {
   // Checked on the raw text: control characters never come from a keyboard, even at the ends.
-  if (CONTROL_CHARACTER_RE.test(raw)) return { ok: false, problem: 'controlCharacters' };
+  if (CONTROL_CHARACTER_RE.test(raw) || hasLoneSurrogate(raw))
+    return { ok: false, problem: 'controlCharacters' };
   const query = raw.trim();
   if (query === '') return { ok: false, problem: 'empty' };
   // Code points, so one emoji (two UTF-16 units) counts as one character.
@@ -172,16 +200,16 @@ function toEntry(r: Reseller): IndexEntry {
   };
 }
 
-/** Approved resellers only; a repeated id keeps its first occurrence (ids are never reused). */
+/**
+ * Approved resellers only, one entry per id decided before the status filter (see `oneEntryPerId`):
+ * a suspended copy of an id is never shadowed by an approved one.
+ */
 function approvedEntries(resellers: readonly Reseller[]): IndexEntry[] {
-  const seen = new Set<string>();
   const entries: IndexEntry[] = [];
-  for (const r of resellers) {
+  for (const r of oneEntryPerId(resellers).resellers) {
     if (r.status !== 'approved') continue;
     const entry = toEntry(r);
-    if (entry.id === '' || seen.has(entry.id)) continue;
-    seen.add(entry.id);
-    entries.push(entry);
+    if (entry.id !== '') entries.push(entry);
   }
   return entries;
 }
@@ -237,19 +265,9 @@ function decodeRef(text: string, from: number, to: number): number {
   return n;
 }
 
-/**
- * FNV-1a over everything the text is laid out from, as upper-case letters. The keys are included so
- * that builds by two code versions with different normalization get different stamps.
- */
-function stampOf(entries: readonly IndexEntry[]): string {
-  let hash = 0x811c9dc5;
-  for (const e of entries) {
-    const line = [e.id, e.name, e.domain, e.country, e.duplicate ? 1 : 0, e.nameKey, e.domainKey, '\n'].join(
-      '\t',
-    );
-    for (let i = 0; i < line.length; i++) hash = Math.imul(hash ^ line.charCodeAt(i), 0x01000193);
-  }
-  let n = hash >>> 0;
+/** The stamp: the content hash (every line but the checkpoints, in text order) as letters A–Z. */
+function stampOf(hash: number): string {
+  let n = fnvFinish(hash);
   let stamp = '';
   for (let i = 0; i < STAMP_LENGTH; i++) {
     stamp += String.fromCharCode(LETTER_A + (n % 26));
@@ -258,19 +276,28 @@ function stampOf(entries: readonly IndexEntry[]): string {
   return stamp;
 }
 
-/** Accumulates one section's lines, inserting a checkpoint line every ~4 KB. */
+/** Stands for a checkpoint line while a section is laid out; all checkpoints have the same length. */
+const CHECKPOINT_SLOT = '';
+const CHECKPOINT_LENGTH = 1 + STAMP_LENGTH + 1;
+
+/** Accumulates one section's lines, leaving a checkpoint slot every ~4 KB; hashes the lines. */
 class SectionWriter {
   private readonly parts: string[] = [];
   private length = 0;
   private sinceCheckpoint = 0;
   checkpoints = 0;
 
-  constructor(private readonly checkpoint: string) {}
+  constructor(private hash: number) {}
+
+  get contentHash(): number {
+    return this.hash;
+  }
 
   /** Appends a line; returns its offset within the section. */
   add(line: string): number {
     const offset = this.length;
     this.parts.push(line, '\n');
+    this.hash = fnvUpdate(fnvUpdate(this.hash, line), '\n');
     this.length += line.length + 1;
     this.sinceCheckpoint += line.length + 1;
     if (this.sinceCheckpoint >= CHECKPOINT_EVERY_CHARS) this.addCheckpoint();
@@ -278,40 +305,57 @@ class SectionWriter {
   }
 
   addCheckpoint(): void {
-    this.parts.push(this.checkpoint);
-    this.length += this.checkpoint.length;
+    this.parts.push(CHECKPOINT_SLOT);
+    this.length += CHECKPOINT_LENGTH;
     this.sinceCheckpoint = 0;
     this.checkpoints++;
   }
 
-  text(): string {
-    return this.parts.join('');
+  text(checkpoint: string): string {
+    return this.parts.map((part) => (part === CHECKPOINT_SLOT ? checkpoint : part)).join('');
   }
 }
 
-/** Serialises the approved resellers into the compact RSX2 text described at the top of this file. */
+/** Serialises the approved resellers into the compact index text described at the top of this file. */
 export function buildSearchIndex(resellers: readonly Reseller[]): string {
   const entries = approvedEntries(resellers);
   markDuplicateLabels(entries);
   entries.sort(compareEntries);
-  const stamp = stampOf(entries);
-  const checkpoint = `#${stamp}\n`;
-  const records = new SectionWriter(checkpoint);
-  const domains = new SectionWriter(checkpoint);
-  const names = new SectionWriter(checkpoint);
+  const refs: string[] = [];
+  const records = new SectionWriter(fnvStart());
   for (const e of entries) {
-    const ref = encodeRef(
-      records.add([e.id, e.name, e.domain, e.country, e.duplicate ? '1' : ''].join('\t')),
-    );
-    domains.add(`${e.domainKey}\t${ref}`);
-    names.add(`${e.nameKey}\t${ref}`);
+    refs.push(encodeRef(records.add([e.id, e.name, e.domain, e.country, e.duplicate ? '1' : ''].join('\t'))));
   }
+  const domains = new SectionWriter(records.contentHash);
+  entries.forEach((e, i) => domains.add(`${e.domainKey}\t${refs[i] as string}`));
+  const names = new SectionWriter(domains.contentHash);
+  entries.forEach((e, i) => names.add(`${e.nameKey}\t${refs[i] as string}`));
   // A final checkpoint makes a truncated tail detectable even without the length check.
   names.addCheckpoint();
-  const sections = [records.text(), domains.text(), names.text()];
+  const stamp = stampOf(names.contentHash);
+  const checkpoint = `#${stamp}\n`;
+  const sections = [records.text(checkpoint), domains.text(checkpoint), names.text(checkpoint)];
   const checkpoints = records.checkpoints + domains.checkpoints + names.checkpoints;
   const header = [INDEX_VERSION, entries.length, ...sections.map((s) => s.length), stamp, checkpoints];
   return `${header.join('\t')}\n${sections.join('')}`;
+}
+
+/**
+ * Recomputes the content hash of a parsed index and compares it with its stamp: catches damage that
+ * leaves the text well-formed (a changed letter, two ids swapped). It reads every character, so the
+ * typeahead keystroke skips it and the actions that act on a result run it.
+ */
+export function verifySearchIndexContent(index: SearchIndex): boolean {
+  const { text, recordsStart } = index;
+  const stamp = text.slice(text.lastIndexOf('\n', text.length - 2) + 2, text.length - 1);
+  const needle = `\n#${stamp}\n`;
+  let hash = fnvStart();
+  let from = recordsStart;
+  for (let pos = text.indexOf(needle, from - 1); pos !== -1; pos = text.indexOf(needle, from - 1)) {
+    hash = fnvUpdate(hash, text, from, pos + 1);
+    from = pos + needle.length;
+  }
+  return from === text.length && stampOf(hash) === stamp;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -401,6 +445,7 @@ function matchFromRecord(index: SearchIndex, ref: number, tier: MatchTier): Sear
   return {
     reseller: { id, name, domain, country, status: 'approved' },
     label: duplicate === '1' ? disambiguatedLabel(base, id) : base,
+    duplicate: duplicate === '1',
     tier,
   };
 }
@@ -695,14 +740,18 @@ export function findResellerById(index: SearchIndex, id: string): Reseller | und
  * (stored labels only contain single spaces). The name is the label's text before one of its
  * " — " separators, so only records with exactly that name are compared.
  */
-export function findResellerByLabel(index: SearchIndex, label: string): Reseller | undefined {
+export function findResellerByLabel(
+  index: SearchIndex,
+  label: string,
+  labelOf: LabelOf = labelFor,
+): Reseller | undefined {
   const wanted = cleanField(label);
   const { text } = index;
   for (const name of candidateNames(wanted)) {
     const isNameField = (pos: number): boolean => text.indexOf('\t', text.lastIndexOf('\n', pos) + 1) === pos;
     for (const ref of recordsWhere(index, `\t${name}\t`, isNameField)) {
       const match = matchFromRecord(index, ref, 'exact');
-      if (match.label === wanted) return match.reseller;
+      if (labelOf(match.reseller, match.duplicate) === wanted) return match.reseller;
     }
   }
   return undefined;

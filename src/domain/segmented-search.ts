@@ -18,6 +18,7 @@ import {
   prepareQuery,
   searchPrepared,
   DEFAULT_LIMIT,
+  type LabelOf,
   type MatchTier,
   type SearchIndex,
   type SearchMatch,
@@ -132,9 +133,13 @@ export function findSegmentedById(index: SegmentedIndex, id: string): Reseller |
   return undefined;
 }
 
-export function findSegmentedByLabel(index: SegmentedIndex, label: string): Reseller | undefined {
+export function findSegmentedByLabel(
+  index: SegmentedIndex,
+  label: string,
+  labelOf?: LabelOf,
+): Reseller | undefined {
   for (const segment of index) {
-    const found = findResellerByLabel(segment, label);
+    const found = findResellerByLabel(segment, label, labelOf);
     if (found) return found;
   }
   return undefined;

@@ -54,6 +54,7 @@ function renderWidget(widget: WidgetModel): GoogleAppsScript.Card_Service.Widget
       if (widget.value) input.setValue(widget.value);
       if (widget.multiline) input.setMultiline(true);
       if (widget.suggestions) input.setSuggestionsAction(renderAction(widget.suggestions));
+      if (widget.onChange) input.setOnChangeAction(renderAction(widget.onChange));
       return input;
     }
     case 'divider':

@@ -1,69 +1,115 @@
 /**
  * Customer domain → assignment records in Script Properties, changed only under the script lock
- * (read, decide, write) so that two users of one domain cannot both win.
+ * (read, decide, write) so that two users of one domain cannot both win. Every change advances the
+ * commit sequence and writes its outbox entry in the same setProperties call, and takes its time
+ * from the clock only once the lock is held.
+ *
+ * A record that cannot be read is never treated as "no answer": it is reported as unreadable, and
+ * nothing is written over it until support has looked at it.
  */
 import {
   decideChoice,
   decodeAssignment,
+  directAssignment,
   encodeAssignment,
+  resellerAssignment,
   type Assignment,
+  type Change,
   type ChoiceOutcome,
 } from '../domain/assignment';
+import type { Reseller } from '../domain/reseller';
+import { findInDirectory } from './directory';
 import { KEYS } from './keys';
-import { newEventId, outboxEntry, type OutboxEvent } from './outbox';
+import { LOCK_TIMEOUT_MS, type Locked } from './locking';
+import { changeEntries, nextSequence } from './outbox';
 import type { KeyValueStore, ScriptLock } from './ports';
 
-/** Long enough to queue behind a few other writers, well inside the 30 s add-on limit. */
-export const LOCK_TIMEOUT_MS = 5000;
+export { LOCK_TIMEOUT_MS, type Locked };
 
-export type Locked<T> = T | { outcome: 'busy' };
+export type RecordState =
+  { state: 'none' } | { state: 'ok'; record: Assignment } | { state: 'unreadable'; raw: string };
 
-export function readAssignment(store: KeyValueStore, domain: string): Assignment | null {
-  const text = store.get(KEYS.domain(domain));
-  return text === null ? null : decodeAssignment(text);
+export function readAssignment(store: KeyValueStore, domain: string): RecordState {
+  const raw = store.get(KEYS.domain(domain));
+  if (raw === null) return { state: 'none' };
+  const record = decodeAssignment(raw);
+  return record ? { state: 'ok', record } : { state: 'unreadable', raw };
 }
 
 export interface ChoiceInput {
   domain: string;
   actorEmail: string;
-  proposed: Assignment;
-  now: number;
+  /** "We buy directly", or a reseller by id (with the name the user was shown, if any). */
+  choice: { kind: 'direct' } | { kind: 'reseller'; resellerId: string; shownName?: string };
+  clock: () => number;
 }
 
-/** Records a user's choice for their organisation, unless the organisation is already bound. */
+export type CommitOutcome =
+  | (ChoiceOutcome & { reseller?: Reseller })
+  /** The stored record cannot be read: nothing was written. */
+  | { outcome: 'unreadable' }
+  /** The reseller is not in the directory, or no longer approved. */
+  | { outcome: 'unavailable' }
+  /** The reseller's name changed since the user was shown it. */
+  | { outcome: 'changed'; reseller: Reseller }
+  /** The directory itself cannot be read, so the choice cannot be checked. */
+  | { outcome: 'directoryUnreadable'; problem: string };
+
+/**
+ * Records a user's choice for their organisation, unless the organisation is already bound. A
+ * reseller is checked against the directory (the source of truth: id, status and name), not only
+ * the search index the user picked it from.
+ */
 export function commitChoice(
   store: KeyValueStore,
   lock: ScriptLock,
   input: ChoiceInput,
-): Locked<ChoiceOutcome> {
-  const result = lock.withLock(LOCK_TIMEOUT_MS, () => {
-    const decision = decideChoice(readAssignment(store, input.domain), input.proposed);
-    if (decision.outcome !== 'saved') return decision;
-    const event: OutboxEvent = {
-      id: newEventId(input.now),
-      type: decision.record.kind === 'reseller' ? 'assigned' : 'direct',
-      domain: input.domain,
-      actorEmail: input.actorEmail,
-      at: input.now,
-    };
-    if (decision.record.kind === 'reseller') event.resellerId = decision.record.resellerId;
-    const [eventKey, eventValue] = outboxEntry(event);
-    store.setAll({ [KEYS.domain(input.domain)]: encodeAssignment(decision.record), [eventKey]: eventValue });
-    return decision;
+): Locked<CommitOutcome> {
+  const result = lock.withLock(LOCK_TIMEOUT_MS, (): CommitOutcome => {
+    const current = readAssignment(store, input.domain);
+    if (current.state === 'unreadable') return { outcome: 'unreadable' };
+    const now = input.clock();
+    const { choice } = input;
+    const proposed =
+      choice.kind === 'direct'
+        ? directAssignment(input.actorEmail, now)
+        : resellerAssignment(choice.resellerId, input.actorEmail, now);
+    const decision = decideChoice(current.state === 'ok' ? current.record : null, proposed);
+    if (decision.outcome !== 'saved' || choice.kind === 'direct') {
+      return decision.outcome === 'saved' ? save(store, input, decision.record, now, decision) : decision;
+    }
+    const lookup = findInDirectory(store, choice.resellerId);
+    if (!lookup.ok) return { outcome: 'directoryUnreadable', problem: lookup.problem };
+    const reseller = lookup.reseller;
+    if (!reseller || reseller.status !== 'approved') return { outcome: 'unavailable' };
+    if (choice.shownName !== undefined && choice.shownName !== reseller.name)
+      return { outcome: 'changed', reseller };
+    return save(store, input, decision.record, now, { ...decision, reseller });
   });
   return result.acquired ? result.value : { outcome: 'busy' };
 }
 
+function save<T>(store: KeyValueStore, input: ChoiceInput, record: Assignment, at: number, outcome: T): T {
+  const base = { seq: nextSequence(store), domain: input.domain, actorEmail: input.actorEmail, at };
+  const change: Change =
+    record.kind === 'reseller'
+      ? { ...base, type: 'assigned', resellerId: record.resellerId }
+      : { ...base, type: 'direct' };
+  store.setAll({ [KEYS.domain(input.domain)]: encodeAssignment(record), ...changeEntries(change) });
+  return outcome;
+}
+
 export type ChangeRequestOutcome =
-  | { outcome: 'recorded'; record: Assignment }
-  | { outcome: 'alreadyPending'; record: Assignment }
-  | { outcome: 'noReseller'; record: Assignment | null };
+  | { outcome: 'recorded'; record: Assignment & { kind: 'reseller' } }
+  | { outcome: 'alreadyPending'; record: Assignment & { kind: 'reseller' } }
+  | { outcome: 'noReseller'; record: Assignment | null }
+  | { outcome: 'unreadable' };
 
 export interface ChangeRequestInput {
   domain: string;
   actorEmail: string;
   reason: string;
-  now: number;
+  clock: () => number;
 }
 
 export function recordChangeRequest(
@@ -73,19 +119,24 @@ export function recordChangeRequest(
 ): Locked<ChangeRequestOutcome> {
   const result = lock.withLock(LOCK_TIMEOUT_MS, (): ChangeRequestOutcome => {
     const current = readAssignment(store, input.domain);
-    if (current === null || current.kind !== 'reseller') return { outcome: 'noReseller', record: current };
-    if (current.changeRequestedAt !== undefined) return { outcome: 'alreadyPending', record: current };
-    const record: Assignment = { ...current, changeRequestedAt: input.now };
-    const [eventKey, eventValue] = outboxEntry({
-      id: newEventId(input.now),
+    if (current.state === 'unreadable') return { outcome: 'unreadable' };
+    if (current.state === 'none' || current.record.kind !== 'reseller') {
+      return { outcome: 'noReseller', record: current.state === 'ok' ? current.record : null };
+    }
+    const bound = current.record;
+    if (bound.changeRequestedAt !== undefined) return { outcome: 'alreadyPending', record: bound };
+    const at = input.clock();
+    const record = { ...bound, changeRequestedAt: at };
+    const change: Change = {
+      seq: nextSequence(store),
       type: 'changeRequested',
       domain: input.domain,
       actorEmail: input.actorEmail,
-      at: input.now,
-      resellerId: current.resellerId,
+      at,
+      resellerId: bound.resellerId,
       reason: input.reason,
-    });
-    store.setAll({ [KEYS.domain(input.domain)]: encodeAssignment(record), [eventKey]: eventValue });
+    };
+    store.setAll({ [KEYS.domain(input.domain)]: encodeAssignment(record), ...changeEntries(change) });
     return { outcome: 'recorded', record };
   });
   return result.acquired ? result.value : { outcome: 'busy' };

@@ -1,24 +1,32 @@
 /**
- * The reseller directory: every known reseller (any status) in Script Properties as chunks under
- * 8 KB, and the search index of the approved ones in the script cache, where each typeahead
- * keystroke reads it with one call. A cache miss rebuilds the index from the properties.
+ * The reseller directory: every known reseller (any status) in Script Properties, as chunks under
+ * 8 KB sorted by id, and a meta entry that says what a reader must find:
+ *
+ *   r:meta  "RD2" version count chunks  then per chunk: first id, line count, checksum (tabs / spaces)
+ *   r:<n>   one line per reseller: id, name, domain, country, status code (tabs)
+ *
+ * Every read checks the count and checksums, so a truncated or missing chunk or a damaged meta entry
+ * is reported as unreadable instead of producing a partial directory. Because chunks are sorted by
+ * id and the meta entry names each chunk's first id, one reseller is found with two reads (meta and
+ * its chunk), which is what the confirm step uses to check a choice against the source of truth.
  */
-import { RESELLER_STATUSES, type Reseller, type ResellerStatus } from '../domain/reseller';
-import { buildSegmentTexts, parseSegments, type SegmentedIndex } from '../domain/segmented-search';
+import { checksum } from '../domain/hash';
+import {
+  oneEntryPerId,
+  RESELLER_STATUSES,
+  type DuplicateIdConflict,
+  type Reseller,
+  type ResellerStatus,
+} from '../domain/reseller';
+import { RESELLER_ID_PATTERN } from '../domain/assignment';
+import { compareStrings } from '../domain/search';
 import { utf8Length } from '../domain/utf8';
 import { KEYS, PROPERTY_CHUNK_BYTES } from './keys';
-import type { Cache, KeyValueStore } from './ports';
+import type { KeyValueStore, ScriptLock } from './ports';
+import { LOCK_TIMEOUT_MS } from './locking';
+import { encodeSequence } from './outbox';
 
-/**
- * Cache values may hold 100 KB: segments stay under 90 KB of UTF-8, leaving room for the header.
- * Each segment is one cache value, searched where it lies (see segmented-search.ts).
- */
-const SEGMENT_MAX_BYTES = 90_000;
-/** Fixed so that one getAll asks for every segment without reading a count first. */
-const INDEX_MAX_SEGMENTS = 64;
-const INDEX_KEYS = Array.from({ length: INDEX_MAX_SEGMENTS }, (_, i) => `ix:${i}`);
-/** The longest time the cache keeps anything; a directory write replaces the index at once anyway. */
-export const INDEX_TTL_SECONDS = 21_600;
+const META_FORMAT = 'RD2';
 
 const STATUS_CODES: Record<ResellerStatus, string> = {
   applied: 'a',
@@ -32,10 +40,27 @@ const STATUS_BY_CODE = new Map<string, ResellerStatus>(RESELLER_STATUSES.map((s)
 
 const FIELD_BREAKS = /[\t\n\r]/g;
 
+export interface ChunkInfo {
+  firstId: string;
+  lines: number;
+  checksum: string;
+}
+
 export interface DirectoryMeta {
   version: string;
-  chunks: number;
   count: number;
+  chunks: ChunkInfo[];
+}
+
+export type DirectoryRead =
+  | { ok: true; meta: DirectoryMeta; resellers: Reseller[]; conflicts: DuplicateIdConflict[] }
+  | { ok: false; problem: string };
+
+export class DirectoryWriteError extends Error {
+  constructor(reason: string) {
+    super(`The reseller directory was not written: ${reason}`);
+    this.name = 'DirectoryWriteError';
+  }
 }
 
 function encodeReseller(r: Reseller): string {
@@ -45,145 +70,173 @@ function encodeReseller(r: Reseller): string {
 }
 
 function decodeReseller(line: string): Reseller | null {
-  const [id, name, domain, country, code] = line.split('\t');
-  const status = code === undefined ? undefined : STATUS_BY_CODE.get(code);
-  if (!id || name === undefined || domain === undefined || country === undefined || !status) return null;
+  const fields = line.split('\t');
+  if (fields.length !== 5) return null;
+  const [id = '', name = '', domain = '', country = '', code = ''] = fields;
+  const status = STATUS_BY_CODE.get(code);
+  if (!RESELLER_ID_PATTERN.test(id) || !status) return null;
   return { id, name, domain, country, status };
 }
 
 /** Packs lines into values of at most `limitBytes` UTF-8 bytes, never splitting a line. */
-export function packLines(lines: readonly string[], limitBytes: number): string[] {
-  const chunks: string[] = [];
+export function packLines(lines: readonly string[], limitBytes: number): string[][] {
+  const chunks: string[][] = [];
   let current: string[] = [];
   let bytes = 0;
   for (const line of lines) {
     const lineBytes = utf8Length(line);
-    if (lineBytes > limitBytes) throw new Error(`A directory record is larger than ${limitBytes} bytes`);
+    if (lineBytes > limitBytes) throw new DirectoryWriteError(`a record is larger than ${limitBytes} bytes`);
     // A newline separates this line from the previous one in the same chunk.
     if (current.length > 0 && bytes + 1 + lineBytes > limitBytes) {
-      chunks.push(current.join('\n'));
+      chunks.push(current);
       current = [];
       bytes = 0;
     }
     bytes += (current.length > 0 ? 1 : 0) + lineBytes;
     current.push(line);
   }
-  if (current.length > 0) chunks.push(current.join('\n'));
+  if (current.length > 0) chunks.push(current);
   return chunks;
 }
 
-export function readDirectoryMeta(all: Record<string, string>): DirectoryMeta | null {
-  const text = all[KEYS.directoryMeta];
-  if (!text) return null;
-  const [version, chunks, count] = text.split('\t');
-  const meta = { version: version ?? '', chunks: Number(chunks), count: Number(count) };
-  return meta.version && Number.isInteger(meta.chunks) && Number.isInteger(meta.count) ? meta : null;
+// ---------------------------------------------------------------------------------------------
+// Meta entry
+
+function encodeMeta(meta: DirectoryMeta): string {
+  const chunks = meta.chunks.map((c) => `${c.firstId} ${c.lines} ${c.checksum}`);
+  return [META_FORMAT, meta.version, meta.count, meta.chunks.length, ...chunks].join('\t');
 }
 
-/** Every reseller in the directory, from the whole Script Properties store (one getAll call). */
-export function readDirectory(all: Record<string, string>): Reseller[] {
-  const meta = readDirectoryMeta(all);
-  if (!meta) return [];
-  const resellers: Reseller[] = [];
-  for (let i = 0; i < meta.chunks; i++) {
-    const chunk = all[KEYS.directoryChunk(i)];
-    if (chunk === undefined) throw new Error(`Directory chunk ${i} of ${meta.chunks} is missing`);
-    for (const line of chunk.split('\n')) {
-      const reseller = decodeReseller(line);
-      if (reseller) resellers.push(reseller);
-    }
+export function decodeMeta(text: string | null | undefined): DirectoryMeta | null {
+  if (!text) return null;
+  const [format, version = '', count, chunkCount, ...chunks] = text.split('\t');
+  if (format !== META_FORMAT || version === '' || !isCount(count) || !isCount(chunkCount)) return null;
+  if (chunks.length !== Number(chunkCount)) return null;
+  const infos: ChunkInfo[] = [];
+  for (const chunk of chunks) {
+    const [firstId = '', lines, sum = '', ...rest] = chunk.split(' ');
+    if (rest.length > 0 || !RESELLER_ID_PATTERN.test(firstId) || !isCount(lines) || Number(lines) < 1)
+      return null;
+    if (!/^[0-9a-z]{1,7}$/.test(sum)) return null;
+    infos.push({ firstId, lines: Number(lines), checksum: sum });
   }
+  const total = infos.reduce((sum, c) => sum + c.lines, 0);
+  if (total !== Number(count)) return null;
+  return { version, count: total, chunks: infos };
+}
+
+function isCount(text: string | undefined): text is string {
+  return text !== undefined && /^\d{1,7}$/.test(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** One chunk's resellers, or why it cannot be trusted. */
+function readChunk(text: string | undefined, info: ChunkInfo, n: number): Reseller[] | string {
+  if (text === undefined) return `chunk ${n} is missing`;
+  if (checksum(text) !== info.checksum) return `chunk ${n} does not match its checksum`;
+  const lines = text.split('\n');
+  if (lines.length !== info.lines) return `chunk ${n} has ${lines.length} lines, expected ${info.lines}`;
+  const resellers: Reseller[] = [];
+  for (const line of lines) {
+    const reseller = decodeReseller(line);
+    if (!reseller) return `chunk ${n} holds an unreadable record`;
+    resellers.push(reseller);
+  }
+  if (resellers[0]?.id !== info.firstId) return `chunk ${n} does not start with ${info.firstId}`;
   return resellers;
 }
 
 /**
- * Replaces the directory: chunks and meta in one setProperties call (all or nothing), then removes
- * chunks the previous, larger directory left behind, then puts the new index in the cache.
+ * The whole directory from the whole Script Properties store (one getAll), checked against its meta
+ * entry. No directory at all (a new installation) reads as an empty one.
+ */
+export function readDirectory(all: Record<string, string>): DirectoryRead {
+  const text = all[KEYS.directoryMeta];
+  if (text === undefined) {
+    return { ok: true, meta: { version: EMPTY_VERSION, count: 0, chunks: [] }, resellers: [], conflicts: [] };
+  }
+  const meta = decodeMeta(text);
+  if (!meta) return { ok: false, problem: 'the directory meta entry cannot be read' };
+  const resellers: Reseller[] = [];
+  for (let n = 0; n < meta.chunks.length; n++) {
+    const read = readChunk(all[KEYS.directoryChunk(n)], meta.chunks[n] as ChunkInfo, n);
+    if (typeof read === 'string') return { ok: false, problem: read };
+    resellers.push(...read);
+  }
+  const { resellers: unique, conflicts } = oneEntryPerId(resellers);
+  return { ok: true, meta, resellers: unique, conflicts };
+}
+
+/** The version of a directory that was never written. */
+export const EMPTY_VERSION = 'empty';
+
+export type ResellerLookup = { ok: true; reseller: Reseller | undefined } | { ok: false; problem: string };
+
+/** One reseller by id, from the meta entry and the one chunk that holds it (two reads). */
+export function findInDirectory(store: KeyValueStore, id: string): ResellerLookup {
+  if (!RESELLER_ID_PATTERN.test(id)) return { ok: true, reseller: undefined };
+  const metaText = store.get(KEYS.directoryMeta);
+  if (metaText === null) return { ok: true, reseller: undefined };
+  const meta = decodeMeta(metaText);
+  if (!meta) return { ok: false, problem: 'the directory meta entry cannot be read' };
+  let n = -1;
+  meta.chunks.forEach((chunk, i) => {
+    if (compareStrings(chunk.firstId, id) <= 0) n = i;
+  });
+  if (n < 0) return { ok: true, reseller: undefined };
+  const read = readChunk(store.get(KEYS.directoryChunk(n)) ?? undefined, meta.chunks[n] as ChunkInfo, n);
+  if (typeof read === 'string') return { ok: false, problem: read };
+  const copies = read.filter((r) => r.id === id);
+  return { ok: true, reseller: oneEntryPerId(copies).resellers[0] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/**
+ * Replaces the directory under the script lock: chunks and meta in one setProperties call (all or
+ * nothing), then removes chunks a previous, larger directory left behind. Ids must be well-formed;
+ * copies of one id are reduced to one entry (see `oneEntryPerId`) and reported. Returns what was
+ * written, sorted by id. (`replaceDirectory` also refreshes the caches: use that.)
  */
 export function writeDirectory(
   store: KeyValueStore,
-  cache: Cache,
-  resellers: readonly Reseller[],
+  lock: ScriptLock,
+  input: readonly Reseller[],
   version: string,
-): DirectoryMeta {
-  const previousText = store.get(KEYS.directoryMeta);
-  const previous = previousText === null ? null : readDirectoryMeta({ [KEYS.directoryMeta]: previousText });
-  const chunks = packLines(resellers.map(encodeReseller), PROPERTY_CHUNK_BYTES);
-  const meta: DirectoryMeta = { version, chunks: chunks.length, count: resellers.length };
-  const values: Record<string, string> = {
-    [KEYS.directoryMeta]: `${version}\t${meta.chunks}\t${meta.count}`,
-  };
-  chunks.forEach((chunk, i) => (values[KEYS.directoryChunk(i)] = chunk));
-  store.setAll(values);
-  for (let i = chunks.length; i < (previous?.chunks ?? 0); i++) store.delete(KEYS.directoryChunk(i));
-  putIndex(cache, version, buildSegmentTexts(resellers, SEGMENT_MAX_BYTES));
-  return meta;
-}
-
-function putIndex(cache: Cache, version: string, segments: readonly string[]): void {
-  if (segments.length > INDEX_MAX_SEGMENTS)
-    throw new Error('The reseller search index is too large for the cache');
-  const values: Record<string, string> = {};
-  segments.forEach(
-    (segment, i) => (values[INDEX_KEYS[i] as string] = `${version}\t${segments.length}\t${segment}`),
-  );
-  cache.putAll(values, INDEX_TTL_SECONDS);
-}
-
-/** The cached segments and their directory version, or null if any is missing or versions differ. */
-function cachedSegments(found: Record<string, string>): { version: string; segments: string[] } | null {
-  const head = found[INDEX_KEYS[0] as string];
-  if (head === undefined) return null;
-  // indexOf, not split: a segment holds thousands of tabs and split would cut all of them.
-  const firstTab = head.indexOf('\t');
-  const secondTab = head.indexOf('\t', firstTab + 1);
-  if (firstTab < 0 || secondTab < 0) return null;
-  const version = head.slice(0, firstTab);
-  const count = Number(head.slice(firstTab + 1, secondTab));
-  if (!version || !Number.isInteger(count) || count < 1 || count > INDEX_MAX_SEGMENTS) return null;
-  const prefix = `${version}\t${count}\t`;
-  const segments: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const value = found[INDEX_KEYS[i] as string];
-    if (value === undefined || !value.startsWith(prefix)) return null;
-    segments.push(value.slice(prefix.length));
-  }
-  return { version, segments };
-}
-
-/**
- * The search index: one cache call when cached; otherwise rebuilt from the directory (one
- * getAll on Script Properties) and put back in the cache.
- *
- * `current: true` also checks the cached version against the directory's (one more call): a cache
- * filled by a rebuild that raced with a directory write may lag behind it for hours. Suggestions can
- * live with that; choosing and confirming a reseller cannot.
- */
-export function loadSearchIndex(
-  store: KeyValueStore,
-  cache: Cache,
-  options: { current?: boolean } = {},
-): SegmentedIndex {
-  const cached = cachedSegments(cache.getAll(INDEX_KEYS));
-  const stale = cached !== null && options.current === true && cached.version !== currentVersion(store);
-  if (cached !== null && !stale) {
-    try {
-      return parseSegments(cached.segments);
-    } catch {
-      // A damaged cache entry is not an error: fall through and rebuild it.
-    }
-  }
-  const all = store.getAll();
-  const meta = readDirectoryMeta(all);
-  const segments = buildSegmentTexts(readDirectory(all), SEGMENT_MAX_BYTES);
-  putIndex(cache, meta?.version ?? EMPTY_VERSION, segments);
-  return parseSegments(segments);
-}
-
-/** The version an index built from no directory at all is cached under. */
-const EMPTY_VERSION = 'empty';
-
-function currentVersion(store: KeyValueStore): string {
-  const text = store.get(KEYS.directoryMeta);
-  return (text === null ? null : readDirectoryMeta({ [KEYS.directoryMeta]: text }))?.version ?? EMPTY_VERSION;
+): { meta: DirectoryMeta; resellers: Reseller[]; conflicts: DuplicateIdConflict[] } {
+  if (!/^[^\t\n]{1,64}$/.test(version) || version === EMPTY_VERSION)
+    throw new DirectoryWriteError(`bad version ${JSON.stringify(version)}`);
+  const badId = input.find((r) => !RESELLER_ID_PATTERN.test(r.id));
+  if (badId) throw new DirectoryWriteError(`bad reseller id ${JSON.stringify(badId.id)}`);
+  const { resellers, conflicts } = oneEntryPerId(input);
+  resellers.sort((a, b) => compareStrings(a.id, b.id));
+  const packed = packLines(resellers.map(encodeReseller), PROPERTY_CHUNK_BYTES);
+  const texts = packed.map((lines) => lines.join('\n'));
+  let offset = 0;
+  const chunks = packed.map((lines, i): ChunkInfo => {
+    const info = {
+      firstId: (resellers[offset] as Reseller).id,
+      lines: lines.length,
+      checksum: checksum(texts[i] as string),
+    };
+    offset += lines.length;
+    return info;
+  });
+  const meta: DirectoryMeta = { version, count: resellers.length, chunks };
+  const values: Record<string, string> = { [KEYS.directoryMeta]: encodeMeta(meta) };
+  texts.forEach((text, i) => (values[KEYS.directoryChunk(i)] = text));
+  const written = lock.withLock(LOCK_TIMEOUT_MS, () => {
+    const previous = decodeMeta(store.get(KEYS.directoryMeta));
+    // The first directory also starts the commit sequence, so that a first change never has to
+    // look through the whole store for one (see nextSequence).
+    if (store.get(KEYS.sequence) === null) values[KEYS.sequence] = encodeSequence(0);
+    store.setAll(values);
+    const stale = Math.max(previous?.chunks.length ?? 0, texts.length);
+    for (let i = texts.length; i < stale; i++) store.delete(KEYS.directoryChunk(i));
+  });
+  if (!written.acquired) throw new DirectoryWriteError('the script lock could not be had');
+  return { meta, resellers, conflicts };
 }

@@ -8,9 +8,11 @@ export const KEYS = {
   /** r:<n> → directory chunk n; r:meta → version, chunk count, reseller count */
   directoryChunk: (index: number): string => `r:${index}`,
   directoryMeta: 'r:meta',
-  /** o:<event id> → an outbox event waiting for the Sheet sync */
+  /** o:<commit sequence, base 36> → a committed change waiting for the Sheet sync */
   outboxPrefix: 'o:',
-  outbox: (eventId: string): string => `o:${eventId}`,
+  outbox: (seq: string): string => `o:${seq}`,
+  /** c:seq → the commit sequence of the last change (base 36), advanced under the script lock */
+  sequence: 'c:seq',
   /** User Properties: the user's own onboarding state */
   userState: 'state',
 } as const;

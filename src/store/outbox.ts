@@ -1,65 +1,94 @@
 /**
- * The write-ahead outbox: one Script Property per change, drained into the backing Sheet by the
- * owner's sync. Every event carries an id so that a re-run of the sync neither duplicates nor drops a
- * row. Events are written in the same setProperties call as the change itself, so neither exists
- * without the other.
+ * The write-ahead outbox: one Script Property per committed change, drained into the backing Sheet
+ * by the owner's sync. Each change is written in the same setProperties call as the record it
+ * changes, so neither exists without the other.
+ *
+ * Changes are keyed and ordered by their commit sequence (`seq`), a counter read and advanced under
+ * the script lock in that same call. Clocks of different Google servers do not agree, so the time
+ * of a change (also read under the lock) is shown to people but never used for ordering. The sync
+ * reads changes in `seq` order and remembers the last one it applied: a re-run neither duplicates
+ * nor drops one.
  */
+import type { Change } from '../domain/assignment';
 import { KEYS } from './keys';
+import type { KeyValueStore } from './ports';
 
-export type OutboxEventType = 'assigned' | 'direct' | 'changeRequested';
-
-export interface OutboxEvent {
-  id: string;
-  type: OutboxEventType;
-  domain: string;
-  actorEmail: string;
-  /** Epoch milliseconds. */
-  at: number;
-  resellerId?: string;
-  reason?: string;
+/** The sequence of the last commit, kept in its own property. */
+export function readSequence(text: string | null): number | null {
+  if (text === null) return 0;
+  return /^[0-9a-z]{1,10}$/.test(text) ? parseInt(text, 36) : null;
 }
 
-/** Time-ordered, collision-resistant id: milliseconds and 6 random base-36 digits. */
-export function newEventId(now: number, random: () => number = Math.random): string {
-  const suffix = Math.floor(random() * 36 ** 6)
-    .toString(36)
-    .padStart(6, '0');
-  return `${now.toString(36)}${suffix}`;
+export function encodeSequence(seq: number): string {
+  return seq.toString(36);
 }
 
-export function outboxEntry(event: OutboxEvent): [string, string] {
-  const value = JSON.stringify([
-    event.type,
-    event.domain,
-    event.actorEmail,
-    event.at,
-    event.resellerId ?? '',
-    event.reason ?? '',
-  ]);
-  return [KEYS.outbox(event.id), value];
+export class DamagedSequenceError extends Error {
+  constructor(readonly raw: string) {
+    super('The commit sequence in Script Properties cannot be read');
+    this.name = 'DamagedSequenceError';
+  }
 }
 
-export function decodeOutboxEntry(key: string, value: string): OutboxEvent | null {
+/**
+ * The next commit sequence. Call under the script lock. A missing counter with changes still in the
+ * outbox (someone deleted it by hand) continues after the highest of them instead of reusing a key.
+ */
+export function nextSequence(store: KeyValueStore): number {
+  const text = store.get(KEYS.sequence);
+  const last = readSequence(text);
+  if (last === null) throw new DamagedSequenceError(text ?? '');
+  if (text !== null) return last + 1;
+  const pending = listOutbox(store.getAll()).changes;
+  return (pending[pending.length - 1]?.seq ?? 0) + 1;
+}
+
+/** The properties that commit a change: its outbox entry and the advanced counter. */
+export function changeEntries(change: Change): Record<string, string> {
+  const payload =
+    change.type === 'assigned'
+      ? [change.type, change.domain, change.actorEmail, change.at, change.resellerId]
+      : change.type === 'direct'
+        ? [change.type, change.domain, change.actorEmail, change.at]
+        : [change.type, change.domain, change.actorEmail, change.at, change.resellerId, change.reason];
+  return {
+    [KEYS.outbox(encodeSequence(change.seq))]: JSON.stringify(payload),
+    [KEYS.sequence]: encodeSequence(change.seq),
+  };
+}
+
+export function decodeChange(key: string, value: string): Change | null {
   if (!key.startsWith(KEYS.outboxPrefix)) return null;
+  const seq = readSequence(key.slice(KEYS.outboxPrefix.length));
+  if (seq === null || seq === 0) return null;
+  let parsed: unknown;
   try {
-    const [type, domain, actorEmail, at, resellerId, reason] = JSON.parse(value) as unknown[];
-    if (type !== 'assigned' && type !== 'direct' && type !== 'changeRequested') return null;
-    if (typeof domain !== 'string' || typeof actorEmail !== 'string' || typeof at !== 'number') return null;
-    const event: OutboxEvent = { id: key.slice(KEYS.outboxPrefix.length), type, domain, actorEmail, at };
-    if (typeof resellerId === 'string' && resellerId !== '') event.resellerId = resellerId;
-    if (typeof reason === 'string' && reason !== '') event.reason = reason;
-    return event;
+    parsed = JSON.parse(value);
   } catch {
     return null;
   }
+  if (!Array.isArray(parsed)) return null;
+  const [type, domain, actorEmail, at, resellerId, reason] = parsed as unknown[];
+  if (typeof domain !== 'string' || typeof actorEmail !== 'string') return null;
+  if (typeof at !== 'number' || !Number.isFinite(at)) return null;
+  const base = { seq, domain, actorEmail, at };
+  if (type === 'direct' && parsed.length === 4) return { ...base, type };
+  if (typeof resellerId !== 'string' || resellerId === '') return null;
+  if (type === 'assigned' && parsed.length === 5) return { ...base, type, resellerId };
+  if (type === 'changeRequested' && typeof reason === 'string' && parsed.length === 6)
+    return { ...base, type, resellerId, reason };
+  return null;
 }
 
-/** Outbox events in the order they happened. */
-export function listOutbox(all: Record<string, string>): OutboxEvent[] {
-  const events: OutboxEvent[] = [];
+/** Changes waiting in the outbox in commit order, and the keys of entries that cannot be read. */
+export function listOutbox(all: Record<string, string>): { changes: Change[]; unreadable: string[] } {
+  const changes: Change[] = [];
+  const unreadable: string[] = [];
   for (const [key, value] of Object.entries(all)) {
-    const event = decodeOutboxEntry(key, value);
-    if (event) events.push(event);
+    if (!key.startsWith(KEYS.outboxPrefix)) continue;
+    const change = decodeChange(key, value);
+    if (change) changes.push(change);
+    else unreadable.push(key);
   }
-  return events.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+  return { changes: changes.sort((a, b) => a.seq - b.seq), unreadable };
 }

@@ -9,3 +9,8 @@ export function readUserState(userStore: KeyValueStore): UserState {
 export function writeUserState(userStore: KeyValueStore, state: UserState): void {
   userStore.setAll({ [KEYS.userState]: encodeUserState(state) });
 }
+
+/** Forgets the user's state (e.g. "Ask me later" lifted by "Answer now"). */
+export function clearUserState(userStore: KeyValueStore): void {
+  userStore.delete(KEYS.userState);
+}

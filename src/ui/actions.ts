@@ -11,6 +11,7 @@ export const ACTIONS = {
   showQuestion: 'onShowQuestion',
   suggestResellers: 'onSuggestResellers',
   searchResellers: 'onSearchResellers',
+  pickReseller: 'onPickReseller',
   chooseReseller: 'onChooseReseller',
   confirmReseller: 'onConfirmReseller',
   goBack: 'onGoBack',

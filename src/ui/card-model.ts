@@ -32,6 +32,8 @@ export type WidgetModel =
       value?: string;
       multiline?: boolean;
       suggestions?: ActionRef;
+      /** Runs when the value changes: after a suggestion is picked, or on leaving the field. */
+      onChange?: ActionRef;
     }
   | { kind: 'divider' };
 
@@ -47,7 +49,11 @@ export interface CardModel {
   title: string;
   subtitle?: string;
   sections: SectionModel[];
-  footer?: { primary: ButtonModel; secondary?: ButtonModel };
+  /**
+   * Google's rule for a fixed footer: the primary button is FILLED, the secondary OUTLINED. So the
+   * primary is the card's main action, never "Back" (Gmail's header arrow goes back).
+   */
+  footer?: { primary: ButtonModel & { filled: true }; secondary?: ButtonModel & { filled?: false } };
 }
 
 export type NavigationStep =

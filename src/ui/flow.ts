@@ -3,40 +3,47 @@
  * Script services arrive through `Services`, so this module names no Apps Script global.
  *
  * Service calls are budgeted per action (see bench/): the homepage reads the user's email, the
- * organisation's record and, only if there is none, the user's own state; a typeahead keystroke
- * reads only the cached index.
+ * organisation's record and either the reseller's name (one small cache value) or, when there is
+ * no answer yet, the user's own state; a typeahead keystroke reads only the cached index.
  */
 import { classifyAccount, type Account } from '../domain/account';
-import {
-  directAssignment,
-  resellerAssignment,
-  setBy,
-  type Assignment,
-  type ChoiceOutcome,
-} from '../domain/assignment';
+import { setBy, UnencodableRecordError, type Assignment } from '../domain/assignment';
 import {
   checkChangeReason,
   CHANGE_REASON_MAX_CHARS,
   CHANGE_REASON_MIN_CHARS,
 } from '../domain/change-request';
-import { validateSearchQuery, MAX_QUERY_LENGTH, MIN_QUERY_LENGTH } from '../domain/search';
-import { findSegmentedById, findSegmentedByLabel, searchSegments } from '../domain/segmented-search';
-import { askLater, isSnoozed } from '../domain/user-state';
-import { commitChoice, readAssignment, recordChangeRequest } from '../store/assignments';
-import { loadSearchIndex } from '../store/directory';
+import type { Reseller } from '../domain/reseller';
+import {
+  labelFor,
+  validateSearchQuery,
+  MAX_LABEL_LENGTH,
+  MAX_QUERY_LENGTH,
+  MIN_QUERY_LENGTH,
+  type LabelOf,
+} from '../domain/search';
+import { findSegmentedByLabel, searchSegments, type SegmentedIndex } from '../domain/segmented-search';
+import { cutToCodePoints } from '../domain/text';
+import { askLater, effectiveAskAgainAt } from '../domain/user-state';
+import { commitChoice, readAssignment, recordChangeRequest, type CommitOutcome } from '../store/assignments';
+import { findInDirectory } from '../store/directory';
 import { StoreFullError } from '../store/errors';
+import type { Locked } from '../store/locking';
+import { DamagedSequenceError } from '../store/outbox';
 import type { Cache, KeyValueStore, ScriptLock } from '../store/ports';
-import { readUserState, writeUserState } from '../store/user-state';
+import { loadSearchIndex, lookupResellerName, type IndexCheck } from '../store/search-cache';
+import { clearUserState, readUserState, writeUserState } from '../store/user-state';
 import { FIELDS } from './actions';
 import type { ActionResponseModel, CardModel } from './card-model';
 import { readEvent, type AddonEvent, type EventView } from './event';
-import type { MessageKey } from './i18n';
+import { countryName, type MessageKey } from './i18n';
 import { hiddenAccountCard, personalAccountCard } from './screens/account';
 import { changeRequestCard } from './screens/change-request';
 import { confirmCard } from './screens/confirm';
 import { laterCard } from './screens/later';
 import { messageCard } from './screens/message';
 import { questionCard } from './screens/question';
+import { recordProblemCard } from './screens/record-problem';
 import { searchCard, type SearchOutcome } from './screens/search';
 import { statusCard } from './screens/status';
 import { createView, type View } from './screens/view';
@@ -48,6 +55,8 @@ export interface Services {
   userStore(): KeyValueStore;
   cache(): Cache;
   lock(): ScriptLock;
+  /** Where customers write to support (deployment configuration). */
+  supportEmail(): string;
 }
 
 /** The most results a search or a typeahead shows. */
@@ -60,41 +69,75 @@ interface Request {
   view: View;
 }
 
+/** Suggestion labels name the country in the user's language, as the result cards do. */
+function labelsIn(view: View): LabelOf {
+  return (reseller, duplicate) => labelFor(reseller, duplicate, countryName(view.language, reseller.country));
+}
+
 export function createFlow(services: Services) {
   const request = (e: AddonEvent | undefined): Request => {
     const event = readEvent(e);
-    return { event, view: createView(event.language, event.utcOffsetMs) };
+    return { event, view: createView(event.language, event.timeZone) };
   };
 
   const notify = (text: string): ActionResponseModel => ({ navigation: [], notification: text });
+  const support = (): string => services.supportEmail();
+
+  /** The name of the organisation's reseller, from the directory (through the cache). */
+  const resellerName = (record: Assignment): string | undefined => {
+    if (record.kind !== 'reseller') return undefined;
+    const found = lookupResellerName(services.scriptStore(), services.cache(), record.resellerId);
+    return found.found ? found.name : undefined;
+  };
+
+  const status = (
+    view: View,
+    account: Organisation,
+    record: Assignment,
+    name = resellerName(record),
+  ): CardModel => statusCard(view, account.domain, account.email, record, name);
+
+  const recordProblem = (view: View, domain: string): CardModel => {
+    console.error(`The record of ${domain} cannot be read; it is kept as it is until support looks at it`);
+    return recordProblemCard(view, domain, support());
+  };
 
   /**
    * The home card for this user: their organisation's answer, the question (unless they snoozed it),
    * or why neither applies. The user's own state is read only when the organisation has no answer.
    */
   const homeCard = (view: View, account: Account, ignoreSnooze = false): CardModel => {
-    if (account.kind === 'hidden') return hiddenAccountCard(view);
+    if (account.kind === 'hidden') return hiddenAccountCard(view, support());
     if (account.kind === 'personal') return personalAccountCard(view, account.email);
-    const assignment = readAssignment(services.scriptStore(), account.domain);
-    if (assignment) return statusCard(view, account.domain, account.email, assignment);
+    const stored = readAssignment(services.scriptStore(), account.domain);
+    if (stored.state === 'unreadable') return recordProblem(view, account.domain);
+    if (stored.state === 'ok') return status(view, account, stored.record);
     if (!ignoreSnooze) {
-      const { askAgainAt } = readUserState(services.userStore());
-      if (askAgainAt !== undefined && isSnoozed({ askAgainAt }, services.now()))
-        return laterCard(view, askAgainAt);
+      const state = readUserState(services.userStore());
+      const now = services.now();
+      const until = effectiveAskAgainAt(state, now);
+      if (until !== undefined && until > now) {
+        // Stored further out than one "Ask me later" reaches (a clock that was ahead, a forged
+        // value): store the bound, so that the snooze really ends instead of moving with the days.
+        if (until !== state.askAgainAt) writeUserState(services.userStore(), { askAgainAt: until });
+        return laterCard(view, until);
+      }
     }
     return questionCard(view, account.domain);
   };
 
   /**
    * Runs an action for a user of a customer organisation. Anyone else gets their explanation card;
-   * a `domain` parameter naming another organisation (a stale or tampered card) changes nothing.
+   * a forged event, or a `domain` parameter naming another organisation (a stale or tampered card),
+   * changes nothing.
    */
   const forOrganisation = (
     e: AddonEvent | undefined,
     act: (req: Request, account: Organisation) => ActionResponseModel,
   ): ActionResponseModel => {
     const req = request(e);
-    return guarded(req.view, () => {
+    return guarded(req.view, support, () => {
+      if (req.event.forged) return notify(req.view.t('error.staleCard'));
       const account = classifyAccount(services.email());
       if (account.kind !== 'organisation') {
         return { navigation: [{ popToRoot: true }, { update: homeCard(req.view, account) }] };
@@ -106,23 +149,64 @@ export function createFlow(services: Services) {
     });
   };
 
+  const index = (check: IndexCheck) => loadSearchIndex(services.scriptStore(), services.cache(), check);
+
+  /** The search card again, with what the user typed and a problem to explain. */
+  const searchAgain = (view: View, domain: string, query: string, message: string): CardModel =>
+    searchCard(
+      view,
+      domain,
+      cutToCodePoints(query, MAX_QUERY_LENGTH),
+      { kind: 'problem', message },
+      support(),
+    );
+
+  /** The reseller a picked suggestion names, if the text is one of the current labels. */
+  const pickedReseller = (view: View, raw: string, loaded: SegmentedIndex): Reseller | undefined => {
+    if (raw.length > MAX_LABEL_LENGTH || raw.trim() === '') return undefined;
+    return findSegmentedByLabel(loaded, raw, labelsIn(view)) ?? findSegmentedByLabel(loaded, raw);
+  };
+
   const choiceResponse = (
     view: View,
     account: Organisation,
-    result: ChoiceOutcome | { outcome: 'busy' },
+    result: Locked<CommitOutcome>,
+    query: string,
   ): ActionResponseModel => {
-    if (result.outcome === 'busy') return notify(view.t('error.busy'));
-    const home = {
-      navigation: [
-        { popToRoot: true as const },
-        { update: statusCard(view, account.domain, account.email, result.record) },
-      ],
-    };
-    return {
-      ...home,
-      notification: choiceNotice(view, account, result),
-      stateChanged: result.outcome === 'saved',
-    };
+    switch (result.outcome) {
+      case 'busy':
+        return notify(view.t('error.busy'));
+      case 'unreadable':
+        return { navigation: [{ popToRoot: true }, { update: recordProblem(view, account.domain) }] };
+      case 'directoryUnreadable':
+        console.error(`The reseller directory cannot be read (${result.problem}); nothing was saved`);
+        return notify(view.t('error.directoryUnreadable', { support: support() }));
+      case 'unavailable':
+        // Back to the search the confirm card came from, with the query kept and the reason shown.
+        return {
+          navigation: [
+            { pop: true },
+            { update: searchAgain(view, account.domain, query, view.t('error.resellerUnavailable')) },
+          ],
+        };
+      case 'changed':
+        return {
+          navigation: [{ update: confirmCard(view, account.domain, result.reseller, query) }],
+          notification: view.t('confirm.changed'),
+        };
+      default: {
+        const name = result.reseller?.name ?? resellerName(result.record);
+        return {
+          navigation: [{ popToRoot: true }, { update: status(view, account, result.record, name) }],
+          notification: view.t(choiceNoticeKey(result.outcome, result.record, account.email), {
+            domain: account.domain,
+            reseller: name ?? '',
+            date: view.date(result.record.since),
+          }),
+          stateChanged: result.outcome === 'saved',
+        };
+      }
+    }
   };
 
   return {
@@ -138,107 +222,143 @@ export function createFlow(services: Services) {
 
     answerHasReseller: (e: AddonEvent | undefined): ActionResponseModel =>
       forOrganisation(e, ({ view }, account) => ({
-        navigation: [{ push: searchCard(view, account.domain, '', { kind: 'none' }) }],
+        navigation: [{ push: searchCard(view, account.domain, '', { kind: 'none' }, support()) }],
       })),
 
     answerDirect: (e: AddonEvent | undefined): ActionResponseModel =>
       forOrganisation(e, ({ view }, account) => {
-        const now = services.now();
         const result = commitChoice(services.scriptStore(), services.lock(), {
           domain: account.domain,
           actorEmail: account.email,
-          proposed: directAssignment(account.email, now),
-          now,
+          choice: { kind: 'direct' },
+          clock: services.now,
         });
-        return choiceResponse(view, account, result);
+        return choiceResponse(view, account, result, '');
       }),
 
     answerLater: (e: AddonEvent | undefined): ActionResponseModel =>
       forOrganisation(e, ({ view }, account) => {
         // A colleague may have answered since this card was shown: then there is nothing to snooze.
-        const assignment = readAssignment(services.scriptStore(), account.domain);
-        if (assignment) {
-          return { navigation: [{ update: statusCard(view, account.domain, account.email, assignment) }] };
+        const stored = readAssignment(services.scriptStore(), account.domain);
+        if (stored.state === 'unreadable')
+          return { navigation: [{ update: recordProblem(view, account.domain) }] };
+        if (stored.state === 'ok') {
+          return {
+            navigation: [{ update: status(view, account, stored.record) }],
+            notification: view.t('later.alreadyAnswered', { domain: account.domain }),
+          };
         }
         const state = askLater(services.now());
         writeUserState(services.userStore(), state);
         return { navigation: [{ update: laterCard(view, state.askAgainAt) }] };
       }),
 
-    /** "Answer now" from the snoozed card: the question, unless a colleague has answered meanwhile. */
+    /** "Answer now" from the snoozed card: lifts the snooze, then the question (or a colleague's answer). */
     showQuestion: (e: AddonEvent | undefined): ActionResponseModel =>
-      forOrganisation(e, ({ view }, account) => ({
-        navigation: [{ update: homeCard(view, account, true) }],
-      })),
+      forOrganisation(e, ({ view }, account) => {
+        clearUserState(services.userStore());
+        return { navigation: [{ update: homeCard(view, account, true) }] };
+      }),
 
     /** One typeahead keystroke: the cached index and nothing else. */
     suggestResellers(e: AddonEvent | undefined): string[] {
-      const check = validateSearchQuery(readEvent(e).formValue(FIELDS.resellerQuery) ?? '');
-      if (!check.ok) return [];
       try {
-        const index = loadSearchIndex(services.scriptStore(), services.cache());
-        return searchSegments(index, check.query, RESULT_LIMIT).map((match) => match.label);
+        const { event, view } = request(e);
+        const check = validateSearchQuery(event.formValue(FIELDS.resellerQuery) ?? '');
+        if (!check.ok) return [];
+        const labelOf = labelsIn(view);
+        return searchSegments(index('keystroke').index, check.query, RESULT_LIMIT).map((match) =>
+          labelOf(match.reseller, match.duplicate),
+        );
       } catch (error) {
         console.error('suggestions failed', error);
         return [];
       }
     },
 
+    /**
+     * The input's change action: a picked suggestion opens its confirm card at once. Anything else
+     * (a half-typed word, the user leaving the field) does nothing by itself.
+     */
+    pickReseller: (e: AddonEvent | undefined): ActionResponseModel =>
+      forOrganisation(e, ({ view, event }, account) => {
+        const raw = event.formValue(FIELDS.resellerQuery) ?? '';
+        // Checked before the index is loaded: blurring a half-typed or huge text costs nothing.
+        if (raw.length > MAX_LABEL_LENGTH || (!validateSearchQuery(raw).ok && raw.length <= MAX_QUERY_LENGTH))
+          return { navigation: [] };
+        const picked = pickedReseller(view, raw, index('choose').index);
+        if (!picked) return { navigation: [] };
+        return { navigation: [{ push: confirmCard(view, account.domain, picked, picked.name) }] };
+      }),
+
     searchResellers: (e: AddonEvent | undefined): ActionResponseModel =>
       forOrganisation(e, ({ view, event }, account) => {
         const { domain } = account;
         const raw = event.formValue(FIELDS.resellerQuery) ?? '';
         const check = validateSearchQuery(raw);
-        if (!check.ok && check.problem === 'tooLong') {
-          // A picked suggestion ("name — domain (CC)") may be longer than anything one would type.
-          const picked = findSegmentedByLabel(loadSearchIndex(services.scriptStore(), services.cache()), raw);
-          if (picked) return { navigation: [{ push: confirmCard(view, domain, picked) }] };
-        }
-        if (!check.ok) {
-          const message = view.t(`search.problem.${check.problem}` as const, {
+        // A suggestion picked from the typeahead names exactly one reseller: go straight to confirming
+        // it. It may be longer than anything one would type.
+        const mayBeLabel = check.ok || (check.problem === 'tooLong' && raw.length <= MAX_LABEL_LENGTH);
+        const loaded = mayBeLabel ? index('search') : undefined;
+        const picked = loaded && pickedReseller(view, raw, loaded.index);
+        if (picked) return { navigation: [{ push: confirmCard(view, domain, picked, picked.name) }] };
+        if (!check.ok || !loaded) {
+          const problem = check.ok ? 'empty' : check.problem;
+          const message = view.t(`search.problem.${problem}` as const, {
             min: MIN_QUERY_LENGTH,
             max: MAX_QUERY_LENGTH,
           });
-          const kept = raw.slice(0, MAX_QUERY_LENGTH);
-          return { navigation: [{ update: searchCard(view, domain, kept, { kind: 'problem', message }) }] };
+          return { navigation: [{ update: searchAgain(view, domain, raw, message) }] };
         }
-        const index = loadSearchIndex(services.scriptStore(), services.cache());
-        // A suggestion picked from the typeahead names exactly one reseller: go straight to confirming it.
-        const picked = findSegmentedByLabel(index, check.query);
-        if (picked) return { navigation: [{ push: confirmCard(view, domain, picked) }] };
-        const matches = searchSegments(index, check.query, RESULT_LIMIT + 1);
-        const outcome: SearchOutcome = {
-          kind: 'results',
-          query: check.query,
-          matches: matches.slice(0, RESULT_LIMIT),
-          capped: matches.length > RESULT_LIMIT,
-        };
-        return { navigation: [{ update: searchCard(view, domain, check.query, outcome) }] };
+        const matches = searchSegments(loaded.index, check.query, RESULT_LIMIT + 1);
+        const outcome: SearchOutcome =
+          loaded.health === 'unavailable'
+            ? { kind: 'unavailable' }
+            : {
+                kind: 'results',
+                query: check.query,
+                matches: matches.slice(0, RESULT_LIMIT),
+                capped: matches.length > RESULT_LIMIT,
+              };
+        return { navigation: [{ update: searchCard(view, domain, check.query, outcome, support()) }] };
       }),
 
+    /** "Choose" on a search result: checked against the directory, the source of truth. */
     chooseReseller: (e: AddonEvent | undefined): ActionResponseModel =>
       forOrganisation(e, ({ view, event }, account) => {
-        const index = loadSearchIndex(services.scriptStore(), services.cache(), { current: true });
-        const reseller = findSegmentedById(index, event.parameter('resellerId') ?? '');
-        if (!reseller) return notify(view.t('error.resellerUnavailable'));
-        return { navigation: [{ push: confirmCard(view, account.domain, reseller) }] };
+        const query = event.parameter('query') ?? '';
+        const lookup = findInDirectory(services.scriptStore(), event.parameter('resellerId') ?? '');
+        if (!lookup.ok) {
+          console.error(`The reseller directory cannot be read (${lookup.problem})`);
+          return notify(view.t('error.directoryUnreadable', { support: support() }));
+        }
+        const reseller = lookup.reseller;
+        if (!reseller || reseller.status !== 'approved') {
+          return {
+            navigation: [
+              { update: searchAgain(view, account.domain, query, view.t('error.resellerUnavailable')) },
+            ],
+          };
+        }
+        return { navigation: [{ push: confirmCard(view, account.domain, reseller, query) }] };
       }),
 
     confirmReseller: (e: AddonEvent | undefined): ActionResponseModel =>
       forOrganisation(e, ({ view, event }, account) => {
-        // The index holds approved resellers only: an unknown or unapproved id stops here. It must be
-        // the directory's current version, so that a reseller suspended a moment ago cannot be saved.
-        const index = loadSearchIndex(services.scriptStore(), services.cache(), { current: true });
-        const reseller = findSegmentedById(index, event.parameter('resellerId') ?? '');
-        if (!reseller) return notify(view.t('error.resellerUnavailable'));
-        const now = services.now();
+        const resellerId = event.parameter('resellerId');
+        const query = event.parameter('query') ?? '';
+        if (resellerId === undefined) return notify(view.t('error.staleCard'));
+        const shownName = event.parameter('name');
         const result = commitChoice(services.scriptStore(), services.lock(), {
           domain: account.domain,
           actorEmail: account.email,
-          proposed: resellerAssignment(reseller, account.email, now),
-          now,
+          choice:
+            shownName === undefined
+              ? { kind: 'reseller', resellerId }
+              : { kind: 'reseller', resellerId, shownName },
+          clock: services.now,
         });
-        return choiceResponse(view, account, result);
+        return choiceResponse(view, account, result, query);
       }),
 
     goBack: (): ActionResponseModel => ({ navigation: [{ pop: true }] }),
@@ -257,25 +377,28 @@ export function createFlow(services: Services) {
             min: CHANGE_REASON_MIN_CHARS,
             max: CHANGE_REASON_MAX_CHARS,
           });
-          const kept = (raw ?? '').slice(0, CHANGE_REASON_MAX_CHARS * 2);
+          // Kept a little past the limit, so that the user sees what to shorten.
+          const kept = cutToCodePoints(raw ?? '', CHANGE_REASON_MAX_CHARS * 2);
           return { navigation: [{ update: changeRequestCard(view, account.domain, kept, problem) }] };
         }
-        const now = services.now();
         const result = recordChangeRequest(services.scriptStore(), services.lock(), {
           domain: account.domain,
           actorEmail: account.email,
           reason: check.reason,
-          now,
+          clock: services.now,
         });
         if (result.outcome === 'busy') return notify(view.t('error.busy'));
+        if (result.outcome === 'unreadable') {
+          return { navigation: [{ popToRoot: true }, { update: recordProblem(view, account.domain) }] };
+        }
         const home = result.record
-          ? statusCard(view, account.domain, account.email, result.record)
+          ? status(view, account, result.record)
           : questionCard(view, account.domain);
         const notification =
           result.outcome === 'recorded'
             ? view.t('change.sent')
             : result.outcome === 'alreadyPending'
-              ? view.t('change.alreadyPending', { date: view.date(result.record.changeRequestedAt ?? now) })
+              ? view.t('change.alreadyPending', { date: view.date(result.record.changeRequestedAt ?? NaN) })
               : view.t('change.noReseller', { domain: account.domain });
         return {
           navigation: [{ popToRoot: true }, { update: home }],
@@ -289,25 +412,29 @@ export function createFlow(services: Services) {
 export type Flow = ReturnType<typeof createFlow>;
 
 /** Turns failures into a message in the user's language. Every write is all-or-nothing, so nothing changed. */
-function guarded(view: View, act: () => ActionResponseModel): ActionResponseModel {
+function guarded(view: View, support: () => string, act: () => ActionResponseModel): ActionResponseModel {
   try {
     return act();
   } catch (error) {
-    if (error instanceof StoreFullError) return { navigation: [], notification: view.t('error.storeFull') };
-    console.error('action failed', error);
+    if (error instanceof StoreFullError)
+      return { navigation: [], notification: view.t('error.storeFull', { support: support() }) };
+    if (error instanceof DamagedSequenceError) {
+      console.error('The commit sequence cannot be read; nothing was saved', error.raw);
+      return { navigation: [], notification: view.t('error.storeDamaged', { support: support() }) };
+    }
+    if (error instanceof UnencodableRecordError) console.error('A record could not be encoded', error);
+    else console.error('action failed', error);
     return { navigation: [], notification: view.t('error.unexpected') };
   }
 }
 
-function choiceNotice(view: View, account: Organisation, result: ChoiceOutcome): string {
-  const record: Assignment = result.record;
-  const reseller = record.kind === 'reseller' ? record.resellerName : '';
-  return view.t(choiceNoticeKey(result, record, account.email), { domain: account.domain, reseller });
-}
-
-function choiceNoticeKey(result: ChoiceOutcome, record: Assignment, viewerEmail: string): MessageKey {
-  if (result.outcome === 'saved') return record.kind === 'reseller' ? 'notice.saved' : 'notice.direct';
-  if (result.outcome === 'unchanged')
+function choiceNoticeKey(
+  outcome: 'saved' | 'unchanged' | 'alreadyBound',
+  record: Assignment,
+  viewerEmail: string,
+): MessageKey {
+  if (outcome === 'saved') return record.kind === 'reseller' ? 'notice.saved' : 'notice.direct';
+  if (outcome === 'unchanged')
     return record.kind === 'reseller' ? 'notice.unchanged' : 'notice.directUnchanged';
   const who = setBy(record, viewerEmail);
   return who === 'you'

@@ -25,3 +25,12 @@ export function html(strings: TemplateStringsArray, ...values: readonly string[]
   });
   return out as Html;
 }
+
+/**
+ * A translated sentence with the support address in it as a mailto link: the sentence is escaped,
+ * then its {support} placeholder becomes the link. Pass the text with `{support}` left in place.
+ */
+export function withSupportLink(sentence: string, supportEmail: string): Html {
+  const link = `<a href="${escapeHtml(`mailto:${encodeURI(supportEmail)}`)}">${escapeHtml(supportEmail)}</a>`;
+  return escapeHtml(sentence).split('{support}').join(link) as Html;
+}

@@ -82,14 +82,16 @@ describe('reseller names with markup', () => {
     const runtime = runtimeWith();
     const anna = client(runtime, user('anna@markup.example'));
     anna.click('I have a Google Workspace reseller');
-    expect(anna.suggest('resellerQuery', 'bold')).toContain('<b>Bold</b> IT & Co — bold-it.de (DE)');
+    expect(anna.suggest('resellerQuery', 'bold')).toContain('<b>Bold</b> IT & Co — bold-it.de (Germany)');
     anna.type('resellerQuery', 'bold');
     anna.click('Search');
     const json = JSON.stringify(anna.card);
     expect(json).toContain('&lt;b&gt;Bold&lt;/b&gt; IT &amp; Co');
     expect(anna.texts()).toContain('<b>Bold</b> IT & Co');
     anna.click('Choose');
-    expect(JSON.stringify(anna.card)).not.toContain('<b>Bold</b>');
+    // Action parameters are data, never shown: the name travels there as it is.
+    const shown = (card: unknown): string => JSON.stringify(card, (key, value: unknown) => (key === 'parameters' ? undefined : value));
+    expect(shown(anna.card)).not.toContain('<b>Bold</b>');
     anna.click('Share contacts now');
     expect(anna.card.name).toBe('status');
     expect(JSON.stringify(anna.card)).toContain('&lt;b&gt;Bold&lt;/b&gt;');
@@ -97,34 +99,28 @@ describe('reseller names with markup', () => {
 });
 
 describe('tampered action parameters', () => {
-  const cases: [string, Record<string, string>, string, string][] = [
-    [
-      'an unknown reseller id',
-      { resellerId: 'R-99999' },
-      'This reseller can no longer be chosen. Nothing was changed: please search again.',
-      'Dieser Reseller kann nicht mehr ausgewählt werden. Es wurde nichts geändert: Bitte suchen Sie erneut.',
-    ],
-    [
-      'no reseller id',
-      {},
-      'This reseller can no longer be chosen. Nothing was changed: please search again.',
-      'Dieser Reseller kann nicht mehr ausgewählt werden. Es wurde nichts geändert: Bitte suchen Sie erneut.',
-    ],
+  const unavailable = [
+    'This reseller can no longer be chosen. Nothing was changed: please search again.',
+    'Dieser Reseller kann nicht mehr ausgewählt werden. Es wurde nichts geändert: Bitte suchen Sie erneut.',
+  ] as const;
+  const cases: [string, Record<string, string>, 'card' | 'notice', string, string][] = [
+    ['an unknown reseller id', { resellerId: 'R-99999' }, 'card', ...unavailable],
     [
       'a reseller that is not approved',
       { resellerId: DEMO_RESELLERS.find((r) => r.status === 'suspended')?.id ?? '' },
-      'This reseller can no longer be chosen. Nothing was changed: please search again.',
-      'Dieser Reseller kann nicht mehr ausgewählt werden. Es wurde nichts geändert: Bitte suchen Sie erneut.',
+      'card',
+      ...unavailable,
     ],
     [
       'another organisation',
       { resellerId: 'R-00001', domain: 'other.example' },
+      'notice',
       'This card belongs to another organisation or account. Nothing was changed: please reopen the add-on.',
       'Diese Karte gehört zu einer anderen Organisation oder einem anderen Konto. Es wurde nichts geändert: Bitte öffnen Sie das Add-on erneut.',
     ],
   ];
 
-  it.each(cases)('%s: refused with a message, nothing stored', (_label, parameters, english, german) => {
+  it.each(cases)('%s: refused with a message, nothing stored', (_label, parameters, where, english, german) => {
     for (const [locale, message] of [
       ['en', english],
       ['de', german],
@@ -133,15 +129,35 @@ describe('tampered action parameters', () => {
       const anna = client(runtime, user('anna@kunde.example', locale));
       const before = storedState(runtime);
       for (const fn of ['onConfirmReseller', 'onChooseReseller']) {
+        anna.openHomepage();
         anna.runAction({
           function: fn,
           parameters: Object.entries(parameters).map(([key, value]) => ({ key, value })),
         });
-        expect(anna.notification).toBe(message);
-        expect(anna.card.name).toBe('question');
+        if (where === 'notice') {
+          expect(anna.notification).toBe(message);
+          expect(anna.card.name).toBe('question');
+        } else {
+          // Not a notice over a dead card: the search again, saying why.
+          expect(anna.card.name).toBe('search');
+          expect(anna.texts()).toContain(message);
+        }
       }
       expect(storedState(runtime)).toBe(before);
     }
+  });
+
+  it('no reseller id: the card is out of date, nothing stored', () => {
+    const runtime = runtimeWith();
+    const anna = client(runtime, user('anna@kunde.example', 'de'));
+    const before = storedState(runtime);
+    anna.runAction({ function: 'onConfirmReseller' });
+    expect(anna.notification).toBe(
+      'Diese Karte ist veraltet. Es wurde nichts geändert: Bitte öffnen Sie das Add-on erneut.',
+    );
+    anna.runAction({ function: 'onChooseReseller' });
+    expect(anna.card.name).toBe('search');
+    expect(storedState(runtime)).toBe(before);
   });
 
   it('refuses a change request or a "direct" answer for another organisation', () => {
@@ -178,7 +194,9 @@ describe('a search index that lags behind the directory', () => {
     const mueller = approved('Müller IT GmbH');
     const anna = client(runtime, user('anna@veraltet.example'));
     anna.click('I have a Google Workspace reseller');
-    anna.type('resellerQuery', 'Müller IT GmbH — mueller-it.de (DE)');
+    anna.type('resellerQuery', 'Müller');
+    anna.click('Search');
+    anna.type('resellerQuery', 'Müller IT GmbH — mueller-it.de (Germany)');
     anna.click('Search');
     expect(anna.card.name).toBe('confirm');
     // The directory changes (as the owner's sync will do) while the cache still holds the old index,
@@ -192,9 +210,12 @@ describe('a search index that lags behind the directory', () => {
     runtime.host.scriptCache.putAll(cached, 21_600);
     const before = storedState(runtime);
     anna.click('Share contacts now');
-    expect(anna.notification).toBe(
+    // Back on the search the confirm card came from, with the query kept and the reason on it.
+    expect(anna.card.name).toBe('search');
+    expect(anna.texts()).toContain(
       'This reseller can no longer be chosen. Nothing was changed: please search again.',
     );
+    expect(anna.stack.map((card) => card.name)).toEqual(['question', 'search']);
     expect(storedState(runtime)).toBe(before);
   });
 });
@@ -213,7 +234,7 @@ describe('change request reasons', () => {
     const runtime = runtimeWith();
     const anna = client(runtime, user('anna@kunde.example'));
     anna.click('I have a Google Workspace reseller');
-    anna.type('resellerQuery', 'Müller IT GmbH — mueller-it.de (DE)');
+    anna.type('resellerQuery', 'Müller IT GmbH — mueller-it.de (Germany)');
     anna.click('Search');
     anna.click('Share contacts now');
     anna.click('Request a change');
@@ -231,11 +252,11 @@ describe('a full property store', () => {
     for (const [locale, message] of [
       [
         'en',
-        'We cannot save anything right now because our storage is full. Nothing was changed. Please contact our support team.',
+        'We cannot save anything right now because our storage is full. Nothing was changed. Please write to our support team at support@reseller-connect.example.',
       ],
       [
         'de',
-        'Wir können gerade nichts speichern, weil unser Speicher voll ist. Es wurde nichts geändert. Bitte wenden Sie sich an unser Support-Team.',
+        'Wir können gerade nichts speichern, weil unser Speicher voll ist. Es wurde nichts geändert. Bitte schreiben Sie unserem Support-Team an support@reseller-connect.example.',
       ],
     ] as const) {
       const runtime = runtimeWith();

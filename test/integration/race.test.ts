@@ -35,10 +35,12 @@ describe('two users of one domain confirming different resellers at the same mom
         (r) => (r.value as { action: { notification?: { text?: string } } }).action.notification?.text ?? '',
       );
       const won = notices.filter((n) => n.startsWith('Saved') || n.startsWith('Gespeichert'));
-      const lost = notices.filter((n) => n.includes('a moment ago') || n.includes('gerade'));
+      // The loser is told when the colleague linked it (the date), not "a moment ago".
+      const lost = notices.filter((n) => n.includes('so your choice was not saved') || n.includes('daher wurde Ihre Auswahl'));
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(1);
       expect(lost[0]).toContain(winner.name);
+      expect(lost[0]).toMatch(/ on \d{1,2} [A-Z][a-z]{2} \d{4}| am \d{2}\.\d{2}\.\d{4}/);
       // Both end on the status card naming the winner.
       for (const result of results) expect(JSON.stringify(result.value)).toContain(winner.name);
       // Both really held the lock in turn.

@@ -14,6 +14,8 @@ export const de: Catalogue = {
   'later.title': 'Vielleicht später',
   'later.text': 'Kein Problem. Wir fragen am {date} noch einmal.',
   'later.answerNow': 'Jetzt beantworten',
+  'later.alreadyAnswered':
+    'Jemand aus Ihrem Team hat für {domain} bereits geantwortet, daher gibt es nichts aufzuschieben.',
 
   'search.title': 'Reseller finden',
   'search.intro':
@@ -28,7 +30,9 @@ export const de: Catalogue = {
   'search.choose': 'Auswählen',
   'search.noResults.title': 'Kein Treffer für „{query}“',
   'search.noResults.text':
-    'Prüfen Sie die Schreibweise oder geben Sie einen kürzeren Teil des Namens ein (zum Beispiel nur das erste Wort). Aufgeführt sind nur Reseller, die wir zugelassen haben: Fehlt Ihrer, bitten Sie ihn, sich bei uns zu melden, oder schreiben Sie unserem Support-Team, das Ihre Organisation für Sie verknüpfen kann.',
+    'Prüfen Sie die Schreibweise oder geben Sie einen kürzeren Teil des Namens ein (zum Beispiel nur das erste Wort). Aufgeführt sind nur Reseller, die wir zugelassen haben: Fehlt Ihrer, bitten Sie ihn, sich bei uns zu melden, oder schreiben Sie unserem Support-Team an {support}, das Ihre Organisation für Sie verknüpfen kann.',
+  'search.unavailable':
+    'Die Liste der Reseller kann gerade nicht gelesen werden, daher ist keine Suche möglich. Unser Support-Team ist informiert. Bitte versuchen Sie es später erneut oder schreiben Sie ihm an {support}.',
   'search.problem.empty': 'Geben Sie zuerst den Namen Ihres Resellers ein.',
   'search.problem.tooShort': 'Geben Sie mindestens {min} Buchstaben des Reseller-Namens ein.',
   'search.problem.tooLong': 'Das ist zu lang für einen Reseller-Namen: höchstens {max} Zeichen.',
@@ -44,7 +48,11 @@ export const de: Catalogue = {
   'confirm.permissions':
     'Die App für geteilte Kontakte darf die Kontakte, die Ihre Organisation mit ihr teilt, anzeigen, hinzufügen, löschen und synchronisieren. Ihr Google Workspace-Administrator erteilt diese Berechtigung einmal für alle, wenn er die App installiert. Danach betreut {reseller} Ihr Abonnement.',
   'confirm.share': 'Kontakte jetzt freigeben',
+  'confirm.changed':
+    'Die Angaben zu diesem Reseller haben sich geändert, seit Sie ihn ausgewählt haben. Bitte prüfen Sie sie und bestätigen Sie erneut.',
   'common.back': 'Zurück',
+  // Follows „am“ and „Seit“: no German noun phrase fits after both, so it reads as an aside.
+  'date.unknown': '(Datum unbekannt)',
 
   'status.title': 'Ihr Reseller',
   'status.resellerIntro': '{domain} kauft Google Workspace über:',
@@ -56,6 +64,7 @@ export const de: Catalogue = {
   'status.requestChange': 'Änderung anfragen',
   'status.haveReseller': 'Wir haben einen Reseller',
   'status.pending': 'Änderung am {date} angefragt. Unser Support-Team meldet sich bei Ihnen.',
+  'status.unknownReseller': 'Ein Reseller, der nicht mehr in unserer Liste steht ({id})',
 
   'change.title': 'Änderung anfragen',
   'change.intro':
@@ -77,7 +86,7 @@ export const de: Catalogue = {
   'notice.saved': 'Gespeichert: {domain} ist jetzt mit {reseller} verknüpft.',
   'notice.direct': 'Gespeichert: {domain} kauft direkt.',
   'notice.alreadyBound':
-    'Jemand aus Ihrem Team hat {domain} gerade mit {reseller} verknüpft, daher wurde Ihre Auswahl nicht gespeichert. Falls das falsch ist, fragen Sie eine Änderung an.',
+    'Jemand aus Ihrem Team hat {domain} am {date} mit {reseller} verknüpft, daher wurde Ihre Auswahl nicht gespeichert. Falls das falsch ist, fragen Sie eine Änderung an.',
   'notice.alreadyBoundByYou':
     '{domain} ist bereits mit {reseller} verknüpft: Sie haben ihn früher ausgewählt, daher wurde nichts geändert. Für einen Wechsel fragen Sie eine Änderung an.',
   'notice.alreadyBoundBySupport':
@@ -88,17 +97,26 @@ export const de: Catalogue = {
   'error.busy':
     'Gerade speichern viele gleichzeitig. Es wurde nichts geändert: Bitte versuchen Sie es in ein paar Sekunden erneut.',
   'error.storeFull':
-    'Wir können gerade nichts speichern, weil unser Speicher voll ist. Es wurde nichts geändert. Bitte wenden Sie sich an unser Support-Team.',
+    'Wir können gerade nichts speichern, weil unser Speicher voll ist. Es wurde nichts geändert. Bitte schreiben Sie unserem Support-Team an {support}.',
   'error.resellerUnavailable':
     'Dieser Reseller kann nicht mehr ausgewählt werden. Es wurde nichts geändert: Bitte suchen Sie erneut.',
   'error.wrongOrganisation':
     'Diese Karte gehört zu einer anderen Organisation oder einem anderen Konto. Es wurde nichts geändert: Bitte öffnen Sie das Add-on erneut.',
   'error.unexpected': 'Etwas ist schiefgelaufen. Es wurde nichts geändert: Bitte versuchen Sie es erneut.',
+  'error.staleCard':
+    'Diese Karte ist veraltet. Es wurde nichts geändert: Bitte öffnen Sie das Add-on erneut.',
+  'error.directoryUnreadable':
+    'Die Liste der Reseller kann gerade nicht gelesen werden, daher wurde nichts gespeichert. Unser Support-Team ist informiert. Bitte versuchen Sie es später erneut oder schreiben Sie ihm an {support}.',
+  'error.storeDamaged':
+    'Wir können gerade nichts speichern, weil einige unserer gespeicherten Daten repariert werden müssen. Es wurde nichts geändert. Bitte schreiben Sie unserem Support-Team an {support}.',
+  'recordProblem.title': 'Ihre Organisation braucht unseren Support',
+  'recordProblem.text':
+    'Wir können nicht lesen, was für {domain} gespeichert ist, daher fragen wir nicht erneut und ändern nichts: Das könnte die Antwort Ihrer Organisation überschreiben. Es wurde nichts geändert. Bitte schreiben Sie unserem Support-Team an {support}; es prüft und korrigiert den Eintrag.',
 
   'personal.title': 'Privates Konto',
   'personal.text':
     'Sie sind mit einem privaten Google-Konto angemeldet ({email}). Reseller verkaufen Google Workspace an Organisationen, daher gibt es für ein privates Konto nichts zu verknüpfen. Öffnen Sie Gmail mit Ihrem Arbeitskonto, um fortzufahren.',
   'hidden.title': 'Wir können Ihr Konto nicht sehen',
   'hidden.text':
-    'Die Einstellungen Ihrer Organisation verbergen Ihre E-Mail-Adresse vor Add-ons, daher können wir nicht erkennen, zu welcher Organisation Sie gehören. Es wurde nichts gespeichert. Fragen Sie Ihren Google Workspace-Administrator oder schreiben Sie unserem Support-Team: Es kann Ihre Organisation für Sie mit ihrem Reseller verknüpfen.',
+    'Die Einstellungen Ihrer Organisation verbergen Ihre E-Mail-Adresse vor Add-ons, daher können wir nicht erkennen, zu welcher Organisation Sie gehören. Es wurde nichts gespeichert. Fragen Sie Ihren Google Workspace-Administrator oder schreiben Sie unserem Support-Team an {support}: Es kann Ihre Organisation für Sie mit ihrem Reseller verknüpfen.',
 };

@@ -12,6 +12,7 @@ export const en = {
   'later.title': 'Maybe later',
   'later.text': 'No problem. We will ask again on {date}.',
   'later.answerNow': 'Answer now',
+  'later.alreadyAnswered': 'A colleague has already answered for {domain}, so there is nothing to postpone.',
 
   'search.title': 'Find your reseller',
   'search.intro': "Type your reseller's name or web domain. Suggestions appear as you type.",
@@ -25,7 +26,9 @@ export const en = {
   'search.choose': 'Choose',
   'search.noResults.title': 'No match for “{query}”',
   'search.noResults.text':
-    'Check the spelling, or type a shorter part of the name (for example only the first word). Only resellers we have approved are listed: if yours is missing, ask them to contact us, or write to our support team, who can link your organisation for you.',
+    'Check the spelling, or type a shorter part of the name (for example only the first word). Only resellers we have approved are listed: if yours is missing, ask them to contact us, or write to our support team at {support}, who can link your organisation for you.',
+  'search.unavailable':
+    'The list of resellers cannot be read right now, so nothing can be searched. Our support team has been told. Please try again later, or write to them at {support}.',
   'search.problem.empty': "Type your reseller's name first.",
   'search.problem.tooShort': "Type at least {min} letters of the reseller's name.",
   'search.problem.tooLong': 'That is too long for a reseller name: use at most {max} characters.',
@@ -41,7 +44,11 @@ export const en = {
   'confirm.permissions':
     'The shared-contacts app may view, add, delete and sync the contacts your organisation shares with it. Your Google Workspace admin grants this once for everyone when installing the app. {reseller} then looks after your subscription.',
   'confirm.share': 'Share contacts now',
+  'confirm.changed':
+    "This reseller's details have changed since you chose it. Please check them and confirm again.",
   'common.back': 'Back',
+  /** Stands in for {date} when a stored date is no moment at all; it follows 'on' and 'Since'. */
+  'date.unknown': 'an unknown date',
 
   'status.title': 'Your reseller',
   'status.resellerIntro': '{domain} buys Google Workspace through:',
@@ -53,6 +60,7 @@ export const en = {
   'status.requestChange': 'Request a change',
   'status.haveReseller': 'We have a reseller',
   'status.pending': 'Change requested on {date}. Our support team will get back to you.',
+  'status.unknownReseller': 'A reseller that is no longer in our list ({id})',
 
   'change.title': 'Request a change',
   'change.intro':
@@ -74,7 +82,7 @@ export const en = {
   'notice.saved': 'Saved: {domain} is now linked to {reseller}.',
   'notice.direct': 'Saved: {domain} buys directly.',
   'notice.alreadyBound':
-    'A colleague linked {domain} to {reseller} a moment ago, so your choice was not saved. If that is wrong, request a change.',
+    'A colleague linked {domain} to {reseller} on {date}, so your choice was not saved. If that is wrong, request a change.',
   'notice.alreadyBoundByYou':
     '{domain} is already linked to {reseller}: you chose it earlier, so nothing was changed. To switch, request a change.',
   'notice.alreadyBoundBySupport':
@@ -85,19 +93,27 @@ export const en = {
   'error.busy':
     'Many people are saving at this moment. Nothing was changed: please try again in a few seconds.',
   'error.storeFull':
-    'We cannot save anything right now because our storage is full. Nothing was changed. Please contact our support team.',
+    'We cannot save anything right now because our storage is full. Nothing was changed. Please write to our support team at {support}.',
   'error.resellerUnavailable':
     'This reseller can no longer be chosen. Nothing was changed: please search again.',
   'error.wrongOrganisation':
     'This card belongs to another organisation or account. Nothing was changed: please reopen the add-on.',
   'error.unexpected': 'Something went wrong. Nothing was changed: please try again.',
+  'error.staleCard': 'This card is out of date. Nothing was changed: please reopen the add-on.',
+  'error.directoryUnreadable':
+    'The list of resellers cannot be read right now, so nothing was saved. Our support team has been told. Please try again later, or write to them at {support}.',
+  'error.storeDamaged':
+    'We cannot save anything right now because some of our stored data needs repair. Nothing was changed. Please write to our support team at {support}.',
+  'recordProblem.title': 'Your organisation needs our support',
+  'recordProblem.text':
+    "We cannot read what is stored for {domain}, so we will not ask again or change anything: that could overwrite your organisation's answer. Nothing was changed. Please write to our support team at {support}; they will check and correct it.",
 
   'personal.title': 'Personal account',
   'personal.text':
     'You are signed in with a personal Google account ({email}). Resellers sell Google Workspace to organisations, so there is nothing to link for a personal account. Open Gmail with your work account to continue.',
   'hidden.title': 'We cannot see your account',
   'hidden.text':
-    "Your organisation's settings hide your email address from add-ons, so we cannot tell which organisation you belong to. Nothing was saved. Ask your Google Workspace admin about it, or write to our support team: they can link your organisation to its reseller for you.",
+    "Your organisation's settings hide your email address from add-ons, so we cannot tell which organisation you belong to. Nothing was saved. Ask your Google Workspace admin about it, or write to our support team at {support}: they can link your organisation to its reseller for you.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,5 @@
 import type { CardModel } from '../card-model';
-import { escapeHtml } from '../html';
+import { escapeHtml, withSupportLink } from '../html';
 import type { View } from './view';
 
 export const PERSONAL_CARD = 'personalAccount';
@@ -16,11 +16,11 @@ export function personalAccountCard(view: View, email: string): CardModel {
 }
 
 /** The domain's policy hides the user's email, so we cannot know the organisation. */
-export function hiddenAccountCard(view: View): CardModel {
+export function hiddenAccountCard(view: View, supportEmail: string): CardModel {
   const { t } = view;
   return {
     name: HIDDEN_CARD,
     title: t('hidden.title'),
-    sections: [{ widgets: [{ kind: 'paragraph', html: escapeHtml(t('hidden.text')) }] }],
+    sections: [{ widgets: [{ kind: 'paragraph', html: withSupportLink(t('hidden.text'), supportEmail) }] }],
   };
 }

@@ -7,10 +7,14 @@ import type { View } from './view';
 
 export const CONFIRM_CARD = 'confirm';
 
-/** The chosen reseller's details and, in plain words, what the app may do, before anything is saved. */
-export function confirmCard(view: View, domain: string, reseller: Reseller): CardModel {
+/**
+ * The chosen reseller's details and, in plain words, what the app may do, before anything is saved.
+ * The parameters carry the name the user is shown (confirming checks it against the directory) and
+ * the search query, so that a reseller that can no longer be chosen leads back to the same search.
+ */
+export function confirmCard(view: View, domain: string, reseller: Reseller, query: string): CardModel {
   const { t } = view;
-  const parameters = { resellerId: reseller.id, domain };
+  const parameters = { resellerId: reseller.id, domain, name: reseller.name, query };
   return {
     name: CONFIRM_CARD,
     title: t('confirm.title'),

@@ -1,7 +1,7 @@
 import type { SearchMatch } from '../../domain/search';
 import { ACTIONS, FIELDS } from '../actions';
 import type { CardModel, SectionModel, WidgetModel } from '../card-model';
-import { escapeHtml, html } from '../html';
+import { escapeHtml, html, withSupportLink } from '../html';
 import { countryName } from '../i18n';
 import type { View } from './view';
 
@@ -11,9 +11,22 @@ export const SEARCH_CARD = 'search';
 export type SearchOutcome =
   | { kind: 'none' }
   | { kind: 'problem'; message: string }
+  /** The reseller list cannot be read: say so, and how to reach support. */
+  | { kind: 'unavailable' }
   | { kind: 'results'; query: string; matches: readonly SearchMatch[]; capped: boolean };
 
-export function searchCard(view: View, domain: string, query: string, outcome: SearchOutcome): CardModel {
+/**
+ * The search box with typeahead. Picking a suggestion fires the input's change action, which opens
+ * the confirm card at once; "Search" lists matches for whatever was typed. No footer: its primary
+ * button would have to be the main action, and Gmail's header arrow already goes back.
+ */
+export function searchCard(
+  view: View,
+  domain: string,
+  query: string,
+  outcome: SearchOutcome,
+  supportEmail: string,
+): CardModel {
   const { t } = view;
   const sections: SectionModel[] = [
     {
@@ -26,6 +39,7 @@ export function searchCard(view: View, domain: string, query: string, outcome: S
           hint: t('search.hint'),
           value: query,
           suggestions: { functionName: ACTIONS.suggestResellers },
+          onChange: { functionName: ACTIONS.pickReseller, parameters: { domain }, spinner: true },
         },
         {
           kind: 'buttons',
@@ -40,41 +54,45 @@ export function searchCard(view: View, domain: string, query: string, outcome: S
       ],
     },
   ];
-  const results = resultsSection(view, domain, outcome);
+  const results = resultsSection(view, domain, outcome, supportEmail);
   if (results) sections.push(results);
-  return {
-    name: SEARCH_CARD,
-    title: t('search.title'),
-    subtitle: domain,
-    sections,
-    footer: { primary: { text: t('common.back'), action: { functionName: ACTIONS.goBack } } },
-  };
+  return { name: SEARCH_CARD, title: t('search.title'), subtitle: domain, sections };
 }
 
-function resultsSection(view: View, domain: string, outcome: SearchOutcome): SectionModel | null {
+function resultsSection(
+  view: View,
+  domain: string,
+  outcome: SearchOutcome,
+  supportEmail: string,
+): SectionModel | null {
   const { t } = view;
   switch (outcome.kind) {
     case 'none':
       return null;
     case 'problem':
       return { widgets: [{ kind: 'paragraph', html: html`<b>${outcome.message}</b>` }] };
+    case 'unavailable':
+      return {
+        widgets: [{ kind: 'paragraph', html: withSupportLink(t('search.unavailable'), supportEmail) }],
+      };
     case 'results': {
       if (outcome.matches.length === 0) {
         return {
           header: escapeHtml(t('search.noResults.title', { query: outcome.query })),
-          widgets: [{ kind: 'paragraph', html: escapeHtml(t('search.noResults.text')) }],
+          widgets: [{ kind: 'paragraph', html: withSupportLink(t('search.noResults.text'), supportEmail) }],
         };
       }
       const count = outcome.matches.length;
       const widgets: WidgetModel[] = outcome.matches.map((match) => ({
         kind: 'fact',
         html: html`<b>${match.reseller.name}</b>`,
-        bottomLabel: `${match.reseller.domain} · ${countryName(view.language, match.reseller.country)}`,
+        // Domain and country exactly as the suggestions name them.
+        bottomLabel: `${match.reseller.domain} (${countryName(view.language, match.reseller.country)})`,
         button: {
           text: t('search.choose'),
           action: {
             functionName: ACTIONS.chooseReseller,
-            parameters: { resellerId: match.reseller.id, domain },
+            parameters: { resellerId: match.reseller.id, domain, query: outcome.query },
           },
         },
       }));

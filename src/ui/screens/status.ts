@@ -12,6 +12,8 @@ export function statusCard(
   domain: string,
   viewerEmail: string,
   assignment: Assignment,
+  /** The reseller's name from the directory; undefined when the directory no longer has it. */
+  resellerName: string | undefined,
 ): CardModel {
   const { t } = view;
   const who = t(`status.setBy.${setBy(assignment, viewerEmail)}`);
@@ -20,7 +22,14 @@ export function statusCard(
   if (assignment.kind === 'reseller') {
     widgets.push(
       { kind: 'paragraph', html: escapeHtml(t('status.resellerIntro', { domain })) },
-      { kind: 'fact', html: html`<b>${assignment.resellerName}</b>`, bottomLabel: `${since} · ${who}` },
+      {
+        kind: 'fact',
+        html:
+          resellerName === undefined
+            ? escapeHtml(t('status.unknownReseller', { id: assignment.resellerId }))
+            : html`<b>${resellerName}</b>`,
+        bottomLabel: `${since} · ${who}`,
+      },
     );
     if (assignment.changeRequestedAt !== undefined) {
       widgets.push({
