@@ -20,10 +20,13 @@ export function classifyAccount(rawEmail: string): Account {
     : { kind: 'organisation', email, domain };
 }
 
+/** Fingerprints keep 5 base-36 digits: within one organisation a clash is one in 60 million. */
+export const FINGERPRINT_SPACE = 36 ** 5;
+
 /**
- * A short, stable fingerprint of an email address (FNV-1a, base 36). Stored instead of the address
- * where the store only needs to tell "you" from "a colleague": it keeps each organisation's record
- * small. (The outbox event keeps the full address until the sync moves it to the Sheet's audit.)
+ * A short, stable fingerprint of an email address (FNV-1a, 5 base-36 digits). Stored instead of the
+ * address where the store only needs to tell "you" from "a colleague": it keeps each organisation's
+ * record small. (The outbox entry keeps the full address until the sync moves it to the Sheet.)
  */
 export function emailFingerprint(email: string): string {
   let hash = 0x811c9dc5;
@@ -32,5 +35,5 @@ export function emailFingerprint(email: string): string {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash.toString(36);
+  return (hash % FINGERPRINT_SPACE).toString(36);
 }

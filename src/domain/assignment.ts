@@ -2,7 +2,7 @@
  * A customer organisation's answer to "do you buy Google Workspace through a reseller?", and the
  * rules for changing it. Pure: the store persists these records, the UI shows them.
  */
-import { emailFingerprint } from './account';
+import { emailFingerprint, FINGERPRINT_SPACE } from './account';
 
 /** Who made the choice: a user of the customer domain, or the vendor's support team. */
 export type AssignmentSource = 'user' | 'support';
@@ -69,7 +69,7 @@ export function decideChoice(current: Assignment | null, proposed: Assignment): 
  *
  *   "2" kind source | since | actor | change requested at | reseller id
  *
- * e.g. "2Ru\tt4k2ps\t1x8k3f\t\tR-00042" (about 27 bytes). Times are seconds in base 36, with a
+ * e.g. "2Ru\tt4k2ps\tx8k3f\t\tR-00042" (about 26 bytes). Times are seconds in base 36, with a
  * leading "-" before 1970. Format 1 (kind, since, source, actor, requested, id, name) is still read.
  */
 const FORMAT = '2';
@@ -127,7 +127,10 @@ function decodeV1(fields: string[]): Assignment | null {
   if (!kind || !source || actor === '') return null;
   if (kind === 'reseller' && resellerName === undefined) return null;
   if (kind === 'direct' && fields.length !== 5) return null;
-  return assemble(kind, source, since, actor, requested, resellerId);
+  if (!/^[0-9a-z]{1,7}$/.test(actor)) return null;
+  // Format 1 kept the whole 32-bit fingerprint; today's keeps its last 5 base-36 digits.
+  const shortActor = (parseInt(actor, 36) % FINGERPRINT_SPACE).toString(36);
+  return assemble(kind, source, since, shortActor, requested, resellerId);
 }
 
 function assemble(

@@ -7,6 +7,13 @@ import { DEMO_RESELLERS, generateResellers } from '../../dev/demo/resellers';
 import type { LocalRuntime } from '../../dev/runtime/runtime';
 import { approved, client, domainRecord, runtimeWith, storedState, user } from '../support/addon';
 
+/** The fingerprint format 1 stored: all 32 bits of FNV-1a in base 36. */
+function formatOneFingerprint(email: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < email.length; i++) hash = Math.imul(hash ^ email.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(36);
+}
+
 const INDEX_KEYS = Array.from({ length: 64 }, (_, i) => `ix:${i}`);
 const SUPPORT = 'support@reseller-connect.example';
 
@@ -52,13 +59,16 @@ describe('an organisation record that cannot be read', () => {
     const runtime = runtimeWith();
     const mueller = approved('Müller IT GmbH');
     runtime.host.scriptProperties.setAll(
-      { 'd:alt.example': `R\tt4k2ps\tu\t1x8k3f\t\t${mueller.id}\tAlter Name` },
+      {
+        'd:alt.example': `R\tt4k2ps\tu\t${formatOneFingerprint('anna@alt.example')}\t\t${mueller.id}\tAlter Name`,
+      },
       false,
     );
     const anna = client(runtime, user('anna@alt.example'));
     expect(anna.card.name).toBe('status');
-    // The directory's name, not the stale copy in the old record.
+    // The directory's name, not the stale copy in the old record; and still "set by you".
     expect(anna.texts()).toContain(mueller.name);
+    expect(anna.texts().some((t) => t.includes('Set by you'))).toBe(true);
   });
 });
 
