@@ -9,6 +9,9 @@
  * - a builder handed to another builder (a widget to a section, an action to a button, a section to a card)
  *   is copied at that moment, so later changes to it are not reflected;
  * - `build()` checks the required fields and throws a descriptive error;
+ * - a fixed footer's primary button must be TextButtonStyle.FILLED and its secondary OUTLINED, and a
+ *   secondary button set before the primary does nothing (Google's FixedFooter reference); the fake
+ *   reports both at `build()` rather than letting the real host show something else;
  * - a Card / ActionResponse / ... is an opaque object with `printJson()`; `toCardJson` is the runtime's way
  *   to get its JSON, and it refuses a builder whose `.build()` was forgotten.
  *
@@ -1575,8 +1578,15 @@ class CardActionImpl implements GasCardAction {
   }
 }
 
+/** A fixed footer as CardBuilder.setFixedFooter copies it: its JSON, and whether a secondary button was dropped. */
+interface FixedFooterSnapshot {
+  json: FixedFooterJson;
+  ignoredSecondary: boolean;
+}
+
 class FixedFooterImpl implements GasFixedFooter {
   private readonly json: FixedFooterJson = {};
+  private ignoredSecondary = false;
 
   setPrimaryButton(button: GasTextButton): this {
     const where = 'FixedFooter.setPrimaryButton';
@@ -1584,14 +1594,24 @@ class FixedFooterImpl implements GasFixedFooter {
     return this;
   }
 
+  /**
+   * Google: "This method does nothing if setPrimaryButton(button) isn't called to set the primary button."
+   * Like the real one, the fake keeps no secondary button set before the primary; unlike it, it remembers
+   * the call, so that CardBuilder.build reports it instead of the button silently missing from the card.
+   */
   setSecondaryButton(button: GasTextButton): this {
     const where = 'FixedFooter.setSecondaryButton';
-    this.json.secondaryButton = argInstance(button, TextButtonImpl, 'a TextButton', where).toButtonJson();
+    const json = argInstance(button, TextButtonImpl, 'a TextButton', where).toButtonJson();
+    if (this.json.primaryButton) this.json.secondaryButton = json;
+    else this.ignoredSecondary = true;
     return this;
   }
 
-  snapshot(): FixedFooterJson {
-    return structuredClone(this.json);
+  snapshot(): FixedFooterSnapshot {
+    return {
+      json: structuredClone(this.json),
+      ignoredSecondary: this.ignoredSecondary && !this.json.secondaryButton,
+    };
   }
 }
 
@@ -1600,7 +1620,7 @@ class CardBuilderImpl implements GasCardBuilder {
   private peekCardHeader: CardHeaderJson | undefined;
   private name: string | undefined;
   private displayStyle: string | undefined;
-  private fixedFooter: FixedFooterJson | undefined;
+  private fixedFooter: FixedFooterSnapshot | undefined;
   private readonly sections: SectionJson[] = [];
   private readonly cardActions: CardActionJson[] = [];
 
@@ -1651,12 +1671,14 @@ class CardBuilderImpl implements GasCardBuilder {
       ...(this.header ? { header: this.header } : {}),
       ...(this.name === undefined ? {} : { name: this.name }),
       sections: this.sections,
-      ...(this.fixedFooter ? { fixedFooter: this.fixedFooter } : {}),
+      ...(this.fixedFooter ? { fixedFooter: this.fixedFooter.json } : {}),
       ...(this.displayStyle ? { displayStyle: this.displayStyle } : {}),
       ...(this.peekCardHeader ? { peekCardHeader: this.peekCardHeader } : {}),
       ...(this.cardActions.length > 0 ? { cardActions: this.cardActions } : {}),
     };
-    throwIfInvalid('CardBuilder.build', 'invalid card', checkCard(card, ''));
+    const problems = checkCard(card, '');
+    if (this.fixedFooter?.ignoredSecondary) problems.push(IGNORED_SECONDARY_PROBLEM);
+    throwIfInvalid('CardBuilder.build', 'invalid card', problems);
     return registerBuilt('card', structuredClone(card));
   }
 }
@@ -1869,6 +1891,63 @@ function checkFixedFooter(footer: FixedFooterJson, path: string): string[] {
     : [`${path}: a fixed footer needs a primary button (FixedFooter.setPrimaryButton)`];
   if (footer.secondaryButton)
     problems.push(...checkButton(footer.secondaryButton, at(path, 'secondaryButton')));
+  problems.push(...checkFixedFooterButtonStyles(footer, path));
+  return problems;
+}
+
+const IGNORED_SECONDARY_PROBLEM =
+  'fixedFooter.secondaryButton: FixedFooter.setSecondaryButton was called before setPrimaryButton, and ' +
+  '"this method does nothing if setPrimaryButton(button) isn\'t called": the real card has no secondary ' +
+  'button. Call setPrimaryButton first';
+
+/** The JSON `type` a TextButtonStyle becomes (see `buttonType`), and back, for messages. */
+function describeButtonType(type: unknown): string {
+  if (type === undefined) return 'no TextButtonStyle, which is OUTLINED';
+  if (type === 'BORDERLESS') return 'BORDERLESS (TextButtonStyle.BORDERLESS or TEXT)';
+  return typeof type === 'string' ? type : describe(type);
+}
+
+/**
+ * Google's fixed-footer rule (developers.google.com/apps-script/reference/card-service/fixed-footer):
+ * "The primary button must be a TextButtonStyle.FILLED button" and "The secondary button must be a
+ * TextButtonStyle.OUTLINED button. This method does nothing if setPrimaryButton(button) isn't called";
+ * card.proto: "If secondaryButton is set, you must also set primaryButton".
+ *
+ * Works on the emitted JSON (the button's `type`, unset meaning OUTLINED, the default of both
+ * TextButtonStyle and card.proto's Button.Type; TextButtonStyle.TEXT is emitted as BORDERLESS), so
+ * `validateCard` applies the same rule to any card JSON. A button's `color` does not count: in Apps Script
+ * only the style makes a button FILLED. Takes `unknown` members because `validateCard` sees arbitrary JSON.
+ */
+export function checkFixedFooterButtonStyles(
+  footer: { primaryButton?: unknown; secondaryButton?: unknown },
+  path: string,
+): string[] {
+  const problems: string[] = [];
+  const typeOf = (button: unknown): unknown =>
+    typeof button === 'object' && button !== null ? (button as { type?: unknown }).type : undefined;
+  const { primaryButton, secondaryButton } = footer;
+  if (primaryButton !== undefined && typeOf(primaryButton) !== 'FILLED') {
+    problems.push(
+      `${at(path, 'primaryButton')}: the primary button of a fixed footer must be a TextButtonStyle.FILLED ` +
+        `button (TextButton.setTextButtonStyle(CardService.TextButtonStyle.FILLED)), got ` +
+        describeButtonType(typeOf(primaryButton)),
+    );
+  }
+  if (secondaryButton === undefined) return problems;
+  if (primaryButton === undefined) {
+    problems.push(
+      `${at(path, 'secondaryButton')}: a fixed footer with a secondary button needs a primary button ` +
+        '(FixedFooter.setSecondaryButton does nothing unless setPrimaryButton is called)',
+    );
+  }
+  const secondaryType = typeOf(secondaryButton) ?? 'OUTLINED';
+  if (secondaryType !== 'OUTLINED') {
+    problems.push(
+      `${at(path, 'secondaryButton')}: the secondary button of a fixed footer must be a ` +
+        'TextButtonStyle.OUTLINED button (TextButton.setTextButtonStyle(CardService.TextButtonStyle.OUTLINED)), ' +
+        `got ${describeButtonType(secondaryType)}`,
+    );
+  }
   return problems;
 }
 

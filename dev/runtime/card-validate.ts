@@ -7,14 +7,20 @@
  * scalars must have the right JSON type, enums must be one of their string names, repeated fields must be
  * arrays, and at most one member of each oneof may be set.
  *
+ * Beyond the schema it applies one rule that card.proto states only in comments and Apps Script documents
+ * for FixedFooter: the primary button must be FILLED, the secondary OUTLINED and only beside a primary
+ * (`checkFixedFooterButtonStyles`, shared with CardBuilder.build).
+ *
  * `validateResponse` checks the response envelopes defined in card-service.ts (they are not in any proto)
  * and validates every card inside them.
  */
 import * as path from 'node:path';
 import { Enum, Root, Type, type Field } from 'protobufjs';
+import { checkFixedFooterButtonStyles } from './card-service';
 
 const CARD_PROTO = 'google/apps/card/v1/card.proto';
 const CARD_TYPE = 'google.apps.card.v1.Card';
+const FIXED_FOOTER_TYPE = '.google.apps.card.v1.Card.CardFixedFooter';
 
 let cachedRoot: Root | undefined;
 
@@ -106,6 +112,7 @@ function checkMessage(value: unknown, type: Type, pathSoFar: string, problems: s
       );
     }
   }
+  if (type.fullName === FIXED_FOOTER_TYPE) problems.push(...checkFixedFooterButtonStyles(value, pathSoFar));
 }
 
 function unknownField(type: Type, key: string, pathSoFar: string): string {

@@ -57,7 +57,9 @@ function main(argv: string[]): void {
   const approved = resellers.filter((r) => r.status === 'approved').length;
   for (const conflict of meta.conflicts) {
     const statuses = [conflict.kept, ...conflict.dropped].map((r) => r.status).join(', ');
-    console.warn(`Reseller id ${conflict.id} appears more than once (${statuses}): kept the ${conflict.kept.status} copy.`);
+    console.warn(
+      `Reseller id ${conflict.id} appears more than once (${statuses}): kept the ${conflict.kept.status} copy.`,
+    );
   }
   console.log(
     `Loaded ${meta.count} resellers (${approved} approved) in ${meta.chunks.length} chunks into ${stateFile}.`,

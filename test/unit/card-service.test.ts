@@ -71,7 +71,12 @@ describe('CardService fake: a realistic card', () => {
       )
       .addWidget(CardService.newDivider());
     const footer = CardService.newFixedFooter()
-      .setPrimaryButton(CardService.newTextButton().setText('Save').setOnClickAction(action('onSave')))
+      .setPrimaryButton(
+        CardService.newTextButton()
+          .setText('Save')
+          .setTextButtonStyle(CardService.TextButtonStyle.FILLED)
+          .setOnClickAction(action('onSave')),
+      )
       .setSecondaryButton(
         CardService.newTextButton()
           .setText('Help')
@@ -160,7 +165,7 @@ describe('CardService fake: a realistic card', () => {
       },
     ],
     fixedFooter: {
-      primaryButton: { text: 'Save', onClick: { action: { function: 'onSave' } } },
+      primaryButton: { text: 'Save', type: 'FILLED', onClick: { action: { function: 'onSave' } } },
       secondaryButton: { text: 'Help', onClick: { openLink: { url: 'https://example.com/help' } } },
     },
   };
@@ -403,6 +408,148 @@ describe('CardService fake: required fields and argument checks', () => {
     expect(() =>
       CardService.newTextButton().setComposeAction(action('x'), CardService.ComposedEmailType.REPLY_AS_DRAFT),
     ).toThrow('CardService fake: TextButton.setComposeAction is not implemented');
+  });
+});
+
+describe('CardService fake: the fixed footer rule', () => {
+  type Style = GoogleAppsScript.Card_Service.TextButtonStyle;
+
+  function button(text: string, style?: Style): GoogleAppsScript.Card_Service.TextButton {
+    const built = CardService.newTextButton()
+      .setText(text)
+      .setOnClickAction(action(`on${text}`));
+    return style === undefined ? built : built.setTextButtonStyle(style);
+  }
+
+  function cardWith(
+    footer: GoogleAppsScript.Card_Service.FixedFooter,
+  ): GoogleAppsScript.Card_Service.CardBuilder {
+    return CardService.newCardBuilder().addSection(oneWidgetSection()).setFixedFooter(footer);
+  }
+
+  const { FILLED, OUTLINED, TEXT, FILLED_TONAL, BORDERLESS } = CardService.TextButtonStyle;
+
+  it('accepts a FILLED primary with an OUTLINED or unstyled secondary', () => {
+    for (const secondary of [OUTLINED, undefined]) {
+      const footer = CardService.newFixedFooter()
+        .setPrimaryButton(button('Share', FILLED))
+        .setSecondaryButton(button('Back', secondary));
+      const json = toCardJson(cardWith(footer).build());
+      expect(validateCard(json)).toEqual([]);
+      expect(json).toMatchObject({
+        fixedFooter: { primaryButton: { type: 'FILLED' }, secondaryButton: { text: 'Back' } },
+      });
+    }
+  });
+
+  it('rejects a primary button that is not FILLED, naming the rule and the style it got', () => {
+    const cases: [Style | undefined, string][] = [
+      [OUTLINED, 'got OUTLINED'],
+      [undefined, 'got no TextButtonStyle, which is OUTLINED'],
+      [TEXT, 'got BORDERLESS (TextButtonStyle.BORDERLESS or TEXT)'],
+      [BORDERLESS, 'got BORDERLESS'],
+      [FILLED_TONAL, 'got FILLED_TONAL'],
+    ];
+    for (const [style, got] of cases) {
+      const builder = cardWith(CardService.newFixedFooter().setPrimaryButton(button('Back', style)));
+      expect(() => builder.build()).toThrow(
+        'CardService fake: CardBuilder.build: invalid card:\n  fixedFooter.primaryButton: the primary button ' +
+          'of a fixed footer must be a TextButtonStyle.FILLED button',
+      );
+      expect(() => builder.build()).toThrow(got);
+    }
+  });
+
+  it('a background colour does not make a primary button FILLED', () => {
+    const primary = button('Back', OUTLINED).setBackgroundColor('#1a73e8');
+    const builder = cardWith(CardService.newFixedFooter().setPrimaryButton(primary));
+    expect(() => builder.build()).toThrow(
+      /primary button of a fixed footer must be a TextButtonStyle\.FILLED/,
+    );
+  });
+
+  it('rejects a secondary button that is not OUTLINED', () => {
+    for (const [style, got] of [
+      [FILLED, 'got FILLED'],
+      [FILLED_TONAL, 'got FILLED_TONAL'],
+      [TEXT, 'got BORDERLESS'],
+    ] as const) {
+      const footer = CardService.newFixedFooter()
+        .setPrimaryButton(button('Share', FILLED))
+        .setSecondaryButton(button('Cancel', style));
+      const builder = cardWith(footer);
+      expect(() => builder.build()).toThrow(
+        /fixedFooter\.secondaryButton: the secondary button of a fixed footer must be a TextButtonStyle\.OUTLINED button/,
+      );
+      expect(() => builder.build()).toThrow(got);
+    }
+  });
+
+  it('reports every footer problem at once', () => {
+    const footer = CardService.newFixedFooter()
+      .setPrimaryButton(button('Back', OUTLINED))
+      .setSecondaryButton(button('Share', FILLED));
+    expect(() => cardWith(footer).build()).toThrow(
+      /primaryButton: the primary button[^\n]*got OUTLINED\n {2}fixedFooter\.secondaryButton: the secondary button[^\n]*got FILLED/,
+    );
+  });
+
+  it('ignores a secondary button set before the primary, as the real service does, and says so', () => {
+    const secondaryOnly = CardService.newFixedFooter().setSecondaryButton(button('Back', OUTLINED));
+    expect(() => cardWith(secondaryOnly).build()).toThrow(
+      /fixedFooter: a fixed footer needs a primary button[\s\S]*setSecondaryButton was called before setPrimaryButton/,
+    );
+    const secondaryFirst = CardService.newFixedFooter()
+      .setSecondaryButton(button('Back', OUTLINED))
+      .setPrimaryButton(button('Share', FILLED));
+    expect(() => cardWith(secondaryFirst).build()).toThrow(
+      /does nothing if setPrimaryButton\(button\) isn't called": the real card has no secondary button/,
+    );
+    // Set again once the primary is there, the secondary counts.
+    secondaryFirst.setSecondaryButton(button('Back', OUTLINED));
+    const json = toCardJson(cardWith(secondaryFirst).build()) as { fixedFooter: unknown };
+    expect(json.fixedFooter).toMatchObject({ secondaryButton: { text: 'Back', type: 'OUTLINED' } });
+  });
+
+  it('applies the same rule to card JSON in validateCard and validateResponse', () => {
+    const onClick = { action: { function: 'onX' } };
+    const card = (fixedFooter: unknown): unknown => ({
+      sections: [{ widgets: [{ textParagraph: { text: 'Hi' } }] }],
+      fixedFooter,
+    });
+    expect(
+      validateCard(
+        card({
+          primaryButton: { text: 'A', type: 'FILLED', onClick },
+          secondaryButton: { text: 'B', onClick },
+        }),
+      ),
+    ).toEqual([]);
+    expect(validateCard(card({ primaryButton: { text: 'A', type: 'OUTLINED', onClick } }))).toEqual([
+      'fixedFooter.primaryButton: the primary button of a fixed footer must be a TextButtonStyle.FILLED button ' +
+        '(TextButton.setTextButtonStyle(CardService.TextButtonStyle.FILLED)), got OUTLINED',
+    ]);
+    expect(validateCard(card({ secondaryButton: { text: 'B', type: 'OUTLINED', onClick } }))).toEqual([
+      'fixedFooter.secondaryButton: a fixed footer with a secondary button needs a primary button ' +
+        '(FixedFooter.setSecondaryButton does nothing unless setPrimaryButton is called)',
+    ]);
+    const response = {
+      action: {
+        navigations: [
+          {
+            pushCard: card({
+              primaryButton: { text: 'A', type: 'FILLED', onClick },
+              secondaryButton: { text: 'B', type: 'BORDERLESS', onClick },
+            }),
+          },
+        ],
+      },
+    };
+    expect(validateResponse(response)).toEqual([
+      'action.navigations[0].pushCard.fixedFooter.secondaryButton: the secondary button of a fixed footer must ' +
+        'be a TextButtonStyle.OUTLINED button (TextButton.setTextButtonStyle(CardService.TextButtonStyle.OUTLINED)), ' +
+        'got BORDERLESS (TextButtonStyle.BORDERLESS or TEXT)',
+    ]);
   });
 });
 

@@ -1005,6 +1005,7 @@ describe('renderCard: cards built with the CardService fake', () => {
         CardService.newFixedFooter().setPrimaryButton(
           CardService.newTextButton()
             .setText('Done')
+            .setTextButtonStyle(CardService.TextButtonStyle.FILLED)
             .setOnClickAction(CardService.newAction().setFunctionName('onDone')),
         ),
       )
