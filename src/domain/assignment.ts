@@ -3,6 +3,7 @@
  * rules for changing it. Pure: the store persists these records, the UI shows them.
  */
 import { emailFingerprint, FINGERPRINT_SPACE } from './account';
+import { fnvFinish, fnvStart, fnvUpdate } from './hash';
 
 /** Who made the choice: a user of the customer domain, or the vendor's support team. */
 export type AssignmentSource = 'user' | 'support';
@@ -67,10 +68,12 @@ export function decideChoice(current: Assignment | null, proposed: Assignment): 
 /**
  * Compact encoding for Script Properties (one property per customer domain), tab-separated:
  *
- *   "2" kind source | since | actor | change requested at | reseller id
+ *   "2" kind source check | since | actor | change requested at | reseller id
  *
- * e.g. "2Ru\tt4k2ps\tx8k3f\t\tR-00042" (about 26 bytes). Times are seconds in base 36, with a
- * leading "-" before 1970. Format 1 (kind, since, source, actor, requested, id, name) is still read.
+ * e.g. "2Ru3k\tt4k2ps\tx8k3f\t\tR-00042" (about 28 bytes). Times are seconds in base 36, with a
+ * leading "-" before 1970. `check` is two base-36 digits of a hash of the fields after it, so a
+ * record cut short (even inside its id) or changed by hand reads as damaged, not as another valid
+ * record. Format 1 (kind, since, source, actor, requested, id, name) is still read.
  */
 const FORMAT = '2';
 const KIND_CODES = { reseller: 'R', direct: 'D' } as const;
@@ -102,20 +105,28 @@ export function encodeAssignment(a: Assignment): string {
     if (!RESELLER_ID_PATTERN.test(a.resellerId)) throw new UnencodableRecordError('bad reseller id');
     fields.push(a.resellerId);
   }
-  return fields.join('\t');
+  const rest = fields.slice(1).join('\t');
+  return `${fields[0] as string}${checkDigits(rest)}\t${rest}`;
+}
+
+const CHECK_SPACE = 36 * 36;
+
+function checkDigits(text: string): string {
+  return (fnvFinish(fnvUpdate(fnvStart(), text)) % CHECK_SPACE).toString(36).padStart(2, '0');
 }
 
 /** The record, or null when the text is not one this code can read (damaged, or another format). */
 export function decodeAssignment(text: string): Assignment | null {
   const fields = text.split('\t');
-  return fields[0]?.length === 3 && fields[0].startsWith(FORMAT) ? decodeV2(fields) : decodeV1(fields);
+  return fields[0]?.length === 5 && fields[0].startsWith(FORMAT) ? decodeV2(text, fields) : decodeV1(fields);
 }
 
-function decodeV2(fields: string[]): Assignment | null {
-  const [head = '', since = '', actor = '', requested = '', resellerId, ...rest] = fields;
+function decodeV2(text: string, fields: string[]): Assignment | null {
+  const [head = '', since = '', actor = '', requested = '', resellerId, ...extra] = fields;
   const kind = head[1] === 'R' ? 'reseller' : head[1] === 'D' ? 'direct' : undefined;
   const source = head[2] === 'u' ? 'user' : head[2] === 's' ? 'support' : undefined;
-  if (!kind || !source || rest.length > 0 || !/^[0-9a-z]{1,13}$/.test(actor)) return null;
+  if (!kind || !source || extra.length > 0 || !/^[0-9a-z]{1,13}$/.test(actor)) return null;
+  if (head.slice(3) !== checkDigits(text.slice(head.length + 1))) return null;
   return assemble(kind, source, since, actor, requested, resellerId);
 }
 

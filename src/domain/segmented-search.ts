@@ -5,7 +5,7 @@
  * fresh execution (the copy when V8 flattens it), more than the whole 2 ms budget. Segments are
  * searched where they lie, and their results merged in the ranking order of `searchResellers`.
  */
-import type { Reseller } from './reseller';
+import { oneEntryPerId, type Reseller } from './reseller';
 import { utf8Length } from './utf8';
 import {
   buildSearchIndex,
@@ -39,8 +39,9 @@ const TIER_ORDER: Readonly<Record<MatchTier, number>> = {
  * always share a segment, so the index can still tell them apart within it.
  */
 export function buildSegmentTexts(resellers: readonly Reseller[], maxBytes: number): string[] {
-  const approved = resellers
-    .filter((r) => r.status === 'approved')
+  // One entry per id before the status filter: a suspended copy is never shadowed by an approved one.
+  const approved = oneEntryPerId(resellers)
+    .resellers.filter((r) => r.status === 'approved')
     .map((r) => ({ reseller: r, label: displayLabel(r) }))
     .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   const groups: Reseller[][] = [];

@@ -2,7 +2,7 @@
  * The reseller directory: every known reseller (any status) in Script Properties, as chunks under
  * 8 KB sorted by id, and a meta entry that says what a reader must find:
  *
- *   r:meta  "RD2" version count chunks  then per chunk: first id, line count, checksum (tabs / spaces)
+ *   r:meta  "RD2" version count chunks  then per chunk: first id, last id, line count, checksum
  *   r:<n>   one line per reseller: id, name, domain, country, status code (tabs)
  *
  * Every read checks the count and checksums, so a truncated or missing chunk or a damaged meta entry
@@ -42,6 +42,7 @@ const FIELD_BREAKS = /[\t\n\r]/g;
 
 export interface ChunkInfo {
   firstId: string;
+  lastId: string;
   lines: number;
   checksum: string;
 }
@@ -103,7 +104,7 @@ export function packLines(lines: readonly string[], limitBytes: number): string[
 // Meta entry
 
 function encodeMeta(meta: DirectoryMeta): string {
-  const chunks = meta.chunks.map((c) => `${c.firstId} ${c.lines} ${c.checksum}`);
+  const chunks = meta.chunks.map((c) => `${c.firstId} ${c.lastId} ${c.lines} ${c.checksum}`);
   return [META_FORMAT, meta.version, meta.count, meta.chunks.length, ...chunks].join('\t');
 }
 
@@ -114,11 +115,15 @@ export function decodeMeta(text: string | null | undefined): DirectoryMeta | nul
   if (chunks.length !== Number(chunkCount)) return null;
   const infos: ChunkInfo[] = [];
   for (const chunk of chunks) {
-    const [firstId = '', lines, sum = '', ...rest] = chunk.split(' ');
-    if (rest.length > 0 || !RESELLER_ID_PATTERN.test(firstId) || !isCount(lines) || Number(lines) < 1)
+    const [firstId = '', lastId = '', lines, sum = '', ...rest] = chunk.split(' ');
+    if (rest.length > 0 || !RESELLER_ID_PATTERN.test(firstId) || !RESELLER_ID_PATTERN.test(lastId))
       return null;
-    if (!/^[0-9a-z]{1,7}$/.test(sum)) return null;
-    infos.push({ firstId, lines: Number(lines), checksum: sum });
+    if (!isCount(lines) || Number(lines) < 1 || !/^[0-9a-z]{1,7}$/.test(sum)) return null;
+    // Id ranges ascend and never overlap, so one id lives in one chunk only.
+    const previous = infos[infos.length - 1];
+    if (compareStrings(firstId, lastId) > 0 || (previous && compareStrings(previous.lastId, firstId) >= 0))
+      return null;
+    infos.push({ firstId, lastId, lines: Number(lines), checksum: sum });
   }
   const total = infos.reduce((sum, c) => sum + c.lines, 0);
   if (total !== Number(count)) return null;
@@ -144,7 +149,8 @@ function readChunk(text: string | undefined, info: ChunkInfo, n: number): Resell
     if (!reseller) return `chunk ${n} holds an unreadable record`;
     resellers.push(reseller);
   }
-  if (resellers[0]?.id !== info.firstId) return `chunk ${n} does not start with ${info.firstId}`;
+  if (resellers[0]?.id !== info.firstId || resellers[resellers.length - 1]?.id !== info.lastId)
+    return `chunk ${n} does not hold the ids ${info.firstId} to ${info.lastId}`;
   return resellers;
 }
 
@@ -188,6 +194,7 @@ export function findInDirectory(store: KeyValueStore, id: string): ResellerLooku
   if (n < 0) return { ok: true, reseller: undefined };
   const read = readChunk(store.get(KEYS.directoryChunk(n)) ?? undefined, meta.chunks[n] as ChunkInfo, n);
   if (typeof read === 'string') return { ok: false, problem: read };
+  // Chunks never share an id (decodeMeta checks their ranges), so every copy is in this one.
   const copies = read.filter((r) => r.id === id);
   return { ok: true, reseller: oneEntryPerId(copies).resellers[0] };
 }
@@ -219,6 +226,7 @@ export function writeDirectory(
   const chunks = packed.map((lines, i): ChunkInfo => {
     const info = {
       firstId: (resellers[offset] as Reseller).id,
+      lastId: (resellers[offset + lines.length - 1] as Reseller).id,
       lines: lines.length,
       checksum: checksum(texts[i] as string),
     };

@@ -39,8 +39,13 @@ export function nextSequence(store: KeyValueStore): number {
   const last = readSequence(text);
   if (last === null) throw new DamagedSequenceError(text ?? '');
   if (text !== null) return last + 1;
-  const pending = listOutbox(store.getAll()).changes;
-  return (pending[pending.length - 1]?.seq ?? 0) + 1;
+  // Unreadable entries count too: their keys must not be reused either.
+  let highest = 0;
+  for (const key of Object.keys(store.getAll())) {
+    if (!key.startsWith(KEYS.outboxPrefix)) continue;
+    highest = Math.max(highest, readSequence(key.slice(KEYS.outboxPrefix.length)) ?? 0);
+  }
+  return highest + 1;
 }
 
 /** The properties that commit a change: its outbox entry and the advanced counter. */

@@ -90,7 +90,8 @@ describe('reseller names with markup', () => {
     expect(anna.texts()).toContain('<b>Bold</b> IT & Co');
     anna.click('Choose');
     // Action parameters are data, never shown: the name travels there as it is.
-    const shown = (card: unknown): string => JSON.stringify(card, (key, value: unknown) => (key === 'parameters' ? undefined : value));
+    const shown = (card: unknown): string =>
+      JSON.stringify(card, (key, value: unknown) => (key === 'parameters' ? undefined : value));
     expect(shown(anna.card)).not.toContain('<b>Bold</b>');
     anna.click('Share contacts now');
     expect(anna.card.name).toBe('status');
@@ -120,32 +121,35 @@ describe('tampered action parameters', () => {
     ],
   ];
 
-  it.each(cases)('%s: refused with a message, nothing stored', (_label, parameters, where, english, german) => {
-    for (const [locale, message] of [
-      ['en', english],
-      ['de', german],
-    ] as const) {
-      const runtime = runtimeWith();
-      const anna = client(runtime, user('anna@kunde.example', locale));
-      const before = storedState(runtime);
-      for (const fn of ['onConfirmReseller', 'onChooseReseller']) {
-        anna.openHomepage();
-        anna.runAction({
-          function: fn,
-          parameters: Object.entries(parameters).map(([key, value]) => ({ key, value })),
-        });
-        if (where === 'notice') {
-          expect(anna.notification).toBe(message);
-          expect(anna.card.name).toBe('question');
-        } else {
-          // Not a notice over a dead card: the search again, saying why.
-          expect(anna.card.name).toBe('search');
-          expect(anna.texts()).toContain(message);
+  it.each(cases)(
+    '%s: refused with a message, nothing stored',
+    (_label, parameters, where, english, german) => {
+      for (const [locale, message] of [
+        ['en', english],
+        ['de', german],
+      ] as const) {
+        const runtime = runtimeWith();
+        const anna = client(runtime, user('anna@kunde.example', locale));
+        const before = storedState(runtime);
+        for (const fn of ['onConfirmReseller', 'onChooseReseller']) {
+          anna.openHomepage();
+          anna.runAction({
+            function: fn,
+            parameters: Object.entries(parameters).map(([key, value]) => ({ key, value })),
+          });
+          if (where === 'notice') {
+            expect(anna.notification).toBe(message);
+            expect(anna.card.name).toBe('question');
+          } else {
+            // Not a notice over a dead card: the search again, saying why.
+            expect(anna.card.name).toBe('search');
+            expect(anna.texts()).toContain(message);
+          }
         }
+        expect(storedState(runtime)).toBe(before);
       }
-      expect(storedState(runtime)).toBe(before);
-    }
-  });
+    },
+  );
 
   it('no reseller id: the card is out of date, nothing stored', () => {
     const runtime = runtimeWith();

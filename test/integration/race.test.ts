@@ -36,7 +36,9 @@ describe('two users of one domain confirming different resellers at the same mom
       );
       const won = notices.filter((n) => n.startsWith('Saved') || n.startsWith('Gespeichert'));
       // The loser is told when the colleague linked it (the date), not "a moment ago".
-      const lost = notices.filter((n) => n.includes('so your choice was not saved') || n.includes('daher wurde Ihre Auswahl'));
+      const lost = notices.filter(
+        (n) => n.includes('so your choice was not saved') || n.includes('daher wurde Ihre Auswahl'),
+      );
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(1);
       expect(lost[0]).toContain(winner.name);

@@ -1,5 +1,10 @@
 /** The pure domain rules: accounts, assignments, change requests and the user's own state. */
-import { classifyAccount, emailFingerprint, PERSONAL_DOMAINS } from '../../src/domain/account';
+import {
+  classifyAccount,
+  emailFingerprint,
+  FINGERPRINT_SPACE,
+  PERSONAL_DOMAINS,
+} from '../../src/domain/account';
 import {
   decideChoice,
   decodeAssignment,
@@ -7,6 +12,7 @@ import {
   encodeAssignment,
   resellerAssignment,
   setBy,
+  UnencodableRecordError,
   type Assignment,
 } from '../../src/domain/assignment';
 import {
@@ -14,7 +20,13 @@ import {
   CHANGE_REASON_MAX_CHARS,
   CHANGE_REASON_MIN_CHARS,
 } from '../../src/domain/change-request';
-import type { Reseller } from '../../src/domain/reseller';
+import { mulberry32 } from '../../dev/demo/resellers';
+import {
+  oneEntryPerId,
+  RESELLER_STATUSES,
+  type Reseller,
+  type ResellerStatus,
+} from '../../src/domain/reseller';
 import {
   ASK_LATER_DAYS,
   askLater,
@@ -98,10 +110,11 @@ describe('classifyAccount', () => {
 });
 
 describe('emailFingerprint', () => {
-  it('is the 32-bit FNV-1a hash in base 36 (standard test vectors)', () => {
-    expect(emailFingerprint('')).toBe((0x811c9dc5).toString(36));
-    expect(emailFingerprint('a')).toBe((0xe40c292c).toString(36));
-    expect(emailFingerprint('foobar')).toBe((0xbf9cf968).toString(36));
+  it('is the 32-bit FNV-1a hash (standard test vectors) reduced to 5 base-36 digits', () => {
+    expect(FINGERPRINT_SPACE).toBe(36 ** 5);
+    expect(emailFingerprint('')).toBe((0x811c9dc5 % 36 ** 5).toString(36));
+    expect(emailFingerprint('a')).toBe((0xe40c292c % 36 ** 5).toString(36));
+    expect(emailFingerprint('foobar')).toBe((0xbf9cf968 % 36 ** 5).toString(36));
   });
 
   it('is stable from call to call', () => {
@@ -115,7 +128,7 @@ describe('emailFingerprint', () => {
   it('tells different addresses apart and contains only base-36 digits', () => {
     const prints = ['anna@acme.de', 'ben@acme.de', 'anna@acme.at', 'anna@acme.de.'].map(emailFingerprint);
     expect(new Set(prints).size).toBe(prints.length);
-    for (const print of prints) expect(print).toMatch(/^[0-9a-z]{1,7}$/);
+    for (const print of prints) expect(print).toMatch(/^[0-9a-z]{1,5}$/);
   });
 
   it('does not contain the address itself', () => {
@@ -124,15 +137,17 @@ describe('emailFingerprint', () => {
 });
 
 describe('resellerAssignment / directAssignment', () => {
-  it('records the reseller, the time and the fingerprint of the user who chose it', () => {
-    expect(resellerAssignment(MUELLER, 'Anna@acme.de', NOW)).toEqual({
+  it('records the reseller by id, the time and the fingerprint of the user who chose it', () => {
+    const record = resellerAssignment(MUELLER.id, 'Anna@acme.de', NOW);
+    expect(record).toEqual({
       kind: 'reseller',
       resellerId: 'R-00001',
-      resellerName: 'Müller IT GmbH',
       since: NOW,
       source: 'user',
       actor: emailFingerprint('anna@acme.de'),
     });
+    // The directory holds the name: the record does not repeat it.
+    expect(JSON.stringify(record)).not.toContain('Müller');
   });
 
   it('records a direct purchase without a reseller', () => {
@@ -149,7 +164,6 @@ describe('encodeAssignment / decodeAssignment', () => {
   const reseller: Extract<Assignment, { kind: 'reseller' }> = {
     kind: 'reseller',
     resellerId: MUELLER.id,
-    resellerName: MUELLER.name,
     since: NOW,
     source: 'user',
     actor: emailFingerprint('anna@acme.de'),
@@ -162,6 +176,7 @@ describe('encodeAssignment / decodeAssignment', () => {
     ['a direct purchase', direct],
     ['a direct purchase with a change-request time', { ...direct, changeRequestedAt: NOW + 1000 }],
     ['a record set by support', { ...reseller, source: 'support', actor: 'support' }],
+    ['a record from before 1970', { ...reseller, since: -86_400_000, changeRequestedAt: -1000 }],
   ])('round-trips %s', (_, assignment) => {
     expect(decodeAssignment(encodeAssignment(assignment))).toEqual(assignment);
   });
@@ -172,58 +187,105 @@ describe('encodeAssignment / decodeAssignment', () => {
     expect(decoded && 'changeRequestedAt' in decoded).toBe(false);
   });
 
-  it('keeps times to the second, dropping milliseconds', () => {
+  it('keeps times to the second, dropping milliseconds (towards the past, also before 1970)', () => {
     const decoded = decodeAssignment(
       encodeAssignment({ ...reseller, since: NOW + 999, changeRequestedAt: NOW + 2_500 }),
     );
     expect(decoded?.since).toBe(NOW);
     expect(decoded?.changeRequestedAt).toBe(NOW + 2_000);
+    expect(decodeAssignment(encodeAssignment({ ...reseller, since: -1 }))?.since).toBe(-1000);
+    expect(decodeAssignment(encodeAssignment({ ...reseller, since: -1000 }))?.since).toBe(-1000);
+    expect(decodeAssignment(encodeAssignment({ ...reseller, since: -1001 }))?.since).toBe(-2000);
   });
 
-  it('uses a compact tab-separated layout with base-36 seconds', () => {
+  it('uses format 2: a compact tab-separated layout with base-36 seconds and no reseller name', () => {
     const at = 36_000; // 36 s → "10" in base 36
-    expect(encodeAssignment({ kind: 'direct', since: at, source: 'user', actor: 'fp' })).toBe(
-      'D\t10\tu\tfp\t',
+    // The head is format, kind, source and two check digits over the rest.
+    expect(encodeAssignment({ kind: 'direct', since: at, source: 'user', actor: 'fp' })).toMatch(
+      /^2Du[0-9a-z]{2}\t10\tfp\t$/,
     );
     expect(
       encodeAssignment({
         kind: 'reseller',
         resellerId: 'R-1',
-        resellerName: 'N',
         since: at,
         source: 'support',
         actor: 'fp',
         changeRequestedAt: 72_000,
       }),
-    ).toBe('R\t10\ts\tfp\t20\tR-1\tN');
+    ).toMatch(/^2Rs[0-9a-z]{2}\t10\tfp\t20\tR-1$/);
+    expect(encodeAssignment({ kind: 'direct', since: -at, source: 'user', actor: 'fp' })).toMatch(
+      /^2Du[0-9a-z]{2}\t-10\tfp\t$/,
+    );
   });
 
-  it('flattens tabs and line breaks in a reseller name to spaces', () => {
-    const odd: Assignment = { ...reseller, resellerName: 'A\tB\nC\r\nD' };
-    const encoded = encodeAssignment(odd);
-    expect(encoded.split('\t')).toHaveLength(7);
+  it('reads a record cut short, even inside its id, or changed by hand, as damaged', () => {
+    const encoded = encodeAssignment(resellerAssignment('R-00042', 'anna@acme.de', NOW));
+    expect(decodeAssignment(encoded)).not.toBeNull();
+    for (let cut = 1; cut < encoded.length; cut++) expect(decodeAssignment(encoded.slice(0, cut))).toBeNull();
+    expect(decodeAssignment(encoded.replace('R-00042', 'R-00043'))).toBeNull();
+  });
+
+  it('takes about 28 bytes for a typical reseller record', () => {
+    const encoded = encodeAssignment(resellerAssignment('R-00042', 'anna@acme.de', NOW));
+    expect(encoded.length).toBeLessThanOrEqual(30);
     expect(encoded).not.toMatch(/[\n\r]/);
-    expect(decodeAssignment(encoded)).toEqual({ ...reseller, resellerName: 'A B C  D' });
   });
 
-  it('keeps markup and umlauts in a reseller name as they are', () => {
-    const odd: Assignment = { ...reseller, resellerName: '<b>Bold</b> & Söhne "Co"' };
-    expect(decodeAssignment(encodeAssignment(odd))).toEqual(odd);
+  it('still reads format 1 records, which named the reseller, without the name', () => {
+    // kind, since, source, actor, requested, id, name
+    expect(decodeAssignment('R\t10\ts\tfp\t20\tR-1\t<b>Müller</b> & Co')).toEqual({
+      kind: 'reseller',
+      resellerId: 'R-1',
+      since: 36_000,
+      source: 'support',
+      actor: 'fp',
+      changeRequestedAt: 72_000,
+    });
+    expect(decodeAssignment('D\t10\tu\tfp\t')).toEqual({
+      kind: 'direct',
+      since: 36_000,
+      source: 'user',
+      actor: 'fp',
+    });
+  });
+
+  it('refuses to encode a reseller id that would break the line format', () => {
+    for (const resellerId of ['', 'R\t1', 'R\n1', 'R 1', 'Ä-1', 'x'.repeat(65)]) {
+      expect(() => encodeAssignment({ ...reseller, resellerId })).toThrow(UnencodableRecordError);
+    }
   });
 
   it.each([
     ['an empty string', ''],
     ['plain text', 'garbage'],
-    ['an unknown kind', 'X\t1\tu\tfp\t'],
-    ['a lower-case kind', 'd\t1\tu\tfp\t'],
-    ['a missing time', 'D\t\tu\tfp\t'],
-    ['an unparseable time', 'D\t!!\tu\tfp\t'],
-    ['an unknown source', 'D\t1\tx\tfp\t'],
-    ['a missing actor', 'D\t1\tu'],
-    ['a reseller without an id', 'R\t1\tu\tfp\t'],
-    ['a reseller with an empty id', 'R\t1\tu\tfp\t\t\tName'],
-    ['a reseller without a name', 'R\t1\tu\tfp\t\tR-1'],
     ['JSON', '{"kind":"direct"}'],
+    // format 2
+    ['an unknown kind', '2Xu\t1\tfp\t'],
+    ['a lower-case kind', '2du\t1\tfp\t'],
+    ['an unknown source', '2Dx\t1\tfp\t'],
+    ['a missing time', '2Du\t\tfp\t'],
+    ['an unparseable time', '2Du\t!!\tfp\t'],
+    ['a time with a plus sign', '2Du\t+1\tfp\t'],
+    ['a time of eleven digits', '2Du\t12345678901\tfp\t'],
+    ['a time beyond the range of a Date', `2Du\t${(8.64e12 + 1).toString(36)}\tfp\t`],
+    ['a missing actor', '2Du\t1\t\t'],
+    ['an upper-case actor', '2Du\t1\tFP\t'],
+    ['a reseller without an id', '2Ru\t1\tfp\t'],
+    ['a reseller with an empty id', '2Ru\t1\tfp\t\t'],
+    ['a reseller with an id containing a space', '2Ru\t1\tfp\t\tR 1'],
+    ['a reseller with a name (format 1 layout under format 2)', '2Ru\t1\tfp\t\tR-1\tMüller'],
+    ['a direct purchase naming a reseller', '2Du\t1\tfp\t\tR-1'],
+    ['a newer format', '3Ru\t1\tfp\t\tR-1'],
+    // format 1
+    ['an unknown format-1 kind', 'X\t1\tu\tfp\t'],
+    ['a lower-case format-1 kind', 'd\t1\tu\tfp\t'],
+    ['a format-1 record without a time', 'D\t\tu\tfp\t'],
+    ['a format-1 record with an unknown source', 'D\t1\tx\tfp\t'],
+    ['a format-1 record without an actor', 'D\t1\tu'],
+    ['a format-1 reseller without an id', 'R\t1\tu\tfp\t'],
+    ['a format-1 reseller with an empty id', 'R\t1\tu\tfp\t\t\tName'],
+    ['a format-1 reseller without a name', 'R\t1\tu\tfp\t\tR-1'],
   ])('returns null for %s', (_, text) => {
     expect(decodeAssignment(text)).toBeNull();
   });
@@ -231,12 +293,12 @@ describe('encodeAssignment / decodeAssignment', () => {
 
 describe('decideChoice', () => {
   const current = {
-    reseller: resellerAssignment(MUELLER, 'anna@acme.de', NOW - DAY_MS),
+    reseller: resellerAssignment(MUELLER.id, 'anna@acme.de', NOW - DAY_MS),
     direct: directAssignment('anna@acme.de', NOW - DAY_MS),
   };
   const proposed = {
-    sameReseller: resellerAssignment(MUELLER, 'ben@acme.de', NOW),
-    otherReseller: resellerAssignment(SCHAEFER, 'ben@acme.de', NOW),
+    sameReseller: resellerAssignment(MUELLER.id, 'ben@acme.de', NOW),
+    otherReseller: resellerAssignment(SCHAEFER.id, 'ben@acme.de', NOW),
     direct: directAssignment('ben@acme.de', NOW),
   };
 
@@ -284,8 +346,97 @@ describe('decideChoice', () => {
   });
 });
 
+describe('oneEntryPerId', () => {
+  const approved = (id: string, name = `Reseller ${id}`): Reseller => ({
+    id,
+    name,
+    domain: `${id.toLowerCase()}.de`,
+    country: 'DE',
+    status: 'approved',
+  });
+  const withStatus = (r: Reseller, status: ResellerStatus): Reseller => ({ ...r, status });
+
+  it('keeps a directory without duplicates as it is, without conflicts', () => {
+    const list = [approved('R-2'), approved('R-1'), withStatus(approved('R-3'), 'suspended')];
+    expect(oneEntryPerId(list)).toEqual({ resellers: list, conflicts: [] });
+  });
+
+  it.each(RESELLER_STATUSES.filter((s) => s !== 'approved'))(
+    'never lets an approved copy shadow a %s one, whichever comes first',
+    (status) => {
+      const good = approved('R-1');
+      const bad = withStatus(good, status);
+      for (const list of [
+        [good, bad],
+        [bad, good],
+        [good, good, bad],
+      ]) {
+        const { resellers, conflicts } = oneEntryPerId(list);
+        expect(resellers).toEqual([bad]);
+        expect(conflicts).toEqual([{ id: 'R-1', kept: bad, dropped: list.filter((r) => r !== bad) }]);
+      }
+    },
+  );
+
+  it('keeps the first copy that is not approved when several are not', () => {
+    const rejected = withStatus(approved('R-1'), 'rejected');
+    const suspended = withStatus(approved('R-1'), 'suspended');
+    expect(oneEntryPerId([approved('R-1'), rejected, suspended]).resellers).toEqual([rejected]);
+  });
+
+  it('keeps the first of two approved copies and reports that they disagree', () => {
+    const first = approved('R-1', 'First GmbH');
+    const second = approved('R-1', 'Second GmbH');
+    expect(oneEntryPerId([first, second])).toEqual({
+      resellers: [first],
+      conflicts: [{ id: 'R-1', kept: first, dropped: [second] }],
+    });
+  });
+
+  it('reports no conflict for identical copies', () => {
+    const r = approved('R-1');
+    expect(oneEntryPerId([r, { ...r }, { ...r }])).toEqual({ resellers: [r], conflicts: [] });
+  });
+
+  it('keeps the order in which ids first appear', () => {
+    const list = [
+      approved('R-2'),
+      approved('R-1'),
+      withStatus(approved('R-2'), 'suspended'),
+      approved('R-0'),
+    ];
+    expect(oneEntryPerId(list).resellers.map((r) => [r.id, r.status])).toEqual([
+      ['R-2', 'suspended'],
+      ['R-1', 'approved'],
+      ['R-0', 'approved'],
+    ]);
+  });
+
+  it('holds for generated directories full of duplicates', () => {
+    const random = mulberry32(42);
+    for (let round = 0; round < 200; round++) {
+      const list = Array.from({ length: 1 + Math.floor(random() * 20) }, () => {
+        const id = `R-${Math.floor(random() * 6)}`;
+        const status =
+          random() < 0.7 ? 'approved' : (RESELLER_STATUSES[Math.floor(random() * 6)] as ResellerStatus);
+        return { ...approved(id, random() < 0.5 ? 'A' : 'B'), status };
+      });
+      const { resellers, conflicts } = oneEntryPerId(list);
+      const ids = [...new Set(list.map((r) => r.id))];
+      expect(resellers.map((r) => r.id)).toEqual(ids);
+      for (const kept of resellers) {
+        const copies = list.filter((r) => r.id === kept.id);
+        expect(copies).toContain(kept);
+        if (copies.some((r) => r.status !== 'approved')) expect(kept.status).not.toBe('approved');
+        const disagree = copies.some((r) => JSON.stringify(r) !== JSON.stringify(kept));
+        expect(conflicts.some((c) => c.id === kept.id)).toBe(disagree);
+      }
+    }
+  });
+});
+
 describe('setBy', () => {
-  const record = resellerAssignment(MUELLER, 'anna@acme.de', NOW);
+  const record = resellerAssignment(MUELLER.id, 'anna@acme.de', NOW);
 
   it('is "you" for the person who made the choice, whatever the case of their address', () => {
     expect(setBy(record, 'anna@acme.de')).toBe('you');

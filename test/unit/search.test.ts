@@ -344,8 +344,8 @@ describe('buildSearchIndex / parseSearchIndex', () => {
     it.each([
       ['empty', ''],
       ['garbage', 'hello world'],
-      ['another version', text.replace(/^RSX2/, 'RSX1')],
-      ['a bad header number', text.replace(/^RSX2\t\d+/, 'RSX2\tmany')],
+      ['another version', text.replace(/^RSX3/, 'RSX2')],
+      ['a bad header number', text.replace(/^RSX3\t\d+/, 'RSX3\tmany')],
       ['a truncated tail', text.slice(0, -1)],
       ['a truncated head', text.slice(1)],
       [
@@ -357,6 +357,7 @@ describe('buildSearchIndex / parseSearchIndex', () => {
       ['a duplicated chunk', [...chunks(text), chunks(text)[1]].join('')],
       ['a changed length', `${text}x`],
     ])('%s', (_, corrupt) => {
+      expect(corrupt).not.toBe(text);
       expect(() => parseSearchIndex(corrupt)).toThrow(/Corrupt reseller search index/);
     });
 

@@ -1,6 +1,12 @@
 import { generateResellers } from '../../dev/demo/resellers';
 import type { Reseller } from '../../src/domain/reseller';
-import { buildSearchIndex, parseSearchIndex, searchResellers } from '../../src/domain/search';
+import {
+  buildSearchIndex,
+  labelFor,
+  parseSearchIndex,
+  searchResellers,
+  verifySearchIndexContent,
+} from '../../src/domain/search';
 import {
   buildSegmentTexts,
   findSegmentedById,
@@ -43,18 +49,34 @@ describe('a segmented search index', () => {
   });
 
   it('keeps resellers with the same label in one segment, so their labels stay distinct', () => {
+    // Ids of their own: the generated directory already uses R-00001 and R-00002.
     const twin: Reseller = {
-      id: 'R-00001',
+      id: 'T-00001',
       name: 'Twin IT GmbH',
       domain: 'twin.de',
       country: 'DE',
       status: 'approved',
     };
-    const twins = [twin, { ...twin, id: 'R-00002' }];
+    const twins = [twin, { ...twin, id: 'T-00002' }];
     const many = [...resellers.slice(0, 400), ...twins, ...resellers.slice(400, 800)];
     const index = parseSegments(buildSegmentTexts(many, 5_000));
     const labels = searchSegments(index, 'twin it', 10).map((m) => m.label);
     expect(labels).toHaveLength(2);
     expect(new Set(labels).size).toBe(2);
+  });
+
+  it('builds segments that each pass the content check', () => {
+    for (const segment of segmented) expect(verifySearchIndexContent(segment)).toBe(true);
+  });
+
+  it('returns the same labels and duplicate flags as one index would', () => {
+    for (const query of ['twin', 'cloud', 'gmbh']) {
+      const expected = searchResellers(whole, query, 10).map((m) => [m.label, m.duplicate]);
+      const actual = searchSegments(segmented, query, 10).map((m) => [
+        labelFor(m.reseller, m.duplicate),
+        m.duplicate,
+      ]);
+      expect([query, actual]).toEqual([query, expected]);
+    }
   });
 });
