@@ -6,7 +6,7 @@
 import { DEPLOYMENT } from './deployment';
 import { platform, renderCard, renderResponse, renderSuggestions } from './platform';
 import type { AddonEvent } from './ui/event';
-import { createFlow } from './ui/flow';
+import { createFlow } from './ui/customer/flow';
 
 const flow = createFlow({ ...platform, supportEmail: () => DEPLOYMENT.supportEmail });
 

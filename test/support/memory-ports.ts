@@ -18,7 +18,7 @@ import type {
   WidgetModel,
 } from '../../src/ui/card-model';
 import type { AddonEvent } from '../../src/ui/event';
-import type { Services } from '../../src/ui/flow';
+import type { Services } from '../../src/ui/customer/flow';
 import type { Html } from '../../src/ui/html';
 
 export type StoreOperation = 'get' | 'getAll' | 'setAll' | 'delete';

@@ -2,8 +2,8 @@
 import { timeZoneOffsetMs } from '../../dev/runtime/events';
 import { readEvent } from '../../src/ui/event';
 import { formatDate, translator, type Language } from '../../src/ui/i18n';
-import { laterCard } from '../../src/ui/screens/later';
-import { createView } from '../../src/ui/screens/view';
+import { laterCard } from '../../src/ui/customer/later';
+import { createView } from '../../src/ui/view';
 
 const HOUR_MS = 60 * 60 * 1000;
 const BERLIN = 'Europe/Berlin';

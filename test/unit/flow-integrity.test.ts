@@ -13,13 +13,13 @@ import { replaceDirectory } from '../../src/store/replace-directory';
 import { ACTIONS, FIELDS } from '../../src/ui/actions';
 import type { ActionResponseModel, ButtonModel, CardModel } from '../../src/ui/card-model';
 import type { AddonEvent } from '../../src/ui/event';
-import { createFlow } from '../../src/ui/flow';
-import { CONFIRM_CARD } from '../../src/ui/screens/confirm';
-import { LATER_CARD } from '../../src/ui/screens/later';
-import { QUESTION_CARD } from '../../src/ui/screens/question';
-import { RECORD_PROBLEM_CARD } from '../../src/ui/screens/record-problem';
-import { SEARCH_CARD } from '../../src/ui/screens/search';
-import { STATUS_CARD } from '../../src/ui/screens/status';
+import { createFlow } from '../../src/ui/customer/flow';
+import { CONFIRM_CARD } from '../../src/ui/customer/confirm';
+import { LATER_CARD } from '../../src/ui/customer/later';
+import { QUESTION_CARD } from '../../src/ui/customer/question';
+import { RECORD_PROBLEM_CARD } from '../../src/ui/customer/record-problem';
+import { SEARCH_CARD } from '../../src/ui/customer/search';
+import { STATUS_CARD } from '../../src/ui/customer/status';
 import {
   addonEvent as event,
   button,

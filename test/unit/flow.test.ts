@@ -12,16 +12,16 @@ import { listOutbox } from '../../src/store/outbox';
 import { FIELDS } from '../../src/ui/actions';
 import type { ActionResponseModel, CardModel } from '../../src/ui/card-model';
 import type { AddonEvent } from '../../src/ui/event';
-import { createFlow, RESULT_LIMIT, type Services } from '../../src/ui/flow';
+import { createFlow, RESULT_LIMIT, type Services } from '../../src/ui/customer/flow';
 import type { Html } from '../../src/ui/html';
-import { HIDDEN_CARD, PERSONAL_CARD } from '../../src/ui/screens/account';
-import { CHANGE_REQUEST_CARD } from '../../src/ui/screens/change-request';
-import { CONFIRM_CARD } from '../../src/ui/screens/confirm';
-import { LATER_CARD } from '../../src/ui/screens/later';
-import { MESSAGE_CARD } from '../../src/ui/screens/message';
-import { QUESTION_CARD } from '../../src/ui/screens/question';
-import { SEARCH_CARD } from '../../src/ui/screens/search';
-import { STATUS_CARD } from '../../src/ui/screens/status';
+import { HIDDEN_CARD, PERSONAL_CARD } from '../../src/ui/customer/account';
+import { CHANGE_REQUEST_CARD } from '../../src/ui/customer/change-request';
+import { CONFIRM_CARD } from '../../src/ui/customer/confirm';
+import { LATER_CARD } from '../../src/ui/customer/later';
+import { MESSAGE_CARD } from '../../src/ui/customer/message';
+import { QUESTION_CARD } from '../../src/ui/customer/question';
+import { SEARCH_CARD } from '../../src/ui/customer/search';
+import { STATUS_CARD } from '../../src/ui/customer/status';
 import {
   addonEvent as event,
   button,

@@ -14,16 +14,16 @@ import {
   hiddenAccountCard,
   PERSONAL_CARD,
   personalAccountCard,
-} from '../../src/ui/screens/account';
-import { CHANGE_REQUEST_CARD, changeRequestCard } from '../../src/ui/screens/change-request';
-import { CONFIRM_CARD, confirmCard } from '../../src/ui/screens/confirm';
-import { LATER_CARD, laterCard } from '../../src/ui/screens/later';
-import { MESSAGE_CARD, messageCard } from '../../src/ui/screens/message';
-import { QUESTION_CARD, questionCard } from '../../src/ui/screens/question';
-import { RECORD_PROBLEM_CARD, recordProblemCard } from '../../src/ui/screens/record-problem';
-import { SEARCH_CARD, searchCard, type SearchOutcome } from '../../src/ui/screens/search';
-import { STATUS_CARD, statusCard } from '../../src/ui/screens/status';
-import { createView, type View } from '../../src/ui/screens/view';
+} from '../../src/ui/customer/account';
+import { CHANGE_REQUEST_CARD, changeRequestCard } from '../../src/ui/customer/change-request';
+import { CONFIRM_CARD, confirmCard } from '../../src/ui/customer/confirm';
+import { LATER_CARD, laterCard } from '../../src/ui/customer/later';
+import { MESSAGE_CARD, messageCard } from '../../src/ui/customer/message';
+import { QUESTION_CARD, questionCard } from '../../src/ui/customer/question';
+import { RECORD_PROBLEM_CARD, recordProblemCard } from '../../src/ui/customer/record-problem';
+import { SEARCH_CARD, searchCard, type SearchOutcome } from '../../src/ui/customer/search';
+import { STATUS_CARD, statusCard } from '../../src/ui/customer/status';
+import { createView, type View } from '../../src/ui/view';
 import {
   actionsOf,
   button,

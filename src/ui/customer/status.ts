@@ -2,7 +2,7 @@ import { setBy, type Assignment } from '../../domain/assignment';
 import { ACTIONS } from '../actions';
 import type { CardModel, WidgetModel } from '../card-model';
 import { escapeHtml, html } from '../html';
-import type { View } from './view';
+import type { View } from '../view';
 
 export const STATUS_CARD = 'status';
 

@@ -1,6 +1,6 @@
 import type { CardModel } from '../card-model';
 import { withSupportLink } from '../html';
-import type { View } from './view';
+import type { View } from '../view';
 
 export const RECORD_PROBLEM_CARD = 'recordProblem';
 

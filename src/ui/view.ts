@@ -1,4 +1,4 @@
-import { formatDate, translator, type Language, type Translate, type UserTimeZone } from '../i18n';
+import { formatDate, translator, type Language, type Translate, type UserTimeZone } from './i18n';
 
 /** What every screen needs to speak to the user: their language and time zone. */
 export interface View {

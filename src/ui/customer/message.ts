@@ -1,6 +1,6 @@
 import type { CardModel } from '../card-model';
 import { escapeHtml } from '../html';
-import type { View } from './view';
+import type { View } from '../view';
 
 export const MESSAGE_CARD = 'message';
 

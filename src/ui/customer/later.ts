@@ -1,7 +1,7 @@
 import { ACTIONS } from '../actions';
 import type { CardModel } from '../card-model';
 import { escapeHtml } from '../html';
-import type { View } from './view';
+import type { View } from '../view';
 
 export const LATER_CARD = 'later';
 

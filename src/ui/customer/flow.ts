@@ -6,14 +6,14 @@
  * organisation's record and either the reseller's name (one small cache value) or, when there is
  * no answer yet, the user's own state; a typeahead keystroke reads only the cached index.
  */
-import { classifyAccount, type Account } from '../domain/account';
-import { setBy, UnencodableRecordError, type Assignment } from '../domain/assignment';
+import { classifyAccount, type Account } from '../../domain/account';
+import { setBy, UnencodableRecordError, type Assignment } from '../../domain/assignment';
 import {
   checkChangeReason,
   CHANGE_REASON_MAX_CHARS,
   CHANGE_REASON_MIN_CHARS,
-} from '../domain/change-request';
-import type { Reseller } from '../domain/reseller';
+} from '../../domain/change-request';
+import type { Reseller } from '../../domain/reseller';
 import {
   labelFor,
   validateSearchQuery,
@@ -21,32 +21,37 @@ import {
   MAX_QUERY_LENGTH,
   MIN_QUERY_LENGTH,
   type LabelOf,
-} from '../domain/search';
-import { findSegmentedByLabel, searchSegments, type SegmentedIndex } from '../domain/segmented-search';
-import { cutToCodePoints } from '../domain/text';
-import { askLater, effectiveAskAgainAt } from '../domain/user-state';
-import { commitChoice, readAssignment, recordChangeRequest, type CommitOutcome } from '../store/assignments';
-import { findInDirectory } from '../store/directory';
-import { StoreFullError } from '../store/errors';
-import type { Locked } from '../store/locking';
-import { DamagedSequenceError } from '../store/outbox';
-import type { Cache, KeyValueStore, ScriptLock } from '../store/ports';
-import { loadSearchIndex, lookupResellerName, type IndexCheck } from '../store/search-cache';
-import { clearUserState, readUserState, writeUserState } from '../store/user-state';
-import { FIELDS } from './actions';
-import type { ActionResponseModel, CardModel } from './card-model';
-import { readEvent, type AddonEvent, type EventView } from './event';
-import { countryName, type MessageKey } from './i18n';
-import { hiddenAccountCard, personalAccountCard } from './screens/account';
-import { changeRequestCard } from './screens/change-request';
-import { confirmCard } from './screens/confirm';
-import { laterCard } from './screens/later';
-import { messageCard } from './screens/message';
-import { questionCard } from './screens/question';
-import { recordProblemCard } from './screens/record-problem';
-import { searchCard, type SearchOutcome } from './screens/search';
-import { statusCard } from './screens/status';
-import { createView, type View } from './screens/view';
+} from '../../domain/search';
+import { findSegmentedByLabel, searchSegments, type SegmentedIndex } from '../../domain/segmented-search';
+import { cutToCodePoints } from '../../domain/text';
+import { askLater, effectiveAskAgainAt } from '../../domain/user-state';
+import {
+  commitChoice,
+  readAssignment,
+  recordChangeRequest,
+  type CommitOutcome,
+} from '../../store/assignments';
+import { findInDirectory } from '../../store/directory';
+import { StoreFullError } from '../../store/errors';
+import type { Locked } from '../../store/locking';
+import { DamagedSequenceError } from '../../store/outbox';
+import type { Cache, KeyValueStore, ScriptLock } from '../../store/ports';
+import { loadSearchIndex, lookupResellerName, type IndexCheck } from '../../store/search-cache';
+import { clearUserState, readUserState, writeUserState } from '../../store/user-state';
+import { FIELDS } from '../actions';
+import type { ActionResponseModel, CardModel } from '../card-model';
+import { readEvent, type AddonEvent, type EventView } from '../event';
+import { countryName, type MessageKey } from '../i18n';
+import { hiddenAccountCard, personalAccountCard } from './account';
+import { changeRequestCard } from './change-request';
+import { confirmCard } from './confirm';
+import { laterCard } from './later';
+import { messageCard } from './message';
+import { questionCard } from './question';
+import { recordProblemCard } from './record-problem';
+import { searchCard, type SearchOutcome } from './search';
+import { statusCard } from './status';
+import { createView, type View } from '../view';
 
 export interface Services {
   email(): string;

@@ -3,7 +3,7 @@ import { ACTIONS, FIELDS } from '../actions';
 import type { CardModel, SectionModel, WidgetModel } from '../card-model';
 import { escapeHtml, html, withSupportLink } from '../html';
 import { countryName } from '../i18n';
-import type { View } from './view';
+import type { View } from '../view';
 
 export const SEARCH_CARD = 'search';
 

@@ -1,6 +1,6 @@
 import type { CardModel } from '../card-model';
 import { escapeHtml, withSupportLink } from '../html';
-import type { View } from './view';
+import type { View } from '../view';
 
 export const PERSONAL_CARD = 'personalAccount';
 export const HIDDEN_CARD = 'hiddenAccount';

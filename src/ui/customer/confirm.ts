@@ -3,7 +3,7 @@ import { ACTIONS } from '../actions';
 import type { CardModel } from '../card-model';
 import { escapeHtml, html } from '../html';
 import { countryName } from '../i18n';
-import type { View } from './view';
+import type { View } from '../view';
 
 export const CONFIRM_CARD = 'confirm';
 
