@@ -361,3 +361,29 @@ export function shownCard(response: ActionResponseModel): CardModel {
   const last = response.navigation.at(-1);
   return stepCard(last, last && 'push' in last ? 'push' : 'update');
 }
+
+/**
+ * Silences console.error and console.warn for each test of the file and records the calls, so that
+ * a test can check what the code logged for support.
+ */
+export function captureConsole(): { readonly error: jest.SpyInstance; readonly warn: jest.SpyInstance } {
+  const spies: { error?: jest.SpyInstance; warn?: jest.SpyInstance } = {};
+  beforeEach(() => {
+    spies.error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    spies.warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    spies.error?.mockRestore();
+    spies.warn?.mockRestore();
+  });
+  return {
+    get error(): jest.SpyInstance {
+      if (!spies.error) throw new Error('captureConsole: only inside a test');
+      return spies.error;
+    },
+    get warn(): jest.SpyInstance {
+      if (!spies.warn) throw new Error('captureConsole: only inside a test');
+      return spies.warn;
+    },
+  };
+}

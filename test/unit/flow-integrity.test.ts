@@ -34,6 +34,7 @@ import {
   stepCard,
   SUPPORT_EMAIL,
   textInput,
+  captureConsole,
 } from '../support/memory-ports';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -68,17 +69,7 @@ function primary(card: CardModel): ButtonModel {
   return found;
 }
 
-let log: { error: jest.SpyInstance; warn: jest.SpyInstance };
-beforeEach(() => {
-  log = {
-    error: jest.spyOn(console, 'error').mockImplementation(() => undefined),
-    warn: jest.spyOn(console, 'warn').mockImplementation(() => undefined),
-  };
-});
-afterEach(() => {
-  log.error.mockRestore();
-  log.warn.mockRestore();
-});
+const log = captureConsole();
 
 describe('flow: an organisation record that cannot be read', () => {
   const RAW = '2Ru\tnot-a-time!\tfp\t\tR-00001';

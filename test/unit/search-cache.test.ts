@@ -15,7 +15,7 @@ import { writeDirectory } from '../../src/store/directory';
 import { KEYS } from '../../src/store/keys';
 import { replaceDirectory } from '../../src/store/replace-directory';
 import { INDEX_TTL_SECONDS, loadSearchIndex, lookupResellerName } from '../../src/store/search-cache';
-import { FakeLock, MemoryCache, MemoryStore } from '../support/memory-ports';
+import { captureConsole, FakeLock, MemoryCache, MemoryStore } from '../support/memory-ports';
 
 function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
@@ -64,17 +64,7 @@ function editSegment(cache: MemoryCache, key: string, edit: (value: string) => s
   cache.data.set(key, edited);
 }
 
-let log: { error: jest.SpyInstance; warn: jest.SpyInstance };
-beforeEach(() => {
-  log = {
-    error: jest.spyOn(console, 'error').mockImplementation(() => undefined),
-    warn: jest.spyOn(console, 'warn').mockImplementation(() => undefined),
-  };
-});
-afterEach(() => {
-  log.error.mockRestore();
-  log.warn.mockRestore();
-});
+const log = captureConsole();
 
 describe('replaceDirectory', () => {
   it('puts the new search index and the names in the cache for six hours, in one call', () => {
