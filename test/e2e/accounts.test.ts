@@ -1,7 +1,8 @@
 /**
  * Accounts that cannot link an organisation: a personal gmail.com account and one whose domain
  * hides the email address from add-ons. Each sees an explaining card, in English and in German,
- * and nothing is stored for them.
+ * and nothing is stored for them. The hidden account's card names the support address as a real
+ * mailto link.
  */
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -15,7 +16,9 @@ import {
   scriptPanelKeys,
   startTestSimulator,
   storedStateText,
+  SUPPORT_EMAIL,
   t,
+  tabUntil,
   type Lang,
   type StoreView,
   type TestSimulator,
@@ -57,6 +60,26 @@ describe('accounts without an organisation to link', () => {
     await checkAccessibility(page, `${card} card (${lang})`);
   }
 
+  /**
+   * The support address on the card is one real link (a mailto: href the renderer kept, named by
+   * the address, reachable with Tab), and the card passes axe with it (expectCard ran axe).
+   */
+  async function expectSupportLink(page: Page): Promise<void> {
+    const links = page.locator('#sidebar-body a[href^="mailto:"]');
+    await expect(links.count()).resolves.toBe(1);
+    await expect(links.getAttribute('href')).resolves.toBe(`mailto:${SUPPORT_EMAIL}`);
+    await expect(
+      page.locator('#sidebar-body').getByRole('link', { name: SUPPORT_EMAIL, exact: true }).count(),
+    ).resolves.toBe(1);
+    // Nothing of the markup shows as text (a link the renderer refused would be escaped).
+    expect(await cardText(page)).not.toMatch(/<a |href=|mailto:/);
+    await tabUntil(
+      page,
+      'the support link',
+      (focused) => focused.tag === 'a' && focused.text === SUPPORT_EMAIL,
+    );
+  }
+
   it('shows max (gmail.com) the personal-account card in English and German, and stores nothing', async () => {
     const { page, errors, context } = await openPage(browser, sim.url, { identity: 'max', lang: 'en' });
     const email = 'max.mustermann@gmail.com';
@@ -89,11 +112,14 @@ describe('accounts without an organisation to link', () => {
 
   it('shows hidden (no email) the "we cannot see your account" card in English and German', async () => {
     const { page, errors, context } = await openPage(browser, sim.url, { identity: 'hidden', lang: 'en' });
-    await expectCard(page, 'en', 'hiddenAccount', t('en', 'hidden.title'), t('en', 'hidden.text'));
+    const support = { support: SUPPORT_EMAIL };
+    await expectCard(page, 'en', 'hiddenAccount', t('en', 'hidden.title'), t('en', 'hidden.text', support));
     expect(t('en', 'hidden.title')).toBe('We cannot see your account');
+    await expectSupportLink(page);
 
     await expectNewCard(page, 'hiddenAccount', () => page.selectOption('#language', 'de'));
-    await expectCard(page, 'de', 'hiddenAccount', t('de', 'hidden.title'), t('de', 'hidden.text'));
+    await expectCard(page, 'de', 'hiddenAccount', t('de', 'hidden.title'), t('de', 'hidden.text', support));
+    await expectSupportLink(page);
 
     await expect(page.locator('#user-props-owner').textContent()).resolves.toBe('(email hidden)');
     await expect(page.locator('#user-props tr').count()).resolves.toBe(0);

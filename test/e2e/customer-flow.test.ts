@@ -1,7 +1,8 @@
 /**
  * The whole customer flow in Chromium, in English and in German: Anna (no answer yet) finds her
- * reseller with the typeahead, confirms it, requests a change; her colleague Ben then sees the
- * organisation's answer. A screenshot of the sidebar and an axe-core check at every step.
+ * reseller with the typeahead (picking a suggestion with the mouse opens its confirm card at once),
+ * confirms it, requests a change; her colleague Ben then sees the organisation's answer. A
+ * screenshot of the sidebar and an axe-core check at every step.
  */
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -9,11 +10,14 @@ import {
   checkAccessibility,
   clearScreenshots,
   combobox,
+  demoResellerId,
   expectNewCard,
   expectToast,
+  footerButtons,
   launchBrowser,
   nameOfSuggestion,
   openPage,
+  recordNames,
   screenshotSidebar,
   scriptPanelKeys,
   startTestSimulator,
@@ -23,11 +27,18 @@ import {
   textPattern,
   typeAndWaitForSuggestions,
   updateDocsScreenshot,
+  watchExecutions,
+  type Execution,
   type Lang,
   type OpenedPage,
   type StoreView,
   type TestSimulator,
 } from './support';
+
+interface FooterJson {
+  primaryButton?: { type?: string };
+  secondaryButton?: { type?: string };
+}
 
 // jest.config.cjs sets testTimeout per project, which Jest 30 ignores (it reads only the global one).
 
@@ -41,6 +52,12 @@ const PERMISSION_WORDING: Record<Lang, string> = {
 
 const QUERY: Record<Lang, string> = { en: 'müller', de: 'müller' };
 
+/** The suggestion for Müller IT GmbH: the country named in the user's language. */
+const MUELLER_LABEL: Record<Lang, string> = {
+  en: 'Müller IT GmbH — mueller-it.de (Germany)',
+  de: 'Müller IT GmbH — mueller-it.de (Deutschland)',
+};
+
 const REASON: Record<Lang, string> = {
   en: 'We move to Schäfer Cloud AG on 1 January.',
   de: 'Wir wechseln zum 1. Januar zu Schäfer Cloud AG.',
@@ -53,6 +70,7 @@ describe.each<Lang>(['en', 'de'])('the customer flow in the browser (%s)', (lang
   let page: Page;
   let step = 0;
   let reseller = '';
+  let executions: Execution[] = [];
 
   /** Screenshot and axe check of the sidebar as it is now. */
   async function record(name: string): Promise<void> {
@@ -67,6 +85,7 @@ describe.each<Lang>(['en', 'de'])('the customer flow in the browser (%s)', (lang
     [browser, sim] = await Promise.all([launchBrowser(), startTestSimulator()]);
     opened = await openPage(browser, sim.url, { identity: 'anna', lang });
     page = opened.page;
+    executions = watchExecutions(page);
   });
 
   afterAll(async () => {
@@ -92,36 +111,38 @@ describe.each<Lang>(['en', 'de'])('the customer flow in the browser (%s)', (lang
     );
     expect(await cardText(page)).toContain(t(lang, 'search.title'));
     await expect(page.locator('#back').isVisible()).resolves.toBe(true); // pushed onto the question card
-    await record('search');
-  });
-
-  it('suggests resellers as Anna types, and takes the one she picks', async () => {
-    await combobox(page).click();
-    const labels = await typeAndWaitForSuggestions(page, QUERY[lang]);
-    expect(labels.length).toBeGreaterThan(0);
-    expect(labels.map(nameOfSuggestion)).toContain('Müller IT GmbH');
-    await expect(combobox(page).getAttribute('aria-expanded')).resolves.toBe('true');
-    await record('suggestions');
-    if (lang === 'de') await updateDocsScreenshot(page);
-
-    const index = labels.findIndex((label) => nameOfSuggestion(label) === 'Müller IT GmbH');
-    const label = labels[index] ?? '';
-    await suggestionOptions(page).nth(index).click();
-    await page.waitForFunction((value) => {
-      const input = document.querySelector<HTMLInputElement>('#sidebar-body [role="combobox"]');
-      return input?.value === value && input.getAttribute('aria-expanded') === 'false';
-    }, label);
-    reseller = nameOfSuggestion(label);
-    await record('picked');
-  });
-
-  it('goes straight to the confirm card for a picked suggestion, in plain words', async () => {
-    await expectNewCard(page, 'confirm', () =>
+    // No fixed footer (its primary would have to be the main action): Gmail's header arrow goes back.
+    expect(await footerButtons(page)).toEqual([]);
+    await expect(
       page
         .locator('#sidebar-body')
         .getByRole('button', { name: t(lang, 'search.button'), exact: true })
-        .click(),
-    );
+        .count(),
+    ).resolves.toBe(1);
+    await record('search');
+  });
+
+  it('suggests resellers as Anna types, naming the country in her language', async () => {
+    await combobox(page).click();
+    const labels = await typeAndWaitForSuggestions(page, QUERY[lang]);
+    expect(labels).toContain(MUELLER_LABEL[lang]);
+    await expect(combobox(page).getAttribute('aria-expanded')).resolves.toBe('true');
+    await record('suggestions');
+    if (lang === 'de') await updateDocsScreenshot(page);
+  });
+
+  it('opens the confirm card at once when Anna picks a suggestion with the mouse, in plain words', async () => {
+    const labels = await suggestionOptions(page).allTextContents();
+    const index = labels.indexOf(MUELLER_LABEL[lang]);
+    expect(index).toBeGreaterThanOrEqual(0);
+    executions.length = 0;
+    await expectNewCard(page, 'confirm', () => suggestionOptions(page).nth(index).click());
+    reseller = nameOfSuggestion(MUELLER_LABEL[lang]);
+
+    // One pick, one on-change execution with the picked label; no Search in between.
+    expect(executions.map((e) => [e.functionName, e.formInputs.resellerQuery])).toEqual([
+      ['onPickReseller', MUELLER_LABEL[lang]],
+    ]);
     const text = await cardText(page);
     expect(text).toContain(t(lang, 'confirm.title'));
     expect(text).toContain(t(lang, 'confirm.intro', { domain: DOMAIN }));
@@ -129,6 +150,16 @@ describe.each<Lang>(['en', 'de'])('the customer flow in the browser (%s)', (lang
     expect(text).toContain(PERMISSION_WORDING[lang]);
     expect(text).toContain(t(lang, 'confirm.permissions', { reseller }));
     await expect(page.locator('#back').isVisible()).resolves.toBe(true);
+    expect(await footerButtons(page)).toEqual([
+      { text: t(lang, 'confirm.share'), variant: 'filled' },
+      { text: t(lang, 'common.back'), variant: 'outlined' },
+    ]);
+    // As sent, not only as drawn (the page draws an untyped footer primary as filled).
+    const sent = (await executions[0]?.value) as
+      { action?: { navigations?: { pushCard?: { fixedFooter?: FooterJson } }[] } } | undefined;
+    const footer = sent?.action?.navigations?.[0]?.pushCard?.fixedFooter;
+    expect(footer?.primaryButton?.type).toBe('FILLED');
+    expect(footer?.secondaryButton?.type).toBe('OUTLINED');
     await record('confirm');
   });
 
@@ -152,6 +183,10 @@ describe.each<Lang>(['en', 'de'])('the customer flow in the browser (%s)', (lang
       page.getByRole('button', { name: t(lang, 'status.requestChange') }).click(),
     );
     expect(await cardText(page)).toContain(t(lang, 'change.intro'));
+    expect(await footerButtons(page)).toEqual([
+      { text: t(lang, 'change.send'), variant: 'filled' },
+      { text: t(lang, 'common.back'), variant: 'outlined' },
+    ]);
     await record('change-request');
   });
 
@@ -193,7 +228,8 @@ describe.each<Lang>(['en', 'de'])('the customer flow in the browser (%s)', (lang
     const shown = (await row.locator('td').nth(1).textContent()) ?? '';
     const state = JSON.parse(await storedStateText(page, 'ben')) as StoreView;
     const stored = state.script.entries.find((entry) => entry.key === `d:${DOMAIN}`)?.value ?? '';
-    expect(stored).toContain(reseller);
+    expect(reseller).toBe('Müller IT GmbH');
+    expect(recordNames(stored, demoResellerId(reseller))).toBe(true);
     expect(shown).toBe(stored.length > 160 ? `${stored.slice(0, 160)}…` : stored);
   });
 });

@@ -9,7 +9,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { DEMO_RESELLERS } from '../../dev/demo/resellers';
 import { startSimulator, type Simulator } from '../../dev/simulator/server';
+import { DEPLOYMENT } from '../../src/deployment';
 import { de } from '../../src/ui/i18n/de';
 import { en, type MessageKey } from '../../src/ui/i18n/en';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium';
@@ -30,6 +32,9 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string | n
     name in params ? String(params[name]) : whole,
   );
 }
+
+/** The support address the cards name (the deployment's default: the simulator sets none). */
+export const SUPPORT_EMAIL = DEPLOYMENT.supportEmail;
 
 /** A text whose {placeholders} may be anything (dates): a RegExp matching the whole text. */
 export function textPattern(
@@ -197,6 +202,61 @@ export async function cardText(page: Page): Promise<string> {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** The render counter of the card on screen: changes with every render, also of the same card. */
+export function renderedCard(page: Page): Promise<string> {
+  return renderToken(page);
+}
+
+export interface Execution {
+  functionName: string;
+  parameters: Record<string, string>;
+  formInputs: Record<string, unknown>;
+  /** What the add-on returned (the execution result's value), once the response arrived. */
+  value: Promise<unknown>;
+}
+
+/**
+ * Every /api/execute request the page makes from now on, in order (a live array: read it after the
+ * page settled). Counting them shows what the simulator fired, e.g. one on-change per pick.
+ */
+export function watchExecutions(page: Page): Execution[] {
+  const seen: Execution[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/api/execute') || request.method() !== 'POST') return;
+    let body: {
+      functionName?: string;
+      parameters?: Record<string, string>;
+      formInputs?: Record<string, unknown>;
+    };
+    try {
+      body = JSON.parse(request.postData() ?? '') as typeof body;
+    } catch {
+      return;
+    }
+    const value = request
+      .response()
+      .then(async (response) => ((await response?.json()) as { value?: unknown } | undefined)?.value)
+      .catch(() => undefined);
+    seen.push({
+      functionName: body.functionName ?? '',
+      parameters: body.parameters ?? {},
+      formInputs: body.formInputs ?? {},
+      value,
+    });
+  });
+  return seen;
+}
+
+/** The buttons of the card's fixed footer, in order, with their rendered type. */
+export async function footerButtons(page: Page): Promise<{ text: string; variant: string }[]> {
+  return page.locator('#sidebar-body footer button').evaluateAll((buttons) =>
+    buttons.map((button) => ({
+      text: (button.textContent ?? '').trim(),
+      variant: /rc-button--(\w+)/.exec(button.className)?.[1] ?? '',
+    })),
+  );
+}
+
 /**
  * The keys in the page's Script Properties panel, once the panel shows what the server stores (the
  * page refreshes it asynchronously after every execution).
@@ -278,12 +338,30 @@ export async function typeAndWaitForSuggestions(page: Page, text: string): Promi
   return items;
 }
 
-/** The reseller's name in a suggestion label ("Müller IT GmbH — mueller-it.de (DE)"). */
+/**
+ * The id of the demo reseller named `name`: an organisation's record stores the reseller's id (its
+ * name lives in the directory only).
+ */
+export function demoResellerId(name: string): string {
+  const found = DEMO_RESELLERS.filter((reseller) => reseller.name === name);
+  if (found.length !== 1) throw new Error(`${found.length} demo resellers are named "${name}"`);
+  return (found[0] as { id: string }).id;
+}
+
+/** Whether a stored record names the reseller `id` (as a whole id: R-00001 is not R-00010). */
+export function recordNames(record: string, id: string): boolean {
+  return new RegExp(`(^|[^\\w-])${escapeRegExp(id)}($|[^\\w-])`).test(record);
+}
+
+/** The reseller's name in a suggestion label ("Müller IT GmbH — mueller-it.de (Germany)"). */
 export function nameOfSuggestion(label: string): string {
   return label.split(' — ')[0] ?? label;
 }
 
-/** From the question card to the confirm card: the reseller button, a typed query, a picked suggestion, Search. */
+/**
+ * From the question card to the confirm card: the reseller button, a typed query, a picked
+ * suggestion (picking fires the input's on-change action, which opens the confirm card at once).
+ */
 export async function reachConfirmCard(page: Page, lang: Lang, query: string, pick = 0): Promise<string> {
   await expectNewCard(page, 'search', () =>
     page.getByRole('button', { name: t(lang, 'question.hasReseller') }).click(),
@@ -292,17 +370,7 @@ export async function reachConfirmCard(page: Page, lang: Lang, query: string, pi
   const labels = await typeAndWaitForSuggestions(page, query);
   const label = labels[pick];
   if (label === undefined) throw new Error(`No suggestion ${pick} for "${query}": ${labels.join(', ')}`);
-  await suggestionOptions(page).nth(pick).click();
-  await page.waitForFunction((value) => {
-    const input = document.querySelector<HTMLInputElement>('#sidebar-body [role="combobox"]');
-    return input?.value === value && input.getAttribute('aria-expanded') === 'false';
-  }, label);
-  await expectNewCard(page, 'confirm', () =>
-    page
-      .locator('#sidebar-body')
-      .getByRole('button', { name: t(lang, 'search.button'), exact: true })
-      .click(),
-  );
+  await expectNewCard(page, 'confirm', () => suggestionOptions(page).nth(pick).click());
   return nameOfSuggestion(label);
 }
 

@@ -1,6 +1,8 @@
 /**
  * The reseller search with the keyboard only: Tab and Enter to the search card, the typeahead's
- * listbox driven with the arrow keys, Enter and Escape, then Tab and Enter to the confirm card.
+ * listbox driven with the arrow keys, Enter and Escape; Enter on a suggestion picks it, which opens
+ * its confirm card at once. A half-typed word left with Tab does nothing; Search (Tab, Enter) lists
+ * the matches for it.
  */
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -9,15 +11,21 @@ import {
   clearScreenshots,
   combobox,
   expectNewCard,
+  footerButtons,
   launchBrowser,
   nameOfSuggestion,
   openPage,
+  renderedCard,
   screenshotSidebar,
   startTestSimulator,
   suggestionOptions,
   t,
   tabUntil,
+  textPattern,
   typeAndWaitForSuggestions,
+  waitForIdle,
+  watchExecutions,
+  type Execution,
   type OpenedPage,
   type TestSimulator,
 } from './support';
@@ -68,14 +76,23 @@ describe('the reseller typeahead with the keyboard only', () => {
   let sim: TestSimulator;
   let opened: OpenedPage;
   let page: Page;
-  let picked = '';
+  let executions: Execution[] = [];
 
   beforeAll(async () => {
     clearScreenshots('keyboard-');
     [browser, sim] = await Promise.all([launchBrowser(), startTestSimulator()]);
     opened = await openPage(browser, sim.url, { identity: 'anna', lang: 'en' });
     page = opened.page;
+    executions = watchExecutions(page);
   });
+
+  /** The on-change executions the page ran since `executions` was last emptied, as [text, value]. */
+  async function picks(): Promise<[unknown, unknown][]> {
+    const fired = executions.filter((e) => e.functionName === 'onPickReseller');
+    return Promise.all(
+      fired.map(async (e) => [e.formInputs.resellerQuery, await e.value] as [unknown, unknown]),
+    );
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -104,6 +121,11 @@ describe('the reseller typeahead with the keyboard only', () => {
     for (const label of labels) expect(label.toLowerCase()).toMatch(/^(schäfer|schaefer)/);
 
     await page.keyboard.press('Escape');
+    // The list closes shortly after the field loses focus.
+    await page.waitForFunction(
+      () =>
+        document.querySelector('#sidebar-body [role="combobox"]')?.getAttribute('aria-expanded') === 'false',
+    );
     const closed = await comboboxState(page);
     expect(closed).toMatchObject({
       value: 'schae',
@@ -114,7 +136,7 @@ describe('the reseller typeahead with the keyboard only', () => {
     });
   });
 
-  it('moves through the options with the arrow keys and picks one with Enter', async () => {
+  it('moves through the options with the arrow keys, and Enter on one opens its confirm card', async () => {
     // Typing again reopens the list.
     await page.keyboard.press('Backspace');
     const labels = await typeAndWaitForSuggestions(page, 'e');
@@ -130,38 +152,32 @@ describe('the reseller typeahead with the keyboard only', () => {
     await screenshotSidebar(page, 'keyboard-01-active-option');
     await checkAccessibility(page, 'search card, option active');
 
-    await page.keyboard.press('Enter');
-    picked = labels[0] ?? '';
-    await expect(combobox(page).inputValue()).resolves.toBe(picked);
-    const after = await comboboxState(page);
-    expect(after).toMatchObject({
-      value: picked,
-      focused: true,
-      expanded: 'false',
-      activeDescendant: null,
-      listboxHidden: true,
-    });
-    // Enter picked the option; it did not also press Search.
-    await expect(page.locator('#sidebar-body').getAttribute('data-card')).resolves.toBe('search');
-  });
-
-  it('goes to the confirm card of the picked reseller with Tab and Enter on Search', async () => {
-    const search = t('en', 'search.button');
-    await tabUntil(
-      page,
-      'the Search button',
-      (focused) => focused.tag === 'button' && focused.text === search,
-    );
+    // Enter picks the active option; its on-change action opens the confirm card, once.
+    const picked = labels[0] ?? '';
+    executions.length = 0;
     await expectNewCard(page, 'confirm', () => page.keyboard.press('Enter'));
+    expect(executions.map((e) => e.functionName)).toEqual(['onPickReseller']);
+    expect(executions[0]?.formInputs.resellerQuery).toBe(picked);
     const text = await cardText(page);
     expect(text).toContain(t('en', 'confirm.title'));
     expect(text).toContain(nameOfSuggestion(picked));
     expect(text).toContain(t('en', 'confirm.permissions', { reseller: nameOfSuggestion(picked) }));
+    // Keyboard users start on the new card's title.
+    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H2');
     await screenshotSidebar(page, 'keyboard-02-confirm');
+    await checkAccessibility(page, 'confirm card, reached with the keyboard');
+    // Leaving the card (the combobox is gone with it) fires nothing more.
+    await page.keyboard.press('Tab');
+    await waitForIdle(page);
+    expect(executions.map((e) => e.functionName)).toEqual(['onPickReseller']);
   });
 
-  it('suggests both Müller and Mueller for "mül"', async () => {
+  it('goes back to the search with Tab and Enter on the outlined Back, and suggests Müller and Mueller for "mül"', async () => {
     const back = t('en', 'common.back');
+    expect(await footerButtons(page)).toEqual([
+      { text: t('en', 'confirm.share'), variant: 'filled' },
+      { text: back, variant: 'outlined' },
+    ]);
     await tabUntil(page, 'the Back button', (focused) => focused.tag === 'button' && focused.text === back);
     await expectNewCard(page, 'search', () => page.keyboard.press('Enter'));
     await tabUntil(page, 'the reseller combobox', (focused) => focused.role === 'combobox');
@@ -172,5 +188,48 @@ describe('the reseller typeahead with the keyboard only', () => {
     expect(names.some((name) => name.startsWith('Mueller'))).toBe(true);
     await expect(suggestionOptions(page).count()).resolves.toBe(labels.length);
     await screenshotSidebar(page, 'keyboard-03-mueller');
+  });
+
+  it('does nothing when the user leaves a half-typed word with Tab', async () => {
+    const card = await renderedCard(page);
+    executions.length = 0;
+    const search = t('en', 'search.button');
+    // The next stop after the combobox is Search (the options are not tab stops).
+    await tabUntil(
+      page,
+      'the Search button',
+      (focused) => focused.tag === 'button' && focused.text === search,
+      1,
+    );
+    await waitForIdle(page);
+    // Leaving the field fires the on-change action once, with the typed text; its answer is empty.
+    expect(await picks()).toEqual([['mül', { action: {} }]]);
+    expect(executions.map((e) => e.functionName)).toEqual(['onPickReseller']);
+    await expect(page.locator('#sidebar-body').getAttribute('data-card')).resolves.toBe('search');
+    expect(await renderedCard(page)).toBe(card); // not even re-rendered
+    await expect(combobox(page).inputValue()).resolves.toBe('mül');
+    await expect(page.locator('#toast').getAttribute('class')).resolves.not.toContain('toast-visible');
+    // The list closes shortly after the field loses focus.
+    await page.waitForFunction(
+      () =>
+        document.querySelector('#sidebar-body [role="combobox"]')?.getAttribute('aria-expanded') === 'false',
+    );
+    const closed = await comboboxState(page);
+    expect(closed).toMatchObject({ value: 'mül', focused: false, expanded: 'false', listboxHidden: true });
+    await screenshotSidebar(page, 'keyboard-04-left-half-typed');
+    await checkAccessibility(page, 'search card, half-typed word left');
+  });
+
+  it('lists the matches for the typed word with Enter on Search, each with its domain and country', async () => {
+    executions.length = 0;
+    await expectNewCard(page, 'search', () => page.keyboard.press('Enter'));
+    expect(executions.map((e) => e.functionName)).toEqual(['onSearchResellers']);
+    const text = await cardText(page);
+    expect(text).toMatch(textPattern('en', 'search.results.many', { query: 'mül' }));
+    expect(text).toContain('Müller IT GmbH mueller-it.de (Germany)');
+    expect(text).toContain('Mueller IT GmbH mueller-it.at (Austria)');
+    await expect(combobox(page).inputValue()).resolves.toBe('mül');
+    await screenshotSidebar(page, 'keyboard-05-results');
+    await checkAccessibility(page, 'search card with results');
   });
 });

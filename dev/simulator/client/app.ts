@@ -257,7 +257,12 @@ function openLink(link: OpenLinkJson | undefined): void {
 }
 
 async function runAction(action: ActionJson, spinner: boolean): Promise<void> {
-  if (state.busy || !action.function) return;
+  if (!action.function) return;
+  if (state.busy) {
+    // The card is covered by the spinner of another action: the click or change reaches nothing.
+    log(`${action.function}: not run, another action with a spinner is still running`);
+    return;
+  }
   if (spinner) setBusy(true);
   try {
     const result = await execute(action.function, 'action', action, collectForm());
@@ -316,6 +321,8 @@ function wireCard(body: HTMLElement): void {
     }
   });
   body.querySelectorAll<HTMLElement>('[data-change-action]').forEach((element) => {
+    // A typeahead input fires its on-change action as Gmail does for it (see wireTypeahead).
+    if (element.dataset.suggestionsAction !== undefined) return;
     element.addEventListener('change', () => {
       void trigger(state.actions[Number(element.dataset.changeAction)], false);
     });
@@ -339,10 +346,30 @@ async function trigger(rendered: RenderedAction | undefined, spinner: boolean): 
 function wireTypeahead(input: HTMLInputElement): void {
   const rendered = state.actions[Number(input.dataset.suggestionsAction)];
   const listbox = document.getElementById(input.getAttribute('aria-controls') ?? '');
-  if (!rendered || rendered.kind !== 'suggestions' || !listbox) return;
+  if (!rendered || rendered.kind !== 'suggestions' || !listbox) {
+    // Not a typeahead after all: its on-change action fires on the DOM's change, as for any input.
+    input.addEventListener('change', () => {
+      void trigger(state.actions[Number(input.dataset.changeAction)], false);
+    });
+    return;
+  }
   let timer = 0;
   let active = -1;
   let request = 0;
+  /**
+   * The value the input's on-change action last fired with. Google: on-change fires once a
+   * suggestion is selected; pressing Enter or leaving the field without modifying the selection
+   * does not fire it again, editing the selection does; with no selection it fires on blur. The
+   * DOM's own 'change' event fires on Enter and on blur whenever the value differs from when the
+   * field got focus, so after a pick it would fire a second time for the same text.
+   */
+  let fired = input.value;
+  const fireChange = (picked: boolean): void => {
+    const change = state.actions[Number(input.dataset.changeAction)];
+    if (!change || (!picked && input.value === fired)) return;
+    fired = input.value;
+    void trigger(change, false);
+  };
   const options = (): HTMLElement[] => Array.from(listbox.querySelectorAll<HTMLElement>('[role="option"]'));
   const close = (): void => {
     listbox.replaceChildren();
@@ -367,8 +394,7 @@ function wireTypeahead(input: HTMLInputElement): void {
     close();
     input.focus();
     // Gmail fires the input's on-change action after a suggestion is selected.
-    const change = state.actions[Number(input.dataset.changeAction)];
-    if (change) void trigger(change, false);
+    fireChange(true);
   };
   const fetchSuggestions = async (): Promise<void> => {
     const mine = ++request;
@@ -419,6 +445,8 @@ function wireTypeahead(input: HTMLInputElement): void {
     }
   });
   input.addEventListener('blur', () => window.setTimeout(close, 150));
+  // Typed text with no selection: on blur (and on Enter, where the DOM fires 'change' too).
+  input.addEventListener('change', () => fireChange(false));
 }
 
 // ---- the page around the sidebar ----------------------------------------------------------------

@@ -39,7 +39,9 @@ export function searchCard(
           hint: t('search.hint'),
           value: query,
           suggestions: { functionName: ACTIONS.suggestResellers },
-          onChange: { functionName: ACTIONS.pickReseller, parameters: { domain }, spinner: true },
+          // No spinner: leaving the field with a half-typed word also fires this (it answers with
+          // nothing), and a spinner would swallow the click on Search that caused the blur.
+          onChange: { functionName: ACTIONS.pickReseller, parameters: { domain } },
         },
         {
           kind: 'buttons',
