@@ -84,6 +84,13 @@ function serviceCallTable(runtime: LocalRuntime, resellers: Reseller[]): void {
   row('confirm ("Share contacts now")', anna.last, 8);
   anna.openHomepage();
   row('homepage (organisation assigned)', anna.last, 3);
+  // The reseller's name comes from the cache; once it is lost (6 h, or evicted) one homepage
+  // refills it for everyone from the directory.
+  runtime.host.scriptCache.evictAll();
+  anna.openHomepage();
+  row('homepage (organisation assigned, cache evicted)', anna.last, undefined);
+  anna.openHomepage();
+  row('homepage (organisation assigned, next user)', anna.last, 3);
   anna.click('Request a change');
   anna.type('changeReason', 'We changed our reseller last month.');
   anna.click('Send request');

@@ -75,10 +75,11 @@ export type QueryValidation =
 export const MIN_QUERY_LENGTH = 2;
 export const MAX_QUERY_LENGTH = 100;
 /**
- * Longer input is never resolved as a picked suggestion: no label is this long, and looking up a
- * huge text (40 KB cost 2 s of CPU) would let one request burn a user's execution time.
+ * Longer input is never resolved as a picked suggestion: no label is this long (the directory keeps
+ * names to 200 and domains to 253 characters), and looking up a huge text (40 KB cost 2 s of CPU)
+ * would let one request burn a user's execution time.
  */
-export const MAX_LABEL_LENGTH = 400;
+export const MAX_LABEL_LENGTH = 600;
 /** Normalized queries shorter than this get no fuzzy pass: one typo in two letters is noise. */
 export const MIN_FUZZY_QUERY_LENGTH = 3;
 export const DEFAULT_LIMIT = 10;

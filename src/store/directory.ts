@@ -24,9 +24,12 @@ import { utf8Length } from '../domain/utf8';
 import { KEYS, PROPERTY_CHUNK_BYTES } from './keys';
 import type { KeyValueStore, ScriptLock } from './ports';
 import { LOCK_TIMEOUT_MS } from './locking';
-import { encodeSequence } from './outbox';
+import { encodeSequence, recoverSequence } from './outbox';
 
 const META_FORMAT = 'RD2';
+/** A reseller's name and domain at most (a DNS name has at most 253 characters). */
+export const MAX_NAME_LENGTH = 200;
+export const MAX_DOMAIN_LENGTH = 253;
 
 const STATUS_CODES: Record<ResellerStatus, string> = {
   applied: 'a',
@@ -161,6 +164,9 @@ function readChunk(text: string | undefined, info: ChunkInfo, n: number): Resell
 export function readDirectory(all: Record<string, string>): DirectoryRead {
   const text = all[KEYS.directoryMeta];
   if (text === undefined) {
+    // Chunks without their meta entry are a damaged directory, not an empty one.
+    if (all[KEYS.directoryChunk(0)] !== undefined)
+      return { ok: false, problem: 'the directory meta entry is missing' };
     return { ok: true, meta: { version: EMPTY_VERSION, count: 0, chunks: [] }, resellers: [], conflicts: [] };
   }
   const meta = decodeMeta(text);
@@ -184,7 +190,12 @@ export type ResellerLookup = { ok: true; reseller: Reseller | undefined } | { ok
 export function findInDirectory(store: KeyValueStore, id: string): ResellerLookup {
   if (!RESELLER_ID_PATTERN.test(id)) return { ok: true, reseller: undefined };
   const metaText = store.get(KEYS.directoryMeta);
-  if (metaText === null) return { ok: true, reseller: undefined };
+  if (metaText === null) {
+    // One more read, only on this broken path: chunks without their meta entry are damage.
+    if (store.get(KEYS.directoryChunk(0)) !== null)
+      return { ok: false, problem: 'the directory meta entry is missing' };
+    return { ok: true, reseller: undefined };
+  }
   const meta = decodeMeta(metaText);
   if (!meta) return { ok: false, problem: 'the directory meta entry cannot be read' };
   let n = -1;
@@ -218,6 +229,9 @@ export function writeDirectory(
     throw new DirectoryWriteError(`bad version ${JSON.stringify(version)}`);
   const badId = input.find((r) => !RESELLER_ID_PATTERN.test(r.id));
   if (badId) throw new DirectoryWriteError(`bad reseller id ${JSON.stringify(badId.id)}`);
+  // Limits that keep every suggestion label short enough to be picked (see MAX_LABEL_LENGTH).
+  const tooLong = input.find((r) => r.name.length > MAX_NAME_LENGTH || r.domain.length > MAX_DOMAIN_LENGTH);
+  if (tooLong) throw new DirectoryWriteError(`the name or domain of ${tooLong.id} is too long`);
   const { resellers, conflicts } = oneEntryPerId(input);
   resellers.sort((a, b) => compareStrings(a.id, b.id));
   const packed = packLines(resellers.map(encodeReseller), PROPERTY_CHUNK_BYTES);
@@ -239,8 +253,12 @@ export function writeDirectory(
   const written = lock.withLock(LOCK_TIMEOUT_MS, () => {
     const previous = decodeMeta(store.get(KEYS.directoryMeta));
     // The first directory also starts the commit sequence, so that a first change never has to
-    // look through the whole store for one (see nextSequence).
-    if (store.get(KEYS.sequence) === null) values[KEYS.sequence] = encodeSequence(0);
+    // look through the whole store for one. A counter gone missing later is recovered as a change
+    // would recover it, or left missing (then changes refuse until support has looked).
+    if (store.get(KEYS.sequence) === null) {
+      const last = recoverSequence(store.getAll());
+      if (last !== null) values[KEYS.sequence] = encodeSequence(last);
+    }
     store.setAll(values);
     const stale = Math.max(previous?.chunks.length ?? 0, texts.length);
     for (let i = texts.length; i < stale; i++) store.delete(KEYS.directoryChunk(i));

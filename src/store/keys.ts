@@ -4,8 +4,9 @@
  */
 export const KEYS = {
   /** d:<customer domain> → encoded Assignment */
+  domainPrefix: 'd:',
   domain: (domain: string): string => `d:${domain}`,
-  /** r:<n> → directory chunk n; r:meta → version, chunk count, reseller count */
+  /** r:<n> → directory chunk n; r:meta → format, version, count, then each chunk's id range, lines, checksum */
   directoryChunk: (index: number): string => `r:${index}`,
   directoryMeta: 'r:meta',
   /** o:<commit sequence, base 36> → a committed change waiting for the Sheet sync */

@@ -31,21 +31,32 @@ export class DamagedSequenceError extends Error {
 }
 
 /**
- * The next commit sequence. Call under the script lock. A missing counter with changes still in the
- * outbox (someone deleted it by hand) continues after the highest of them instead of reusing a key.
+ * The next commit sequence. Call under the script lock. The counter is only ever missing in a new
+ * store; when it has gone missing later (deleted by hand), `recoverSequence` decides.
  */
 export function nextSequence(store: KeyValueStore): number {
   const text = store.get(KEYS.sequence);
-  const last = readSequence(text);
+  const last = text === null ? recoverSequence(store.getAll()) : readSequence(text);
   if (last === null) throw new DamagedSequenceError(text ?? '');
-  if (text !== null) return last + 1;
-  // Unreadable entries count too: their keys must not be reused either.
+  return last + 1;
+}
+
+/**
+ * The last commit sequence of a store whose counter is missing, or null when it cannot be known.
+ * With changes still waiting, it continues after the highest of them (unreadable entries count
+ * too, so that no key is reused). With no change waiting but organisation records present, the
+ * sync may already have read sequences up to any number: starting again at 1 would make it skip
+ * the new changes, so that store needs support. A store with neither is new: 0.
+ */
+export function recoverSequence(all: Record<string, string>): number | null {
   let highest = 0;
-  for (const key of Object.keys(store.getAll())) {
-    if (!key.startsWith(KEYS.outboxPrefix)) continue;
-    highest = Math.max(highest, readSequence(key.slice(KEYS.outboxPrefix.length)) ?? 0);
+  let records = false;
+  for (const key of Object.keys(all)) {
+    if (key.startsWith(KEYS.outboxPrefix)) {
+      highest = Math.max(highest, readSequence(key.slice(KEYS.outboxPrefix.length)) ?? 0);
+    } else if (key.startsWith(KEYS.domainPrefix)) records = true;
   }
-  return highest + 1;
+  return highest > 0 ? highest : records ? null : 0;
 }
 
 /** The properties that commit a change: its outbox entry and the advanced counter. */

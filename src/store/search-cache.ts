@@ -7,8 +7,9 @@
  * - every reseller's name by id (`nm:<bucket>`, 8 buckets by a hash of the id), for the status card:
  *   organisation records hold only the reseller's id, and the homepage reads one small bucket.
  *
- * Both are rebuilt from the directory on a miss. A rebuild that cannot read the directory puts
- * nothing: a partial or empty index never replaces a good one.
+ * Both are rebuilt from the directory on a miss. A rebuild that cannot read the directory (a
+ * damaged chunk or meta entry, chunks without their meta entry) puts nothing: a partial or empty
+ * index never replaces a good one.
  */
 import { checksum, fnvFinish, fnvStart, fnvUpdate } from '../domain/hash';
 import type { Reseller } from '../domain/reseller';
@@ -160,7 +161,12 @@ function currentVersion(store: KeyValueStore): string {
 // ---------------------------------------------------------------------------------------------
 // Reading names
 
-export type NameLookup = { found: true; name: string } | { found: false };
+export type NameLookup =
+  | { found: true; name: string }
+  /** The directory does not have this id (any more). */
+  | { found: false; unreadable?: false }
+  /** The directory cannot be read right now, so the name is not known. */
+  | { found: false; unreadable: true };
 
 /**
  * A reseller's name by id, whatever its status: one small cache read; on a miss or a damaged bucket,
@@ -173,7 +179,7 @@ export function lookupResellerName(store: KeyValueStore, cache: Cache, id: strin
   const read = readDirectory(store.getAll());
   if (!read.ok) {
     console.error(`The reseller directory cannot be read (${read.problem}); a reseller's name is unknown`);
-    return { found: false };
+    return { found: false, unreadable: true };
   }
   refreshCaches(cache, read.resellers, read.meta.version);
   const reseller = read.resellers.find((r) => r.id === id);

@@ -228,7 +228,7 @@ describe('change request reasons', () => {
   it.each([
     ['empty', '', 'Please tell us what should change.'],
     ['too short', 'new one', 'Please write a little more (at least 10 characters) so that support can help.'],
-    ['too long', 'x'.repeat(1001), 'Please keep it under 1000 characters.'],
+    ['too long', 'x'.repeat(1001), 'Please keep it to at most 1000 characters.'],
     [
       'control characters',
       'New reseller\u0000 please',
@@ -260,7 +260,7 @@ describe('a full property store', () => {
       ],
       [
         'de',
-        'Wir können gerade nichts speichern, weil unser Speicher voll ist. Es wurde nichts geändert. Bitte schreiben Sie unserem Support-Team an support@reseller-connect.example.',
+        'Wir können gerade nichts speichern, weil unser Speicher voll ist. Es wurde nichts geändert. Bitte schreiben Sie unserem Support-Team eine E-Mail an support@reseller-connect.example.',
       ],
     ] as const) {
       const runtime = runtimeWith();

@@ -114,6 +114,23 @@ describe('a directory that cannot be read', () => {
     expect(anna.last.logs.some((line) => /directory cannot be read/.test(line))).toBe(true);
   });
 
+  it('a bound organisation is told its reseller cannot be named right now, not that it was removed', () => {
+    const runtime = runtimeWith();
+    const mueller = approved('Müller IT GmbH');
+    const anna = client(runtime, user('anna@kunde.example', 'de'));
+    anna.runAction({ function: 'onConfirmReseller', parameters: [{ key: 'resellerId', value: mueller.id }] });
+    runtime.host.scriptProperties.setAll({ 'r:0': 'beschädigt' }, false);
+    runtime.host.scriptCache.evictAll();
+    const before = storedState(runtime);
+    anna.openHomepage();
+    expect(anna.card.name).toBe('status');
+    expect(anna.texts()).toContain(
+      `Ihr Reseller (${mueller.id}); sein Name kann gerade nicht angezeigt werden`,
+    );
+    expect(Object.keys(runtime.host.scriptCache.getAll(['nm:0', 'nm:1', 'ix:0']))).toEqual([]);
+    expect(storedState(runtime)).toBe(before);
+  });
+
   it('a damaged meta entry: confirming is refused with a clear message, nothing stored', () => {
     const runtime = runtimeWith();
     const anna = client(runtime, user('anna@kunde.example', 'de'));

@@ -276,7 +276,16 @@ describe('writeDirectory / readDirectory', () => {
       conflicts: [],
     };
     expect(readDirectory({})).toEqual(empty);
-    expect(readDirectory({ [KEYS.directoryChunk(0)]: 'R-1\tName\ta.de\tDE\tA' })).toEqual(empty);
+  });
+
+  it('reports chunks without their meta entry as damage, never as an empty directory', () => {
+    expectProblem({ [KEYS.directoryChunk(0)]: 'R-1\tName\ta.de\tDE\tA' }, /meta entry is missing/);
+    const { store } = written(DEMO_RESELLERS);
+    store.data.delete(KEYS.directoryMeta);
+    expect(findInDirectory(store, 'R-00001')).toEqual({
+      ok: false,
+      problem: 'the directory meta entry is missing',
+    });
   });
 });
 

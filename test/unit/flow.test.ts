@@ -5,7 +5,7 @@
 import { DEMO_RESELLERS } from '../../dev/demo/resellers';
 import { emailFingerprint } from '../../src/domain/account';
 import type { Reseller } from '../../src/domain/reseller';
-import { displayLabel } from '../../src/domain/search';
+import { displayLabel, MAX_LABEL_LENGTH } from '../../src/domain/search';
 import { StoreFullError } from '../../src/store/errors';
 import { KEYS } from '../../src/store/keys';
 import { listOutbox } from '../../src/store/outbox';
@@ -363,7 +363,7 @@ describe('flow: picking a suggestion', () => {
 
   it('reads nothing for text too short to search or too long to be a label', () => {
     const w = world();
-    for (const query of ['a', ' ', 'ab\tc', 'x'.repeat(401), 'x'.repeat(40_000)])
+    for (const query of ['a', ' ', 'ab\tc', 'x'.repeat(MAX_LABEL_LENGTH + 1), 'x'.repeat(40_000)])
       flowOf(w).pickReseller(pick(query));
     expect(w.cache.totalCalls() + w.script.totalCalls()).toBe(0);
   });
@@ -541,7 +541,7 @@ describe('flow: confirming a reseller', () => {
     ],
     [
       'de',
-      `Wir können gerade nichts speichern, weil unser Speicher voll ist. Es wurde nichts geändert. Bitte schreiben Sie unserem Support-Team an ${SUPPORT_EMAIL}.`,
+      `Wir können gerade nichts speichern, weil unser Speicher voll ist. Es wurde nichts geändert. Bitte schreiben Sie unserem Support-Team eine E-Mail an ${SUPPORT_EMAIL}.`,
     ],
   ])('turns a full store into the storeFull notification, naming support (%s)', (locale, text) => {
     const w = world();
@@ -707,7 +707,7 @@ describe('flow: change requests', () => {
       'Bitte schreiben Sie etwas mehr (mindestens 10 Zeichen), damit der Support helfen kann.',
     ],
     ['en', undefined, 'Please tell us what should change.'],
-    ['en', 'x'.repeat(1001), 'Please keep it under 1000 characters.'],
+    ['en', 'x'.repeat(1001), 'Please keep it to at most 1000 characters.'],
     [
       'en',
       'bell\u0007 character here',

@@ -22,6 +22,7 @@ import {
   listOutbox,
   nextSequence,
   readSequence,
+  recoverSequence,
 } from '../../src/store/outbox';
 import { FakeLock, MemoryStore } from '../support/memory-ports';
 
@@ -324,6 +325,44 @@ describe('the commit sequence', () => {
 
 // ---------------------------------------------------------------------------------------------
 // Replaying the outbox
+
+describe('a commit counter gone missing', () => {
+  it('continues after the highest waiting change, readable or not, so no key is reused', () => {
+    expect(recoverSequence({ 'o:4': '["direct","a.de","x@a.de",1]', 'o:9': 'garbage', 'd:a.de': 'x' })).toBe(
+      9,
+    );
+  });
+
+  it('cannot be recovered once the outbox is drained but records exist: the sync may have read any number', () => {
+    expect(recoverSequence({ 'd:a.de': 'x', 'r:meta': 'm' })).toBeNull();
+    const store = directoryStore();
+    commitChoice(store, new FakeLock(), choose('a.de', ANNA, { kind: 'direct' }));
+    for (const key of [...store.data.keys()])
+      if (key.startsWith('o:') || key === KEYS.sequence) store.data.delete(key);
+    const before = store.snapshot();
+    expect(() => commitChoice(store, new FakeLock(), choose('b.de', 'ben@b.de', { kind: 'direct' }))).toThrow(
+      DamagedSequenceError,
+    );
+    expect(store.snapshot()).toEqual(before);
+  });
+
+  it('is a new store when there is neither a change nor a record', () => {
+    expect(recoverSequence({})).toBe(0);
+    expect(recoverSequence({ 'r:meta': 'm', 'r:0': 'c' })).toBe(0);
+  });
+
+  it('is set again by a directory write from the waiting changes, never back to 0', () => {
+    const store = directoryStore();
+    const lock = new FakeLock();
+    commitChoice(store, lock, choose('a.de', ANNA, { kind: 'direct' }));
+    commitChoice(store, lock, choose('b.de', 'ben@b.de', { kind: 'direct' }));
+    store.data.delete(KEYS.sequence);
+    writeDirectory(store, lock, DEMO_RESELLERS, 'v2');
+    expect(store.data.get(KEYS.sequence)).toBe(encodeSequence(2));
+    commitChoice(store, lock, choose('c.de', 'cora@c.de', { kind: 'direct' }));
+    expect(listOutbox(store.snapshot()).changes.map((c) => c.seq)).toEqual([1, 2, 3]);
+  });
+});
 
 describe('applyChange', () => {
   const bound = resellerAssignment('R-00001', 'ben@acme.de', NOW - 1000);

@@ -448,7 +448,8 @@ describe('lookupResellerName', () => {
     const { store, cache } = setUp();
     cache.data.clear();
     damageDirectory(store);
-    expect(lookupResellerName(store, cache, 'R-00001')).toEqual({ found: false });
+    // Unreadable, not "no longer in the directory": the status card says its name cannot be shown.
+    expect(lookupResellerName(store, cache, 'R-00001')).toEqual({ found: false, unreadable: true });
     expect(cache.calls.putAll).toBe(0);
     expect(log.error).toHaveBeenCalled();
   });

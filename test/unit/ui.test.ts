@@ -108,14 +108,19 @@ describe('question card', () => {
     expect(paragraphs(card)[0]).toMatch(/^Does acme\.de buy Google Workspace through a reseller\?/);
     expect(button(card, 'I have a Google Workspace reseller')).toEqual({
       text: 'I have a Google Workspace reseller',
-      action: { functionName: ACTIONS.answerHasReseller },
+      action: { functionName: ACTIONS.answerHasReseller, parameters: { domain: 'acme.de' } },
       filled: true,
     });
+    // Every answer names the organisation it was asked for, so a stale card cannot answer for another.
     expect(button(card, 'No, we buy directly').action).toEqual({
       functionName: ACTIONS.answerDirect,
+      parameters: { domain: 'acme.de' },
       spinner: true,
     });
-    expect(button(card, 'Ask me later').action).toEqual({ functionName: ACTIONS.answerLater });
+    expect(button(card, 'Ask me later').action).toEqual({
+      functionName: ACTIONS.answerLater,
+      parameters: { domain: 'acme.de' },
+    });
     expect(buttonsOf(card).filter((b) => b.filled)).toHaveLength(1);
   });
 
@@ -357,7 +362,7 @@ describe('status card', () => {
   ])(
     'shows the organisation’s reseller, by the name given, and who set it (%s)',
     (language, title, intro, bottom) => {
-      const card = statusCard(views[language], 'acme.de', VIEWER, byViewer, MUELLER.name);
+      const card = statusCard(views[language], 'acme.de', VIEWER, byViewer, { name: MUELLER.name });
       expect(card.name).toBe(STATUS_CARD);
       expect(card.title).toBe(title);
       expect(paragraphs(card)).toEqual([intro]);
@@ -374,7 +379,7 @@ describe('status card', () => {
     ['en', 'A reseller that is no longer in our list (R-00001)'],
     ['de', 'Ein Reseller, der nicht mehr in unserer Liste steht (R-00001)'],
   ])('names the reseller by its id when the directory no longer has it (%s)', (language, text) => {
-    const card = statusCard(views[language], 'acme.de', VIEWER, byViewer, undefined);
+    const card = statusCard(views[language], 'acme.de', VIEWER, byViewer, { unknown: 'removed' });
     expect(htmlToText(facts(card)[0]?.html ?? ('' as Html))).toBe(text);
     expect(actionsOf(card).map((a) => a.functionName)).toEqual([ACTIONS.showChangeRequest]);
   });
@@ -388,7 +393,7 @@ describe('status card', () => {
     const record: Assignment = who === 'support' ? { ...byViewer, source: 'support' } : byViewer;
     const viewer = who === 'colleague' ? 'ben@acme.de' : VIEWER;
     expect(
-      facts(statusCard(views[language], 'acme.de', viewer, record, MUELLER.name))[0]?.bottomLabel,
+      facts(statusCard(views[language], 'acme.de', viewer, record, { name: MUELLER.name }))[0]?.bottomLabel,
     ).toMatch(new RegExp(`· ${text}$`));
   });
 
@@ -397,7 +402,7 @@ describe('status card', () => {
     ['de', 'Änderung am 22.11.2026 angefragt. Unser Support-Team meldet sich bei Ihnen.'],
   ])('shows a pending change request instead of the button (%s)', (language, pending) => {
     const record = { ...byViewer, changeRequestedAt: NOW - DAY_MS };
-    const card = statusCard(views[language], 'acme.de', VIEWER, record, MUELLER.name);
+    const card = statusCard(views[language], 'acme.de', VIEWER, record, { name: MUELLER.name });
     expect(paragraphs(card)[1]).toBe(pending);
     expect(buttonsOf(card)).toEqual([]);
   });
@@ -421,7 +426,8 @@ describe('status card', () => {
       'acme.de',
       'ben@acme.de',
       directAssignment(VIEWER, since),
-      undefined,
+
+      { unknown: 'removed' },
     );
     expect(paragraphs(card)).toEqual([intro]);
     expect(facts(card).map((f) => [htmlToText(f.html), f.bottomLabel])).toEqual([
@@ -546,15 +552,22 @@ describe('every card', () => {
       }),
       search({ kind: 'results', query: HOSTILE_NAME, matches: [], capped: false }),
       confirmCard(view, hostileDomain, BOLD, HOSTILE_NAME),
-      statusCard(view, hostileDomain, VIEWER, boldRecord, BOLD.name),
-      statusCard(view, hostileDomain, VIEWER, boldRecord, undefined),
-      statusCard(view, hostileDomain, 'ben@acme.de', { ...boldRecord, changeRequestedAt: NOW }, BOLD.name),
+      statusCard(view, hostileDomain, VIEWER, boldRecord, { name: BOLD.name }),
+      statusCard(view, hostileDomain, VIEWER, boldRecord, { unknown: 'removed' }),
+      statusCard(
+        view,
+        hostileDomain,
+        'ben@acme.de',
+        { ...boldRecord, changeRequestedAt: NOW },
+        { name: BOLD.name },
+      ),
       statusCard(
         view,
         hostileDomain,
         VIEWER,
         { ...directAssignment(VIEWER, NOW), source: 'support' },
-        undefined,
+
+        { unknown: 'removed' },
       ),
       changeRequestCard(view, hostileDomain, HOSTILE_NAME, HOSTILE_NAME),
       recordProblemCard(view, hostileDomain, support),
@@ -611,7 +624,7 @@ describe('every card', () => {
           SUPPORT,
         ),
         confirmCard(view, 'acme.de', BOLD, 'bold'),
-        statusCard(view, 'acme.de', VIEWER, boldRecord, BOLD.name),
+        statusCard(view, 'acme.de', VIEWER, boldRecord, { name: BOLD.name }),
       ];
       for (const card of withName) {
         const fields = htmlFieldsOf(card);

@@ -50,7 +50,7 @@ import { messageCard } from './message';
 import { questionCard } from './question';
 import { recordProblemCard } from './record-problem';
 import { searchCard, type SearchOutcome } from './search';
-import { statusCard } from './status';
+import { resellerNameText, statusCard, type ShownResellerName } from './status';
 import { createView, type View } from '../view';
 
 export interface Services {
@@ -63,6 +63,9 @@ export interface Services {
   /** Where customers write to support (deployment configuration). */
   supportEmail(): string;
 }
+
+/** How far a stored snooze may lie beyond its length before it is stored back bounded. */
+const SNOOZE_SLACK_MS = 10_000;
 
 /** The most results a search or a typeahead shows. */
 export const RESULT_LIMIT = 10;
@@ -89,10 +92,11 @@ export function createFlow(services: Services) {
   const support = (): string => services.supportEmail();
 
   /** The name of the organisation's reseller, from the directory (through the cache). */
-  const resellerName = (record: Assignment): string | undefined => {
-    if (record.kind !== 'reseller') return undefined;
+  const resellerName = (record: Assignment): ShownResellerName => {
+    if (record.kind !== 'reseller') return { unknown: 'removed' };
     const found = lookupResellerName(services.scriptStore(), services.cache(), record.resellerId);
-    return found.found ? found.name : undefined;
+    if (found.found) return { name: found.name };
+    return { unknown: found.unreadable ? 'unreadable' : 'removed' };
   };
 
   const status = (
@@ -124,7 +128,9 @@ export function createFlow(services: Services) {
       if (until !== undefined && until > now) {
         // Stored further out than one "Ask me later" reaches (a clock that was ahead, a forged
         // value): store the bound, so that the snooze really ends instead of moving with the days.
-        if (until !== state.askAgainAt) writeUserState(services.userStore(), { askAgainAt: until });
+        // A few seconds beyond come from clocks that disagree, and are not worth a write.
+        if ((state.askAgainAt ?? until) - until > SNOOZE_SLACK_MS)
+          writeUserState(services.userStore(), { askAgainAt: until });
         return laterCard(view, until);
       }
     }
@@ -200,13 +206,16 @@ export function createFlow(services: Services) {
           notification: view.t('confirm.changed'),
         };
       default: {
-        const name = result.reseller?.name ?? resellerName(result.record);
+        const record = result.record;
+        const name: ShownResellerName = result.reseller
+          ? { name: result.reseller.name }
+          : resellerName(record);
         return {
-          navigation: [{ popToRoot: true }, { update: status(view, account, result.record, name) }],
-          notification: view.t(choiceNoticeKey(result.outcome, result.record, account.email), {
+          navigation: [{ popToRoot: true }, { update: status(view, account, record, name) }],
+          notification: view.t(choiceNoticeKey(result.outcome, record, account.email), {
             domain: account.domain,
-            reseller: name ?? '',
-            date: view.date(result.record.since),
+            reseller: record.kind === 'reseller' ? resellerNameText(view, record.resellerId, name) : '',
+            date: view.date(record.since),
           }),
           stateChanged: result.outcome === 'saved',
         };
@@ -250,7 +259,9 @@ export function createFlow(services: Services) {
         if (stored.state === 'ok') {
           return {
             navigation: [{ update: status(view, account, stored.record) }],
-            notification: view.t('later.alreadyAnswered', { domain: account.domain }),
+            notification: view.t(`later.alreadyAnswered.${setBy(stored.record, account.email)}` as const, {
+              domain: account.domain,
+            }),
           };
         }
         const state = askLater(services.now());

@@ -21,7 +21,7 @@ export function questionCard(view: View, domain: string): CardModel {
             buttons: [
               {
                 text: t('question.hasReseller'),
-                action: { functionName: ACTIONS.answerHasReseller },
+                action: { functionName: ACTIONS.answerHasReseller, parameters: { domain } },
                 filled: true,
               },
             ],
@@ -29,8 +29,14 @@ export function questionCard(view: View, domain: string): CardModel {
           {
             kind: 'buttons',
             buttons: [
-              { text: t('question.direct'), action: { functionName: ACTIONS.answerDirect, spinner: true } },
-              { text: t('question.later'), action: { functionName: ACTIONS.answerLater } },
+              {
+                text: t('question.direct'),
+                action: { functionName: ACTIONS.answerDirect, parameters: { domain }, spinner: true },
+              },
+              {
+                text: t('question.later'),
+                action: { functionName: ACTIONS.answerLater, parameters: { domain } },
+              },
             ],
           },
         ],

@@ -6,14 +6,25 @@ import type { View } from '../view';
 
 export const STATUS_CARD = 'status';
 
+/** The reseller's name as the directory gives it, or why it cannot be shown. */
+export type ShownResellerName = { name: string } | { unknown: 'removed' | 'unreadable' };
+
+/** The reseller's name, or a plain-words stand-in naming its id. */
+export function resellerNameText(view: View, resellerId: string, shown: ShownResellerName): string {
+  if ('name' in shown) return shown.name;
+  return view.t(shown.unknown === 'removed' ? 'status.unknownReseller' : 'status.unreadableReseller', {
+    id: resellerId,
+  });
+}
+
 /** The organisation's answer, for every user of the domain, from the first answer on. */
 export function statusCard(
   view: View,
   domain: string,
   viewerEmail: string,
   assignment: Assignment,
-  /** The reseller's name from the directory; undefined when the directory no longer has it. */
-  resellerName: string | undefined,
+  /** The reseller's name from the directory (ignored when the organisation buys directly). */
+  resellerName: ShownResellerName,
 ): CardModel {
   const { t } = view;
   const who = t(`status.setBy.${setBy(assignment, viewerEmail)}`);
@@ -25,9 +36,9 @@ export function statusCard(
       {
         kind: 'fact',
         html:
-          resellerName === undefined
-            ? escapeHtml(t('status.unknownReseller', { id: assignment.resellerId }))
-            : html`<b>${resellerName}</b>`,
+          'name' in resellerName
+            ? html`<b>${resellerName.name}</b>`
+            : escapeHtml(resellerNameText(view, assignment.resellerId, resellerName)),
         bottomLabel: `${since} · ${who}`,
       },
     );

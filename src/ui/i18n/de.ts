@@ -14,8 +14,12 @@ export const de: Catalogue = {
   'later.title': 'Vielleicht später',
   'later.text': 'Kein Problem. Wir fragen am {date} noch einmal.',
   'later.answerNow': 'Jetzt beantworten',
-  'later.alreadyAnswered':
+  'later.alreadyAnswered.colleague':
     'Jemand aus Ihrem Team hat für {domain} bereits geantwortet, daher gibt es nichts aufzuschieben.',
+  'later.alreadyAnswered.you':
+    'Sie haben für {domain} bereits geantwortet (zum Beispiel in einem anderen Fenster), daher gibt es nichts aufzuschieben.',
+  'later.alreadyAnswered.support':
+    'Unser Support-Team hat für {domain} bereits einen Eintrag vorgenommen, daher gibt es nichts aufzuschieben.',
 
   'search.title': 'Reseller finden',
   'search.intro':
@@ -30,9 +34,9 @@ export const de: Catalogue = {
   'search.choose': 'Auswählen',
   'search.noResults.title': 'Kein Treffer für „{query}“',
   'search.noResults.text':
-    'Prüfen Sie die Schreibweise oder geben Sie einen kürzeren Teil des Namens ein (zum Beispiel nur das erste Wort). Aufgeführt sind nur Reseller, die wir zugelassen haben: Fehlt Ihrer, bitten Sie ihn, sich bei uns zu melden, oder schreiben Sie unserem Support-Team an {support}, das Ihre Organisation für Sie verknüpfen kann.',
+    'Prüfen Sie die Schreibweise oder geben Sie einen kürzeren Teil des Namens ein (zum Beispiel nur das erste Wort). Aufgeführt sind nur Reseller, die wir zugelassen haben: Fehlt Ihrer, bitten Sie ihn, uns an {support} zu schreiben, oder schreiben Sie selbst unserem Support-Team: Es kann Ihre Organisation für Sie verknüpfen.',
   'search.unavailable':
-    'Die Liste der Reseller kann gerade nicht gelesen werden, daher ist keine Suche möglich. Unser Support-Team ist informiert. Bitte versuchen Sie es später erneut oder schreiben Sie ihm an {support}.',
+    'Die Liste der Reseller kann gerade nicht gelesen werden, daher ist keine Suche möglich. Unser Support-Team ist informiert. Bitte versuchen Sie es später erneut oder schreiben Sie ihm eine E-Mail an {support}.',
   'search.problem.empty': 'Geben Sie zuerst den Namen Ihres Resellers ein.',
   'search.problem.tooShort': 'Geben Sie mindestens {min} Buchstaben des Reseller-Namens ein.',
   'search.problem.tooLong': 'Das ist zu lang für einen Reseller-Namen: höchstens {max} Zeichen.',
@@ -65,6 +69,7 @@ export const de: Catalogue = {
   'status.haveReseller': 'Wir haben einen Reseller',
   'status.pending': 'Änderung am {date} angefragt. Unser Support-Team meldet sich bei Ihnen.',
   'status.unknownReseller': 'Ein Reseller, der nicht mehr in unserer Liste steht ({id})',
+  'status.unreadableReseller': 'Ihr Reseller ({id}); sein Name kann gerade nicht angezeigt werden',
 
   'change.title': 'Änderung anfragen',
   'change.intro':
@@ -79,7 +84,7 @@ export const de: Catalogue = {
   'change.problem.empty': 'Bitte sagen Sie uns, was sich ändern soll.',
   'change.problem.tooShort':
     'Bitte schreiben Sie etwas mehr (mindestens {min} Zeichen), damit der Support helfen kann.',
-  'change.problem.tooLong': 'Bitte bleiben Sie unter {max} Zeichen.',
+  'change.problem.tooLong': 'Bitte schreiben Sie höchstens {max} Zeichen.',
   'change.problem.controlCharacters':
     'Der Text enthält Zeichen, die nicht gespeichert werden können. Bitte geben Sie ihn erneut ein.',
 
@@ -97,7 +102,7 @@ export const de: Catalogue = {
   'error.busy':
     'Gerade speichern viele gleichzeitig. Es wurde nichts geändert: Bitte versuchen Sie es in ein paar Sekunden erneut.',
   'error.storeFull':
-    'Wir können gerade nichts speichern, weil unser Speicher voll ist. Es wurde nichts geändert. Bitte schreiben Sie unserem Support-Team an {support}.',
+    'Wir können gerade nichts speichern, weil unser Speicher voll ist. Es wurde nichts geändert. Bitte schreiben Sie unserem Support-Team eine E-Mail an {support}.',
   'error.resellerUnavailable':
     'Dieser Reseller kann nicht mehr ausgewählt werden. Es wurde nichts geändert: Bitte suchen Sie erneut.',
   'error.wrongOrganisation':
@@ -106,17 +111,17 @@ export const de: Catalogue = {
   'error.staleCard':
     'Diese Karte ist veraltet. Es wurde nichts geändert: Bitte öffnen Sie das Add-on erneut.',
   'error.directoryUnreadable':
-    'Die Liste der Reseller kann gerade nicht gelesen werden, daher wurde nichts gespeichert. Unser Support-Team ist informiert. Bitte versuchen Sie es später erneut oder schreiben Sie ihm an {support}.',
+    'Die Liste der Reseller kann gerade nicht gelesen werden, daher wurde nichts gespeichert. Unser Support-Team ist informiert. Bitte versuchen Sie es später erneut oder schreiben Sie ihm eine E-Mail an {support}.',
   'error.storeDamaged':
-    'Wir können gerade nichts speichern, weil einige unserer gespeicherten Daten repariert werden müssen. Es wurde nichts geändert. Bitte schreiben Sie unserem Support-Team an {support}.',
+    'Wir können gerade nichts speichern, weil einige unserer gespeicherten Daten repariert werden müssen. Es wurde nichts geändert. Bitte schreiben Sie unserem Support-Team eine E-Mail an {support}.',
   'recordProblem.title': 'Ihre Organisation braucht unseren Support',
   'recordProblem.text':
-    'Wir können nicht lesen, was für {domain} gespeichert ist, daher fragen wir nicht erneut und ändern nichts: Das könnte die Antwort Ihrer Organisation überschreiben. Es wurde nichts geändert. Bitte schreiben Sie unserem Support-Team an {support}; es prüft und korrigiert den Eintrag.',
+    'Wir können nicht lesen, was für {domain} gespeichert ist, daher fragen wir nicht erneut und ändern nichts: Das könnte die Antwort Ihrer Organisation überschreiben. Es wurde nichts geändert. Bitte schreiben Sie unserem Support-Team eine E-Mail an {support}; es prüft und korrigiert den Eintrag.',
 
   'personal.title': 'Privates Konto',
   'personal.text':
     'Sie sind mit einem privaten Google-Konto angemeldet ({email}). Reseller verkaufen Google Workspace an Organisationen, daher gibt es für ein privates Konto nichts zu verknüpfen. Öffnen Sie Gmail mit Ihrem Arbeitskonto, um fortzufahren.',
   'hidden.title': 'Wir können Ihr Konto nicht sehen',
   'hidden.text':
-    'Die Einstellungen Ihrer Organisation verbergen Ihre E-Mail-Adresse vor Add-ons, daher können wir nicht erkennen, zu welcher Organisation Sie gehören. Es wurde nichts gespeichert. Fragen Sie Ihren Google Workspace-Administrator oder schreiben Sie unserem Support-Team an {support}: Es kann Ihre Organisation für Sie mit ihrem Reseller verknüpfen.',
+    'Die Einstellungen Ihrer Organisation verbergen Ihre E-Mail-Adresse vor Add-ons, daher können wir nicht erkennen, zu welcher Organisation Sie gehören. Es wurde nichts gespeichert. Fragen Sie Ihren Google Workspace-Administrator oder schreiben Sie unserem Support-Team eine E-Mail an {support}: Es kann Ihre Organisation für Sie mit ihrem Reseller verknüpfen.',
 };

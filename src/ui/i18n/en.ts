@@ -12,7 +12,12 @@ export const en = {
   'later.title': 'Maybe later',
   'later.text': 'No problem. We will ask again on {date}.',
   'later.answerNow': 'Answer now',
-  'later.alreadyAnswered': 'A colleague has already answered for {domain}, so there is nothing to postpone.',
+  'later.alreadyAnswered.colleague':
+    'A colleague has already answered for {domain}, so there is nothing to postpone.',
+  'later.alreadyAnswered.you':
+    'You have already answered for {domain} (perhaps in another window), so there is nothing to postpone.',
+  'later.alreadyAnswered.support':
+    'Our support team has already recorded an answer for {domain}, so there is nothing to postpone.',
 
   'search.title': 'Find your reseller',
   'search.intro': "Type your reseller's name or web domain. Suggestions appear as you type.",
@@ -26,7 +31,7 @@ export const en = {
   'search.choose': 'Choose',
   'search.noResults.title': 'No match for “{query}”',
   'search.noResults.text':
-    'Check the spelling, or type a shorter part of the name (for example only the first word). Only resellers we have approved are listed: if yours is missing, ask them to contact us, or write to our support team at {support}, who can link your organisation for you.',
+    'Check the spelling, or type a shorter part of the name (for example only the first word). Only resellers we have approved are listed: if yours is missing, ask them to write to us at {support}, or write to our support team yourself: they can link your organisation for you.',
   'search.unavailable':
     'The list of resellers cannot be read right now, so nothing can be searched. Our support team has been told. Please try again later, or write to them at {support}.',
   'search.problem.empty': "Type your reseller's name first.",
@@ -61,6 +66,7 @@ export const en = {
   'status.haveReseller': 'We have a reseller',
   'status.pending': 'Change requested on {date}. Our support team will get back to you.',
   'status.unknownReseller': 'A reseller that is no longer in our list ({id})',
+  'status.unreadableReseller': 'Your reseller ({id}); its name cannot be shown right now',
 
   'change.title': 'Request a change',
   'change.intro':
@@ -75,7 +81,7 @@ export const en = {
   'change.problem.empty': 'Please tell us what should change.',
   'change.problem.tooShort':
     'Please write a little more (at least {min} characters) so that support can help.',
-  'change.problem.tooLong': 'Please keep it under {max} characters.',
+  'change.problem.tooLong': 'Please keep it to at most {max} characters.',
   'change.problem.controlCharacters':
     'The text contains characters that cannot be saved. Please type it again.',
 
