@@ -2,7 +2,9 @@
  * `npm run bench`: runs the built bundle in the local runtime with a directory of 5,000 resellers
  * and prints, as tables, the Apps Script service calls per user action (against the issue's
  * budgets), the CPU time of the callbacks, the bytes stored and the capacity of the 500 KB store
- * (measured beside 300, 1,000 and 5,000 resellers: bench/capacity.ts), and the bundle size.
+ * (measured beside 300, 1,000 and 5,000 resellers: bench/capacity.ts), search quality and the bytes
+ * a keystroke reads from the cache on realistic directories of 400 and 5,000 names
+ * (bench/quality.ts), and the bundle size.
  * Nothing here is asserted: machines are noisy, so compare ratios within one run.
  */
 import fs from 'node:fs';
@@ -17,6 +19,7 @@ import { generateResellers } from '../dev/demo/resellers';
 import { displayLabel } from '../src/domain/search';
 import type { Reseller } from '../src/domain/reseller';
 import { capacityTables } from './capacity';
+import { qualityTables } from './quality';
 import { printTable } from './table';
 
 const RESELLERS = 5000;
@@ -200,6 +203,7 @@ function main(): void {
   console.log(`Reseller Connect benchmarks — ${new Date().toISOString()}, node ${process.version}`);
   section('Service calls per user action', () => serviceCallTable(runtime, resellers));
   section('CPU time per callback', () => cpuTable(runtime, resellers));
+  section('Search quality', () => qualityTables());
   section('Capacity', () => capacityTables());
   section('Bundle', () => bundleTable());
 }
