@@ -6,9 +6,9 @@
  * parse step only validates it (header checks plus one native scan for checkpoint lines); the
  * search runs `indexOf` over compact key sections and reads individual lines only where it hits.
  *
- * Index format (version RSX3). Lines end with "\n"; fields are separated by "\t":
+ * Index format (version RSX4; RSX3 lacked the "&" token in keys). Lines end with "\n"; fields are separated by "\t":
  *
- *   RSX3 count recordsLength domainsLength namesLength stamp checkpoints     header (one line)
+ *   RSX4 count recordsLength domainsLength namesLength stamp checkpoints     header (one line)
  *   id name domain country dup           records section: one line per reseller
  *   domainKey REF                        domains section: one line per reseller
  *   nameKey REF                          names section:   one line per reseller
@@ -40,7 +40,7 @@ import { fnvFinish, fnvStart, fnvUpdate } from './hash';
 import { oneEntryPerId, type Reseller } from './reseller';
 import { hasLoneSurrogate } from './text';
 
-export type MatchTier = 'exact' | 'prefix' | 'wordPrefix' | 'substring' | 'fuzzy';
+export type MatchTier = 'exact' | 'prefix' | 'wordPrefix' | 'allWords' | 'substring' | 'fuzzy';
 
 export interface SearchMatch {
   /** Always an approved reseller; fields are as stored in the index (whitespace-collapsed). */
@@ -84,7 +84,7 @@ export const MAX_LABEL_LENGTH = 600;
 export const MIN_FUZZY_QUERY_LENGTH = 3;
 export const DEFAULT_LIMIT = 10;
 
-const INDEX_VERSION = 'RSX3';
+const INDEX_VERSION = 'RSX4';
 const HEADER_FIELDS = 7;
 const CHECKPOINT_EVERY_CHARS = 4096;
 const STAMP_LENGTH = 7;
@@ -108,9 +108,20 @@ const COMBINING_MARKS_RE = /\p{M}+/gu;
 // ä→a (via NFD) and ae→a, on both sides: "Müller", "Mueller" and "muller" all become "muller", and
 // the typed prefix "mue" becomes "mu", which is still a prefix of "muller".
 const GERMAN_TRANSLITERATION_RE = /([aou])e/g;
-const NON_ALPHANUMERIC_RE = /[^\p{L}\p{N}]+/gu;
+// "&" and "+" join names ("Vogel & Lang", "Busch + Neumann"): kept as the token "&", so that
+// "vogel &" prefers "Vogel & Lang" over "Vogel Systems". ("und" and "and" are words already; they
+// are not folded into "&", or typing "And" could no longer reach "Anderson".)
+const AMPERSAND_RE = /[&+]/g;
+const NON_ALPHANUMERIC_RE = /[^\p{L}\p{N}&]+/gu;
+/** Word breaks of a name as written (marks belong to their letter, as after folding). */
+const RAW_WORD_BREAK_RE = /[^\p{L}\p{N}\p{M}&]+/u;
 
-/** Folds case, accents and German transliterations; punctuation runs become one space. */
+/** Letters and digits of a normalized text: "&" and spaces alone are no query. */
+export function meaningfulLength(normalized: string): number {
+  return normalized.replace(/[ &]/g, '').length;
+}
+
+/** Folds case, accents and German transliterations; punctuation runs become one space, "&" and "+" the token "&". */
 export function normalizeForSearch(text: string): string {
   return text
     .toLowerCase()
@@ -118,6 +129,7 @@ export function normalizeForSearch(text: string): string {
     .normalize('NFD')
     .replace(COMBINING_MARKS_RE, '')
     .replace(GERMAN_TRANSLITERATION_RE, '$1')
+    .replace(AMPERSAND_RE, ' & ')
     .replace(NON_ALPHANUMERIC_RE, ' ')
     .trim();
 }
@@ -179,7 +191,7 @@ interface IndexEntry {
   nameKey: string;
   domainKey: string;
   label: string;
-  sortLabel: string;
+  rank: RankKey;
   duplicate: boolean;
 }
 
@@ -196,7 +208,7 @@ function toEntry(r: Reseller): IndexEntry {
     nameKey: normalizeForSearch(name),
     domainKey: normalizeForSearch(domain),
     label,
-    sortLabel: normalizeForSearch(label),
+    rank: rankKey({ id: cleanField(r.id), name, domain }, label),
     duplicate: false,
   };
 }
@@ -236,14 +248,71 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The within-tier order: shorter name, then label alphabetically (case/accent-folded), then id. */
-function compareEntries(a: IndexEntry, b: IndexEntry): number {
+// Legal forms as normalized words, longest spellings first ("UG (haftungsbeschränkt)",
+// "GmbH & Co. KG", "S.à r.l." all end up as runs of these words).
+const LEGAL_FORM_WORDS: ReadonlySet<string> = new Set(
+  (
+    'gmbh mbh gesmbh ag kg kgaa ohg gbr ug haftungsbeschrankt ek e k eu u og keg se co & ltd limited inc ' +
+    'llc plc bv b v nv n v sa s a sarl r l srl sagl oy ab as eg ev partg mbb corp'
+  ).split(' '),
+);
+
+/**
+ * A normalized name without the legal form it ends with: "loffler systemhaus gmbh" → "loffler
+ * systemhaus". Legal forms must neither decide a tie nor need to be typed, so ranking compares
+ * these cores. A name that is nothing but legal-form words keeps them all.
+ */
+export function nameCore(normalizedName: string): string {
+  const words = normalizedName.split(' ');
+  let end = words.length;
+  while (end > 1 && LEGAL_FORM_WORDS.has(words[end - 1] ?? '')) end--;
+  return words.slice(0, end).join(' ');
+}
+
+/** What the within-tier order compares, computed once per entry (see `rankKey`). */
+export interface RankKey {
+  /** The name's length without its legal form, as written (so "Müller" is shorter than "Mueller"). */
+  coreLength: number;
+  /** The name without its legal form, normalized. */
+  core: string;
+  domain: string;
+  label: string;
+  id: string;
+}
+
+export function rankKey(r: Pick<Reseller, 'id' | 'name' | 'domain'>, label: string): RankKey {
+  const core = nameCore(normalizeForSearch(r.name));
+  // The same words as written: normalizing keeps word boundaries, so the core is the first words.
+  const coreWords = core.split(' ').length;
+  const written = r.name
+    .replace(AMPERSAND_RE, ' & ')
+    .split(RAW_WORD_BREAK_RE)
+    .filter((w) => w !== '');
+  const coreLength = written.slice(0, coreWords).reduce((n, w) => n + w.length, coreWords - 1);
+  return { coreLength, core, domain: r.domain, label, id: r.id };
+}
+
+/**
+ * The within-tier order, in this sequence:
+ * 1. the shorter name core (the name without its legal form, as written): fewer extra words fit
+ *    the query better, "Müller IT AG" must not crowd out "Müller IT GmbH & Co. KG" by being
+ *    shorter, and the plain spelling ("Müller") comes before its transliteration ("Mueller");
+ * 2. the core alphabetically (case and accents folded);
+ * 3. the shorter domain: within a family, the main entry usually owns the plainest domain;
+ * 4. the label, then the id (both unique), so the order is total and stable.
+ */
+export function compareRank(a: RankKey, b: RankKey): number {
   return (
-    a.name.length - b.name.length ||
-    compareStrings(a.sortLabel, b.sortLabel) ||
+    a.coreLength - b.coreLength ||
+    compareStrings(a.core, b.core) ||
+    a.domain.length - b.domain.length ||
     compareStrings(a.label, b.label) ||
     compareStrings(a.id, b.id)
   );
+}
+
+function compareEntries(a: IndexEntry, b: IndexEntry): number {
+  return compareRank(a.rank, b.rank);
 }
 
 /** Base 26 in the letters A–Z: never matched by a (lower-case) normalized query. */
@@ -534,12 +603,16 @@ class Picks {
     for (; hits.line !== undefined && !this.full; hits.next()) this.add(hits.line.ref, tier);
   }
 
-  /** Like addAll over the union of two streams, still in rank (= ref) order. */
-  addMerged(a: LineHits, b: LineHits, tier: MatchTier): void {
+  /**
+   * Like addAll over the union of two streams, still in rank (= ref) order; `accept` may refuse a
+   * line (checked once per line, even when both streams hold it).
+   */
+  addMerged(a: LineHits, b: LineHits, tier: MatchTier, accept?: (line: KeyLine) => boolean): void {
     while (!this.full && (a.line !== undefined || b.line !== undefined)) {
       const refA = a.line?.ref ?? Infinity;
       const refB = b.line?.ref ?? Infinity;
-      this.add(Math.min(refA, refB), tier);
+      const line = refA <= refB ? a.line : b.line;
+      if (line && (!accept || accept(line))) this.add(line.ref, tier);
       if (refA <= refB) a.next();
       if (refB <= refA) b.next();
     }
@@ -563,7 +636,41 @@ function addDirectMatches(index: SearchIndex, q: string, picks: Picks): void {
     const domains = new LineHits(text, needleFinder(text, `\n${q}`), 1, domainsStart, namesStart);
     picks.addMerged(names(` ${q}`, 0), domains, 'wordPrefix');
   }
+  if (!picks.full) addAllWordsMatches(index, q, picks);
   if (!picks.full) picks.addAll(names(q, 0), 'substring');
+}
+
+/**
+ * A query of several words whose words all start words of the name, in any order ("edv zimmermann"
+ * finds "Zimmermann EDV"). Candidates are the lines where the query's longest (so rarest) word
+ * starts a word; each is checked for the other words. Ranked after the tiers that match the words
+ * in the typed order, before mere substrings.
+ */
+function addAllWordsMatches(index: SearchIndex, q: string, picks: Picks): void {
+  const words = q.split(' ');
+  if (words.length < 2) return;
+  const { text, namesStart } = index;
+  const anchor = words.reduce((longest, w) => (w.length > longest.length ? w : longest));
+  const atStart = new LineHits(text, needleFinder(text, `\n${anchor}`), 1, namesStart, text.length);
+  const later = new LineHits(text, needleFinder(text, ` ${anchor}`), 0, namesStart, text.length);
+  picks.addMerged(atStart, later, 'allWords', (line) =>
+    startsWordsInAnyOrder(text.slice(line.start, line.keyEnd), words),
+  );
+}
+
+/**
+ * Does every query word start its own word of the key, in any order? A word typed twice needs two
+ * words ("muller muller" does not match "muller it"). Longest words are placed first, so a short
+ * word cannot take the only word a longer one fits.
+ */
+export function startsWordsInAnyOrder(key: string, queryWords: readonly string[]): boolean {
+  const free = key.split(' ');
+  for (const w of [...queryWords].sort((a, b) => b.length - a.length)) {
+    const at = free.findIndex((k) => k.startsWith(w));
+    if (at < 0) return false;
+    free.splice(at, 1);
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -701,7 +808,7 @@ export function searchPrepared(
   limit = DEFAULT_LIMIT,
 ): SearchMatch[] {
   const q = query.normalized;
-  if (q.length < MIN_QUERY_LENGTH || limit <= 0) return [];
+  if (meaningfulLength(q) < MIN_QUERY_LENGTH || limit <= 0) return [];
   const picks = new Picks(limit);
   addDirectMatches(index, q, picks);
   if (!picks.full && q.length >= MIN_FUZZY_QUERY_LENGTH) addFuzzyMatches(index, query, picks);

@@ -9,17 +9,18 @@ import { oneEntryPerId, type Reseller } from './reseller';
 import { utf8Length } from './utf8';
 import {
   buildSearchIndex,
-  compareStrings,
+  compareRank,
   displayLabel,
   findResellerById,
   findResellerByLabel,
-  normalizeForSearch,
   parseSearchIndex,
   prepareQuery,
   searchPrepared,
   DEFAULT_LIMIT,
+  rankKey,
   type LabelOf,
   type MatchTier,
+  type RankKey,
   type SearchIndex,
   type SearchMatch,
 } from './search';
@@ -30,8 +31,9 @@ const TIER_ORDER: Readonly<Record<MatchTier, number>> = {
   exact: 0,
   prefix: 1,
   wordPrefix: 2,
-  substring: 3,
-  fuzzy: 4,
+  allWords: 3,
+  substring: 4,
+  fuzzy: 5,
 };
 
 /**
@@ -106,24 +108,17 @@ export function searchSegments(index: SegmentedIndex, query: string, limit = DEF
 }
 
 /**
- * The order of `searchResellers` within one index: tier, shorter name, folded label, label, id.
- * Folded labels are computed only for ties, and once each: folding is the costly part.
+ * The order of `searchResellers` within one index: tier, then `compareRank`. Rank keys are computed
+ * only for the matches being merged, and once each: folding is the costly part.
  */
 function sortMatches(matches: SearchMatch[]): SearchMatch[] {
-  const folded = new Map<SearchMatch, string>();
-  const fold = (m: SearchMatch): string => {
-    let key = folded.get(m);
-    if (key === undefined) folded.set(m, (key = normalizeForSearch(m.label)));
-    return key;
+  const keys = new Map<SearchMatch, RankKey>();
+  const key = (m: SearchMatch): RankKey => {
+    let k = keys.get(m);
+    if (k === undefined) keys.set(m, (k = rankKey(m.reseller, m.label)));
+    return k;
   };
-  return matches.sort(
-    (a, b) =>
-      TIER_ORDER[a.tier] - TIER_ORDER[b.tier] ||
-      a.reseller.name.length - b.reseller.name.length ||
-      compareStrings(fold(a), fold(b)) ||
-      compareStrings(a.label, b.label) ||
-      compareStrings(a.reseller.id, b.reseller.id),
-  );
+  return matches.sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || compareRank(key(a), key(b)));
 }
 
 export function findSegmentedById(index: SegmentedIndex, id: string): Reseller | undefined {

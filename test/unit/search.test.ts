@@ -7,6 +7,7 @@ import {
   findResellerByLabel,
   MAX_QUERY_LENGTH,
   MIN_QUERY_LENGTH,
+  nameCore,
   normalizeForSearch,
   parseSearchIndex,
   searchResellers,
@@ -114,12 +115,30 @@ function referenceEntries(resellers: readonly Reseller[]): RefEntry[] {
     }));
 }
 
-const TIER_RANK: readonly MatchTier[] = ['exact', 'prefix', 'wordPrefix', 'substring', 'fuzzy'];
+const TIER_RANK: readonly MatchTier[] = ['exact', 'prefix', 'wordPrefix', 'allWords', 'substring', 'fuzzy'];
+
+/** Every query word starts a word of its own in the key, in any order (written the slow way). */
+function referenceAllWords(key: string, q: string): boolean {
+  const words = q.split(' ');
+  if (words.length < 2) return false;
+  const orders = (rest: string[], free: string[]): boolean =>
+    rest.length === 0 ||
+    free.some(
+      (k, i) =>
+        k.startsWith(rest[0] ?? '') &&
+        orders(
+          rest.slice(1),
+          free.filter((_, j) => j !== i),
+        ),
+    );
+  return orders(words, key.split(' '));
+}
 
 function referenceTier(e: RefEntry, q: string): MatchTier | undefined {
   if (e.key === q) return 'exact';
   if (e.key.startsWith(q)) return 'prefix';
   if (e.key.includes(` ${q}`) || e.domainKey.startsWith(q)) return 'wordPrefix';
+  if (referenceAllWords(e.key, q)) return 'allWords';
   if (e.key.includes(q)) return 'substring';
   return undefined;
 }
@@ -130,11 +149,18 @@ function referenceSearch(
   limit = DEFAULT_LIMIT,
 ): [string, MatchTier][] {
   const q = normalizeForSearch(query);
-  if (q.length < 2) return [];
+  if (q.replace(/[ &]/g, '').length < 2) return [];
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  // The documented order, computed the slow way from the raw fields.
+  const coreLength = (e: RefEntry): number => {
+    const words = e.r.name.replace(/[&+]/g, ' & ').match(/[\p{L}\p{N}\p{M}&]+/gu) ?? [];
+    const kept = words.slice(0, nameCore(e.key).split(' ').length);
+    return kept.join(' ').length;
+  };
   const byRank = (a: RefEntry, b: RefEntry): number =>
-    a.r.name.length - b.r.name.length ||
-    cmp(a.sortLabel, b.sortLabel) ||
+    coreLength(a) - coreLength(b) ||
+    cmp(nameCore(a.key), nameCore(b.key)) ||
+    a.r.domain.length - b.r.domain.length ||
     cmp(a.label, b.label) ||
     cmp(a.r.id, b.r.id);
   const direct = entries
@@ -208,10 +234,14 @@ describe('normalizeForSearch', () => {
     expect(normalizeForSearch('Köhler')).toBe(normalizeForSearch('Koehler'));
   });
 
-  it('turns every run of non-alphanumerics into one space and trims', () => {
-    expect(normalizeForSearch('<b>Bold</b> IT & Co')).toBe('b bold b it co');
+  it('turns every run of non-alphanumerics into one space and trims, keeping & and + as the token &', () => {
+    expect(normalizeForSearch('<b>Bold</b> IT & Co')).toBe('b bold b it & co');
     expect(normalizeForSearch(`O'Neil "Cloud" Partners`)).toBe('o neil cloud partners');
-    expect(normalizeForSearch('  --IT-Service\t\nGmbH & Co. KG!! ')).toBe('it service gmbh co kg');
+    expect(normalizeForSearch('  --IT-Service\t\nGmbH & Co. KG!! ')).toBe('it service gmbh & co kg');
+    expect(normalizeForSearch('Busch+Neumann')).toBe('busch & neumann');
+    expect(normalizeForSearch('Vogel &amp; Lang')).toBe('vogel & amp lang');
+    // "und"/"and" stay words: "And" is how one starts typing "Anderson".
+    expect(normalizeForSearch('Müller und Söhne')).toBe('muller und sohne');
     expect(normalizeForSearch('mueller-it.de')).toBe('muller it de');
     expect(normalizeForSearch('...')).toBe('');
   });
@@ -344,8 +374,8 @@ describe('buildSearchIndex / parseSearchIndex', () => {
     it.each([
       ['empty', ''],
       ['garbage', 'hello world'],
-      ['another version', text.replace(/^RSX3/, 'RSX2')],
-      ['a bad header number', text.replace(/^RSX3\t\d+/, 'RSX3\tmany')],
+      ['another version', text.replace(/^RSX4/, 'RSX3')],
+      ['a bad header number', text.replace(/^RSX4\t\d+/, 'RSX4\tmany')],
       ['a truncated tail', text.slice(0, -1)],
       ['a truncated head', text.slice(1)],
       [
@@ -460,7 +490,7 @@ describe('searchResellers', () => {
     });
   });
 
-  it('ranks exact > prefix > wordPrefix > substring > fuzzy, then shorter name, label, id', () => {
+  it('ranks exact > prefix > wordPrefix > substring > fuzzy, then shorter name core, core, domain, label, id', () => {
     const index = indexOf([
       reseller('R-01', 'Hypercloud GmbH', 'hypercloud.de'),
       reseller('R-02', 'Clowd Experts GmbH', 'clowd.de'),
@@ -477,17 +507,39 @@ describe('searchResellers', () => {
     const matches = searchResellers(index, 'cloud');
     expect(matches.map((m) => [m.reseller.id, m.tier])).toEqual([
       ['R-07', 'exact'],
-      ['R-10', 'prefix'], // "Cloud Alfa AG — cloud-alfa.at (AT)" < "… cloud-alfa.de (DE)"
+      ['R-06', 'prefix'], // core "Cloudwerk": 9 characters (the legal form does not count)
+      ['R-10', 'prefix'], // "Cloud Alfa", same domain length: "… cloud-alfa.at (AT)" < "… cloud-alfa.de (DE)"
       ['R-09', 'prefix'],
-      ['R-08', 'prefix'],
-      ['R-06', 'prefix'], // 14 characters
-      ['R-04', 'prefix'], // 16 characters
+      ['R-08', 'prefix'], // "Cloud Beta" after "Cloud Alfa"
+      ['R-04', 'prefix'], // "Cloud Partner": 13 characters
       ['R-05', 'wordPrefix'], // domain cloudy-alpha.de
       ['R-03', 'wordPrefix'],
       ['R-01', 'substring'],
       ['R-02', 'fuzzy'],
     ]);
-    expect(ids(searchResellers(index, 'cloud', 3))).toEqual(['R-07', 'R-10', 'R-09']);
+    expect(ids(searchResellers(index, 'cloud', 3))).toEqual(['R-07', 'R-06', 'R-10']);
+  });
+
+  it("lets legal forms decide no tie: the family's main entry is not crowded out by AG/KG/SE variants", () => {
+    const index = indexOf([
+      reseller('R-01', 'Löffler Systemhaus Ost', 'loeffler-ost.de'),
+      reseller('R-02', 'Löffler Systemhaus GmbH & Co. KG', 'loeffler.de'),
+      reseller('R-03', 'Löffler Systemhaus AG', 'loeffler-ag.de'),
+      reseller('R-04', 'Löffler Systemhaus SE', 'loeffler-se.de'),
+      reseller('R-05', 'Löffler Systemhaus UG (haftungsbeschränkt)', 'loeffler-ug.de'),
+    ]);
+    // Same core "Löffler Systemhaus": the plainest domain first; the branch "Ost" has a longer core.
+    expect(ids(searchResellers(index, 'loffler systemhaus'))).toEqual([
+      'R-02',
+      'R-03',
+      'R-04',
+      'R-05',
+      'R-01',
+    ]);
+    // A query that names a legal form still prefers the entries that have it.
+    expect(ids(searchResellers(index, 'löffler systemhaus ag'))[0]).toBe('R-03');
+    expect(nameCore('kohler systemhaus gmbh & co kg')).toBe('kohler systemhaus');
+    expect(nameCore('gmbh')).toBe('gmbh');
   });
 
   it('skips the fuzzy pass when the direct tiers fill the limit', () => {
@@ -555,6 +607,70 @@ describe('searchResellers', () => {
     for (const query of ['', ' ', 'a', 'ü', 'ue', '&&', '<>', 'x'.repeat(0)]) {
       expect(searchResellers(demo, query)).toEqual([]);
     }
+  });
+
+  it('keeps "&" as a token: "Vogel &" prefers "Vogel & Lang" over "Vogel Systems"', () => {
+    const index = indexOf([
+      {
+        id: 'R-1',
+        name: 'Vogel Systems GmbH',
+        domain: 'vogel-systems.de',
+        country: 'DE',
+        status: 'approved',
+      },
+      { id: 'R-2', name: 'Vogel & Lang IT GmbH', domain: 'vogel-lang.de', country: 'DE', status: 'approved' },
+      {
+        id: 'R-3',
+        name: 'Busch + Neumann AG',
+        domain: 'busch-neumann.de',
+        country: 'DE',
+        status: 'approved',
+      },
+      {
+        id: 'R-4',
+        name: 'Busch Netzwerk AG',
+        domain: 'busch-netzwerk.de',
+        country: 'DE',
+        status: 'approved',
+      },
+    ]);
+    // Vogel Systems is only one typo away ("&" for "s"), so it may follow; never before.
+    expect(searchResellers(index, 'Vogel &').map((m) => [m.reseller.id, m.tier])).toEqual([
+      ['R-2', 'prefix'],
+      ['R-1', 'fuzzy'],
+    ]);
+    expect(searchResellers(index, 'Busch + N')[0]?.reseller.id).toBe('R-3');
+    expect(searchResellers(index, 'busch & n')[0]?.reseller.id).toBe('R-3');
+  });
+
+  it('matches the words of a multi-word query in any order, after the in-order tiers', () => {
+    const index = indexOf([
+      {
+        id: 'R-1',
+        name: 'Zimmermann EDV GmbH',
+        domain: 'zimmermann-edv.de',
+        country: 'DE',
+        status: 'approved',
+      },
+      { id: 'R-2', name: 'EDV Zimmer KG', domain: 'edv-zimmer.de', country: 'DE', status: 'approved' },
+      {
+        id: 'R-3',
+        name: 'Systemhaus Bremen Hahn AG',
+        domain: 'hahn-bremen.de',
+        country: 'DE',
+        status: 'approved',
+      },
+    ]);
+    const edv = searchResellers(index, 'edv zimmermann');
+    expect(edv.map((m) => [m.reseller.id, m.tier])).toEqual([['R-1', 'allWords']]);
+    // An in-order match still comes first; word prefixes count, in any order.
+    expect(searchResellers(index, 'edv zimmer').map((m) => [m.reseller.id, m.tier])).toEqual([
+      ['R-2', 'prefix'],
+      ['R-1', 'allWords'],
+    ]);
+    expect(searchResellers(index, 'hahn bremen sys')[0]?.reseller.id).toBe('R-3');
+    // A word typed twice needs two words of the name.
+    expect(searchResellers(index, 'edv edv')).toEqual([]);
   });
 
   it('survives long queries', () => {
