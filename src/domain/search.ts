@@ -6,10 +6,10 @@
  * parse step only validates it (header checks plus one native scan for checkpoint lines); the
  * search runs `indexOf` over compact key sections and reads individual lines only where it hits.
  *
- * Index format (version RSX4; RSX3 lacked the "&" token in keys). Lines end with "\n"; fields are separated by "\t":
+ * Index format (version RSX5; RSX4 had no rank in records, RSX3 no "&" token in keys). Lines end with "\n"; fields are separated by "\t":
  *
- *   RSX4 count recordsLength domainsLength namesLength stamp checkpoints     header (one line)
- *   id name domain country dup           records section: one line per reseller
+ *   RSX5 count recordsLength domainsLength namesLength stamp checkpoints     header (one line)
+ *   id name domain country rank[1]       records section: one line per reseller
  *   domainKey REF                        domains section: one line per reseller
  *   nameKey REF                          names section:   one line per reseller
  *
@@ -24,8 +24,10 @@
  *   letters A–Z. Normalized queries are lower case, so `indexOf` can never hit a REF. Because the
  *   sections share one order, REF doubles as the reseller's rank.
  * - Records hold id / name / domain / country with control characters and whitespace runs collapsed
- *   to one space (a tab or newline in the data can never break the format); dup is "1" when another
- *   approved reseller has the same display label, whose label then gets " [<id>]" appended.
+ *   to one space (a tab or newline in the data can never break the format). The last field is
+ *   the reseller's rank over the whole directory (letters A–Z, so segments merge without
+ *   re-ranking), followed by "1" when another approved reseller has the same display label, whose
+ *   label then gets " [<id>]" appended.
  * - Checkpoint lines "#<stamp>" follow every ~4 KB and end the text. The stamp (7 letters A–Z) is
  *   a hash of every other line, so a text that is truncated, lost a chunk or mixes chunks of two
  *   builds fails `parseSearchIndex` (a cheap structural check), and one damaged but still
@@ -50,6 +52,11 @@ export interface SearchMatch {
   /** Another approved reseller has the same name, domain and country: labels then name the id. */
   duplicate: boolean;
   tier: MatchTier;
+  /**
+   * The reseller's place in the within-tier order (`compareRank`) over the whole directory, so that
+   * matches from several segments merge without computing their rank keys again.
+   */
+  rank: number;
 }
 
 /** How a caller words a label (e.g. the country's name in the user's language); see `labelFor`. */
@@ -84,7 +91,7 @@ export const MAX_LABEL_LENGTH = 600;
 export const MIN_FUZZY_QUERY_LENGTH = 3;
 export const DEFAULT_LIMIT = 10;
 
-const INDEX_VERSION = 'RSX4';
+const INDEX_VERSION = 'RSX5';
 const HEADER_FIELDS = 7;
 const CHECKPOINT_EVERY_CHARS = 4096;
 const STAMP_LENGTH = 7;
@@ -191,14 +198,28 @@ interface IndexEntry {
   nameKey: string;
   domainKey: string;
   label: string;
-  rank: RankKey;
+  /** Computed on first use: a segment of a larger build is ordered by its directory ranks instead. */
+  rank?: RankKey;
   duplicate: boolean;
 }
 
+/** The fields as the index stores them (whitespace and control characters collapsed). */
+export function indexFields(r: Pick<Reseller, 'id' | 'name' | 'domain' | 'country'>): {
+  id: string;
+  name: string;
+  domain: string;
+  country: string;
+} {
+  return {
+    id: cleanField(r.id),
+    name: cleanField(r.name),
+    domain: cleanField(r.domain),
+    country: cleanField(r.country),
+  };
+}
+
 function toEntry(r: Reseller): IndexEntry {
-  const name = cleanField(r.name);
-  const domain = cleanField(r.domain);
-  const country = cleanField(r.country);
+  const { name, domain, country } = indexFields(r);
   const label = displayLabel({ name, domain, country });
   return {
     id: cleanField(r.id),
@@ -208,7 +229,6 @@ function toEntry(r: Reseller): IndexEntry {
     nameKey: normalizeForSearch(name),
     domainKey: normalizeForSearch(domain),
     label,
-    rank: rankKey({ id: cleanField(r.id), name, domain }, label),
     duplicate: false,
   };
 }
@@ -311,8 +331,12 @@ export function compareRank(a: RankKey, b: RankKey): number {
   );
 }
 
+function rankOfEntry(e: IndexEntry): RankKey {
+  return (e.rank ??= rankKey({ id: e.id, name: e.name, domain: e.domain }, e.label));
+}
+
 function compareEntries(a: IndexEntry, b: IndexEntry): number {
-  return compareRank(a.rank, b.rank);
+  return compareRank(rankOfEntry(a), rankOfEntry(b));
 }
 
 /** Base 26 in the letters A–Z: never matched by a (lower-case) normalized query. */
@@ -386,16 +410,26 @@ class SectionWriter {
   }
 }
 
-/** Serialises the approved resellers into the compact index text described at the top of this file. */
-export function buildSearchIndex(resellers: readonly Reseller[]): string {
+/**
+ * Serialises the approved resellers into the compact index text described at the top of this file.
+ * `ranks` gives each id's place in the order over the whole directory, when this text is one
+ * segment of several (see `directoryRanks`); without it the order is this text's own.
+ */
+export function buildSearchIndex(
+  resellers: readonly Reseller[],
+  ranks?: ReadonlyMap<string, number>,
+): string {
   const entries = approvedEntries(resellers);
   markDuplicateLabels(entries);
-  entries.sort(compareEntries);
+  const rankOf = (e: IndexEntry): number => ranks?.get(e.id) ?? Number.MAX_SAFE_INTEGER;
+  entries.sort((a, b) => (ranks ? rankOf(a) - rankOf(b) : 0) || compareEntries(a, b));
   const refs: string[] = [];
   const records = new SectionWriter(fnvStart());
-  for (const e of entries) {
-    refs.push(encodeRef(records.add([e.id, e.name, e.domain, e.country, e.duplicate ? '1' : ''].join('\t'))));
-  }
+  entries.forEach((e, i) => {
+    // The last field: the rank in letters, and "1" when the label needs the id to be unique.
+    const rank = encodeRef(ranks ? rankOf(e) : i) + (e.duplicate ? '1' : '');
+    refs.push(encodeRef(records.add([e.id, e.name, e.domain, e.country, rank].join('\t'))));
+  });
   const domains = new SectionWriter(records.contentHash);
   entries.forEach((e, i) => domains.add(`${e.domainKey}\t${refs[i] as string}`));
   const names = new SectionWriter(domains.contentHash);
@@ -510,13 +544,17 @@ function matchFromRecord(index: SearchIndex, ref: number, tier: MatchTier): Sear
     corrupt(`bad record reference ${ref}`);
   const fields = text.slice(start, end).split('\t');
   if (fields.length !== 5) corrupt(`record at offset ${start} has ${fields.length} fields`);
-  const [id = '', name = '', domain = '', country = '', duplicate] = fields;
+  const [id = '', name = '', domain = '', country = '', rankField = ''] = fields;
+  const duplicate = rankField.endsWith('1');
+  const rankLetters = duplicate ? rankField.slice(0, -1) : rankField;
+  if (!/^[A-Z]{1,8}$/.test(rankLetters)) corrupt(`record at offset ${start} has no rank`);
   const base = displayLabel({ name, domain, country });
   return {
     reseller: { id, name, domain, country, status: 'approved' },
-    label: duplicate === '1' ? disambiguatedLabel(base, id) : base,
-    duplicate: duplicate === '1',
+    label: duplicate ? disambiguatedLabel(base, id) : base,
+    duplicate,
     tier,
+    rank: decodeRef(rankLetters, 0, rankLetters.length),
   };
 }
 
@@ -653,9 +691,12 @@ function addAllWordsMatches(index: SearchIndex, q: string, picks: Picks): void {
   const anchor = words.reduce((longest, w) => (w.length > longest.length ? w : longest));
   const atStart = new LineHits(text, needleFinder(text, `\n${anchor}`), 1, namesStart, text.length);
   const later = new LineHits(text, needleFinder(text, ` ${anchor}`), 0, namesStart, text.length);
-  picks.addMerged(atStart, later, 'allWords', (line) =>
-    startsWordsInAnyOrder(text.slice(line.start, line.keyEnd), words),
-  );
+  const others = words.filter((w) => w !== anchor).map((w) => ` ${w}`);
+  // Most candidates lack another word: a few native searches reject them before any split.
+  picks.addMerged(atStart, later, 'allWords', (line) => {
+    const key = ` ${text.slice(line.start, line.keyEnd)}`;
+    return others.every((w) => key.includes(w)) && startsWordsInAnyOrder(key.slice(1), words);
+  });
 }
 
 /**

@@ -17,10 +17,10 @@ import {
   prepareQuery,
   searchPrepared,
   DEFAULT_LIMIT,
+  indexFields,
   rankKey,
   type LabelOf,
   type MatchTier,
-  type RankKey,
   type SearchIndex,
   type SearchMatch,
 } from './search';
@@ -46,6 +46,7 @@ export function buildSegmentTexts(resellers: readonly Reseller[], maxBytes: numb
     .resellers.filter((r) => r.status === 'approved')
     .map((r) => ({ reseller: r, label: displayLabel(r) }))
     .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const ranks = directoryRanks(approved.map((entry) => entry.reseller));
   const groups: Reseller[][] = [];
   let current: Reseller[] = [];
   approved.forEach((entry, i) => {
@@ -62,7 +63,7 @@ export function buildSegmentTexts(resellers: readonly Reseller[], maxBytes: numb
   let batch: Reseller[] = [];
   let estimate = 0;
   const flush = (): void => {
-    if (batch.length > 0) texts.push(...buildWithin(batch, maxBytes));
+    if (batch.length > 0) texts.push(...buildWithin(batch, maxBytes, ranks));
     batch = [];
     estimate = 0;
   };
@@ -76,16 +77,29 @@ export function buildSegmentTexts(resellers: readonly Reseller[], maxBytes: numb
   return texts.length > 0 ? texts : [buildSearchIndex([])];
 }
 
-function buildWithin(resellers: Reseller[], maxBytes: number): string[] {
-  const text = buildSearchIndex(resellers);
+/**
+ * Every approved reseller's place in the within-tier order over the whole directory. Computed once
+ * per build, so that a keystroke merges the segments' results by number.
+ */
+function directoryRanks(approved: readonly Reseller[]): Map<string, number> {
+  const keyed = approved.map((r) => {
+    const clean = indexFields(r);
+    return { id: clean.id, key: rankKey(clean, displayLabel(clean)) };
+  });
+  keyed.sort((a, b) => compareRank(a.key, b.key));
+  return new Map(keyed.map((entry, i) => [entry.id, i]));
+}
+
+function buildWithin(resellers: Reseller[], maxBytes: number, ranks: ReadonlyMap<string, number>): string[] {
+  const text = buildSearchIndex(resellers, ranks);
   if (utf8Length(text) <= maxBytes || resellers.length <= 1) return [text];
   // Split on a label boundary near the middle so equal labels stay together.
   let middle = Math.floor(resellers.length / 2);
   const labelAt = (i: number): string => displayLabel(resellers[i] as Reseller);
   while (middle < resellers.length - 1 && labelAt(middle) === labelAt(middle - 1)) middle++;
   return [
-    ...buildWithin(resellers.slice(0, middle), maxBytes),
-    ...buildWithin(resellers.slice(middle), maxBytes),
+    ...buildWithin(resellers.slice(0, middle), maxBytes, ranks),
+    ...buildWithin(resellers.slice(middle), maxBytes, ranks),
   ];
 }
 
@@ -107,18 +121,9 @@ export function searchSegments(index: SegmentedIndex, query: string, limit = DEF
   return sortMatches(all).slice(0, limit);
 }
 
-/**
- * The order of `searchResellers` within one index: tier, then `compareRank`. Rank keys are computed
- * only for the matches being merged, and once each: folding is the costly part.
- */
+/** The order of `searchResellers` within one index: tier, then the rank the build gave each reseller. */
 function sortMatches(matches: SearchMatch[]): SearchMatch[] {
-  const keys = new Map<SearchMatch, RankKey>();
-  const key = (m: SearchMatch): RankKey => {
-    let k = keys.get(m);
-    if (k === undefined) keys.set(m, (k = rankKey(m.reseller, m.label)));
-    return k;
-  };
-  return matches.sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || compareRank(key(a), key(b)));
+  return matches.sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || a.rank - b.rank);
 }
 
 export function findSegmentedById(index: SegmentedIndex, id: string): Reseller | undefined {

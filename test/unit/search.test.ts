@@ -374,8 +374,8 @@ describe('buildSearchIndex / parseSearchIndex', () => {
     it.each([
       ['empty', ''],
       ['garbage', 'hello world'],
-      ['another version', text.replace(/^RSX4/, 'RSX3')],
-      ['a bad header number', text.replace(/^RSX4\t\d+/, 'RSX4\tmany')],
+      ['another version', text.replace(/^RSX5/, 'RSX4')],
+      ['a bad header number', text.replace(/^RSX5\t\d+/, 'RSX5\tmany')],
       ['a truncated tail', text.slice(0, -1)],
       ['a truncated head', text.slice(1)],
       [

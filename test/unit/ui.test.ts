@@ -80,7 +80,7 @@ const FAR_AWAY: Reseller = {
 };
 
 function match(reseller: Reseller, duplicate = false): SearchMatch {
-  return { reseller, label: labelFor(reseller, duplicate), duplicate, tier: 'prefix' };
+  return { reseller, label: labelFor(reseller, duplicate), duplicate, tier: 'prefix', rank: 0 };
 }
 
 const VIEWER = 'anna@acme.de';
