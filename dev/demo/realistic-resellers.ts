@@ -10,11 +10,19 @@
  * and decoys that share the surname with another trade word ("Müller EDV GmbH").
  */
 import type { Reseller, ResellerStatus } from '../../src/domain/reseller';
-import { formatResellerId, mulberry32, slugify, transliterate } from './resellers';
+import { MAX_DOMAIN_LENGTH, MAX_NAME_LENGTH } from '../../src/store/directory';
+import {
+  formatResellerId,
+  mulberry32,
+  pick,
+  pickWeighted,
+  slugify,
+  transliterate,
+  type Random,
+  type Weighted,
+} from './resellers';
 
-type Random = () => number;
 export type DachCountry = 'DE' | 'AT' | 'CH';
-type Weighted<T> = readonly (readonly [T, number])[];
 
 /** How a family member differs from the main entry ("Müller IT GmbH"). */
 export type FamilyRole = 'main' | 'legal form' | 'branch' | 'city' | 'decoy';
@@ -179,24 +187,7 @@ export const LEGAL_FORM_SPELLINGS: readonly string[] = [
   ]),
 ].sort((a, b) => b.length - a.length);
 
-export const MAX_NAME_LENGTH = 200;
-export const MAX_DOMAIN_LENGTH = 253;
-
-function pick<T>(random: Random, items: readonly T[]): T {
-  const item = items[Math.floor(random() * items.length)];
-  if (item === undefined) throw new Error('pick from an empty list');
-  return item;
-}
-
-function pickWeighted<T>(random: Random, items: Weighted<T>): T {
-  const total = items.reduce((sum, [, w]) => sum + w, 0);
-  let r = random() * total;
-  for (const [item, weight] of items) {
-    r -= weight;
-    if (r < 0) return item;
-  }
-  return (items[items.length - 1] as readonly [T, number])[0];
-}
+export { MAX_DOMAIN_LENGTH, MAX_NAME_LENGTH };
 
 /** The name without its trailing legal form: "Müller IT GmbH & Co. KG" → "Müller IT". */
 export function withoutLegalForm(name: string): string {

@@ -20,9 +20,9 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-type Random = () => number;
+export type Random = () => number;
 type Country = 'DE' | 'AT' | 'CH' | 'NL' | 'FR' | 'GB' | 'US';
-type Weighted<T> = readonly (readonly [T, number])[];
+export type Weighted<T> = readonly (readonly [T, number])[];
 
 interface CountryProfile {
   tld: string;
@@ -358,13 +358,13 @@ const OTHER_STATUSES: readonly ResellerStatus[] = [
   'suspended',
 ];
 
-function pick<T>(random: Random, items: readonly T[]): T {
+export function pick<T>(random: Random, items: readonly T[]): T {
   const item = items[Math.floor(random() * items.length)];
   if (item === undefined) throw new Error('pick from an empty list');
   return item;
 }
 
-function pickWeighted<T>(random: Random, items: Weighted<T>): T {
+export function pickWeighted<T>(random: Random, items: Weighted<T>): T {
   const total = items.reduce((sum, [, w]) => sum + w, 0);
   let r = random() * total;
   for (const [item, weight] of items) {
