@@ -12,6 +12,7 @@
 import type { Reseller, ResellerStatus } from '../../src/domain/reseller';
 import { MAX_DOMAIN_LENGTH, MAX_NAME_LENGTH } from '../../src/store/directory';
 import {
+  DomainRegistry,
   formatResellerId,
   mulberry32,
   pick,
@@ -303,17 +304,6 @@ function shuffle<T>(random: Random, items: T[]): T[] {
     [items[i], items[j]] = [items[j] as T, items[i] as T];
   }
   return items;
-}
-
-class DomainRegistry {
-  private readonly taken = new Set<string>();
-
-  claim(base: string, tld: string): string {
-    let domain = `${base}.${tld}`;
-    for (let n = 2; this.taken.has(domain); n++) domain = `${base}-${n}.${tld}`;
-    this.taken.add(domain);
-    return domain;
-  }
 }
 
 /**

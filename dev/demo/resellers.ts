@@ -409,7 +409,7 @@ function truncateSlug(slug: string, max: number): string {
 }
 
 /** Unique domains: the first "mueller-it.de" wins, later ones get "-2", "-3", …. */
-class DomainRegistry {
+export class DomainRegistry {
   private readonly taken = new Set<string>();
 
   claim(base: string, tld: string): string {

@@ -18,20 +18,7 @@ import {
   verifySearchIndexContent,
   type SearchIndex,
 } from '../../src/domain/search';
-
-function reseller(
-  id: string,
-  name: string,
-  domain: string,
-  country = 'DE',
-  status: ResellerStatus = 'approved',
-): Reseller {
-  return { id, name, domain, country, status };
-}
-
-function indexOf(resellers: readonly Reseller[]): SearchIndex {
-  return parseSearchIndex(buildSearchIndex(resellers));
-}
+import { indexOf, reseller } from '../support/search-fixtures';
 
 /** The text still parses (the cheap structural check) but its content is not what was built. */
 function parsesButFailsVerification(text: string): void {

@@ -1,4 +1,4 @@
-import type { Reseller, ResellerStatus } from '../../src/domain/reseller';
+import type { Reseller } from '../../src/domain/reseller';
 import {
   buildSearchIndex,
   DEFAULT_LIMIT,
@@ -14,24 +14,10 @@ import {
   validateSearchQuery,
   withinOneEditOfPrefix,
   type MatchTier,
-  type SearchIndex,
   type SearchMatch,
 } from '../../src/domain/search';
 import { DEMO_RESELLERS, generateResellers, mulberry32, transliterate } from '../../dev/demo/resellers';
-
-function reseller(
-  id: string,
-  name: string,
-  domain: string,
-  country = 'DE',
-  status: ResellerStatus = 'approved',
-): Reseller {
-  return { id, name, domain, country, status };
-}
-
-function indexOf(resellers: readonly Reseller[]): SearchIndex {
-  return parseSearchIndex(buildSearchIndex(resellers));
-}
+import { indexOf, reseller } from '../support/search-fixtures';
 
 function ids(matches: readonly SearchMatch[]): string[] {
   return matches.map((m) => m.reseller.id);
