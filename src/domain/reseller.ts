@@ -44,18 +44,28 @@ export function oneEntryPerId(resellers: readonly Reseller[]): {
   resellers: Reseller[];
   conflicts: DuplicateIdConflict[];
 } {
-  const byId = new Map<string, Reseller[]>();
-  for (const r of resellers) {
-    const copies = byId.get(r.id);
-    if (copies) copies.push(r);
-    else byId.set(r.id, [r]);
-  }
+  // The common case, no id twice, without an array per id: a rebuild of the search index runs
+  // this over the whole directory inside one user's keystroke.
+  const firstAt = new Map<string, number>();
   const kept: Reseller[] = [];
+  let repeated: Map<string, Reseller[]> | undefined;
+  for (const r of resellers) {
+    const at = firstAt.get(r.id);
+    if (at === undefined) {
+      firstAt.set(r.id, kept.length);
+      kept.push(r);
+    } else {
+      repeated ??= new Map();
+      const copies = repeated.get(r.id);
+      if (copies) copies.push(r);
+      else repeated.set(r.id, [kept[at] as Reseller, r]);
+    }
+  }
   const conflicts: DuplicateIdConflict[] = [];
-  for (const [id, copies] of byId) {
+  for (const [id, copies] of repeated ?? []) {
     const first = copies[0] as Reseller;
     const winner = copies.find((r) => r.status !== 'approved') ?? first;
-    kept.push(winner);
+    kept[firstAt.get(id) as number] = winner;
     const dropped = copies.filter((r) => r !== winner);
     if (dropped.some((r) => !sameEntry(r, winner))) conflicts.push({ id, kept: winner, dropped });
   }

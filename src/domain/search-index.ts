@@ -1,45 +1,36 @@
 /**
- * The reseller search index: its text format, building, parsing, checking and lookups. Matching
- * queries against it is search.ts.
+ * The reseller search index: its text format, building, parsing, checking and reading lines.
+ * Matching queries against it is search.ts; splitting it into cache-sized segments is
+ * segmented-search.ts.
  *
- * Every keystroke is a fresh Apps Script execution: each index text (one segment of the cached
- * index, see segmented-search.ts) is "parsed" and searched within a ~2 ms CPU budget. So the index
- * is a plain text whose parse step only validates it (header checks plus one native scan for
- * checkpoint lines); the search runs `indexOf` over compact key sections and reads individual lines
- * only where it hits.
+ * Every keystroke is a fresh Apps Script execution that reads the whole index from the cache and
+ * searches it within a ~1 ms CPU budget. So the index is a plain text whose parse step only
+ * validates it (header checks plus one native scan for checkpoint lines), the search runs `indexOf`
+ * over it, and only the lines of the ≤ 10 results are ever split.
  *
- * Index format (version RSX5; RSX4 had no rank in records, RSX3 no "&" token in keys). Lines end
- * with "\n"; fields are separated by "\t":
+ * Index format (version RSX6: one line per reseller; RSX5 kept names and domains twice, as written
+ * and as search keys). Lines end with "\n"; fields are separated by "\t":
  *
- *   RSX5 count recordsLength domainsLength namesLength stamp checkpoints     header (one line)
- *   id name domain country rank[1]       records section: one line per reseller
- *   domainKey REF                        domains section: one line per reseller
- *   nameKey REF                          names section:   one line per reseller
+ *   RSX6 count length stamp checkpoints                           header (one line)
+ *   nameKey domainKey nameSpelling domainSpelling country id [1]  one line per reseller
  *
- * - All three sections hold the resellers in the same order: the within-tier ranking order
- *   (shorter name, then label alphabetically, then id). Search therefore never sorts: each tier is
- *   one `indexOf` pass in text order that stops as soon as `limit` results are picked.
- * - nameKey / domainKey are `normalizeForSearch(name)` / `normalizeForSearch(domain)`, at the start
- *   of their line, so "\n" + q finds prefixes, "\n" + q + "\t" exact names and " " + q word
- *   prefixes. Only these two small sections are scanned per keystroke (the records section is
- *   only read for the ≤ limit results), which is what keeps `indexOf` cheap.
- * - REF is the offset of the reseller's line inside the records section, in base 26 written with the
- *   letters A–Z. Normalized queries are lower case, so `indexOf` can never hit a REF. Because the
- *   sections share one order, REF doubles as the reseller's rank.
- * - Records hold id / name / domain / country with control characters and whitespace runs collapsed
- *   to one space (a tab or newline in the data can never break the format). The last field is
- *   the reseller's rank over the whole directory (letters A–Z, so segments merge without
- *   re-ranking), followed by "1" when another approved reseller has the same display label, whose
+ * - nameKey / domainKey are `normalizeForSearch(name)` / `normalizeForSearch(domain)`: lower case,
+ *   folded, single spaces. A line starts with its nameKey, so "\n" + q finds name prefixes and
+ *   "\n" + q + "\t" exact names; "\t" + q at the second field is a domain prefix.
+ * - The spellings turn the keys back into the name and domain as written (spelling.ts): usually a
+ *   few characters, as the keys hold the letters already. Name, domain, country and id are stored
+ *   with control characters and whitespace runs collapsed to one space, so no field can break the
+ *   format.
+ * - The lines are in the within-tier ranking order (`compareRank`, search-text.ts) over the whole
+ *   directory: each tier of the search is one pass in text order that stops as soon as it has
+ *   enough results, and segments, cut from one ordered run of lines, merge by their order alone.
+ * - A trailing "1" marks a reseller whose display label another approved reseller has too; its
  *   label then gets " [<id>]" appended.
- * - Checkpoint lines "#<stamp>" follow every ~4 KB and end the text. The stamp (7 letters A–Z) is
- *   a hash of every other line, so a text that is truncated, lost a chunk or mixes chunks of two
+ * - Checkpoint lines "#<stamp>" follow every ~4 KB and end the text. The stamp (7 letters A–Z) is a
+ *   hash of every other line, so a text that is truncated, lost a chunk or mixes chunks of two
  *   builds fails `parseSearchIndex` (a cheap structural check), and one damaged but still
  *   well-formed (a changed letter, two ids swapped) fails `verifySearchIndexContent`, which reads
- *   every character. Lower-case queries never match inside a checkpoint.
- *
- * Domain matching: a query that equals or is a prefix of the normalized domain (e.g. "mueller-it"
- * for mueller-it.de) ranks as `wordPrefix`: the domain counts as one more word of the reseller,
- * below names that start with the query, above mere substrings. Fuzzy matching looks at names only.
+ *   every character. Normalized queries never contain "#".
  */
 import { fnvFinish, fnvStart, fnvUpdate } from './hash';
 import { oneEntryPerId, type Reseller } from './reseller';
@@ -47,14 +38,21 @@ import {
   cleanField,
   compareRank,
   disambiguatedLabel,
-  displayLabel,
-  indexFields,
   labelFor,
   normalizeForSearch,
+  normalizeManyForSearch,
   rankKey,
   type LabelOf,
   type RankKey,
 } from './search-text';
+import {
+  decodeSpelling,
+  defaultDomainSpelling,
+  defaultNameSpelling,
+  encodeSpelling,
+  SpellingError,
+} from './spelling';
+import { utf8Length } from './utf8';
 
 export type MatchTier = 'exact' | 'prefix' | 'wordPrefix' | 'allWords' | 'substring' | 'fuzzy';
 
@@ -66,118 +64,113 @@ export interface SearchMatch {
   /** Another approved reseller has the same name, domain and country: labels then name the id. */
   duplicate: boolean;
   tier: MatchTier;
-  /**
-   * The reseller's place in the within-tier order (`compareRank`) over the whole directory, so that
-   * matches from several segments merge without computing their rank keys again.
-   */
+  /** The reseller's place in the within-tier order (`compareRank`) over the whole index. */
   rank: number;
 }
 
-/** A validated index text. Opaque to callers: only pass it to the functions of this module. */
+/** A validated index text. Opaque to callers: only pass it to the functions of the search modules. */
 export interface SearchIndex {
   readonly text: string;
   /** Number of approved resellers in the index. */
   readonly count: number;
-  readonly recordsStart: number;
-  readonly domainsStart: number;
-  readonly namesStart: number;
+  /** Where the first line begins (after the header's "\n"). */
+  readonly bodyStart: number;
 }
 
-const INDEX_VERSION = 'RSX5';
-const HEADER_FIELDS = 7;
+const INDEX_VERSION = 'RSX6';
+const HEADER_FIELDS = 5;
 const CHECKPOINT_EVERY_CHARS = 4096;
 const STAMP_LENGTH = 7;
 const NEWLINE = 10;
+const TAB = 9;
 const LETTER_A = 65;
+/** nameKey, domainKey, two spellings, country, id; a seventh field "1" marks a duplicate label. */
+const LINE_FIELDS = 6;
 
 // ---------------------------------------------------------------------------------------------
 // Building
 
+/** One approved reseller's line, with what segmenting needs to know about it. */
+export interface IndexLine {
+  readonly text: string;
+  /** UTF-8 bytes of the line and its "\n". */
+  readonly bytes: number;
+}
+
 interface IndexEntry {
-  id: string;
-  name: string;
-  domain: string;
-  country: string;
+  reseller: Reseller;
   nameKey: string;
   domainKey: string;
   label: string;
-  /** Computed on first use: a segment of a larger build is ordered by its directory ranks instead. */
-  rank?: RankKey;
+  rank: RankKey;
   duplicate: boolean;
-}
-
-function toEntry(r: Reseller): IndexEntry {
-  const { name, domain, country } = indexFields(r);
-  const label = displayLabel({ name, domain, country });
-  return {
-    id: cleanField(r.id),
-    name,
-    domain,
-    country,
-    nameKey: normalizeForSearch(name),
-    domainKey: normalizeForSearch(domain),
-    label,
-    duplicate: false,
-  };
 }
 
 /**
  * Approved resellers only, one entry per id decided before the status filter (see `oneEntryPerId`):
- * a suspended copy of an id is never shadowed by an approved one.
+ * a suspended copy of an id is never shadowed by an approved one. Fields cleaned once.
  */
 function approvedEntries(resellers: readonly Reseller[]): IndexEntry[] {
-  const entries: IndexEntry[] = [];
+  const approved: Reseller[] = [];
   for (const r of oneEntryPerId(resellers).resellers) {
     if (r.status !== 'approved') continue;
-    const entry = toEntry(r);
-    if (entry.id !== '') entries.push(entry);
+    const id = cleanField(r.id);
+    if (id === '') continue;
+    approved.push({
+      id,
+      name: cleanField(r.name),
+      domain: cleanField(r.domain),
+      country: cleanField(r.country),
+      status: 'approved',
+    });
   }
-  return entries;
-}
-
-function finalLabelOf(e: IndexEntry): string {
-  return e.duplicate ? disambiguatedLabel(e.label, e.id) : e.label;
+  const nameKeys = normalizeManyForSearch(approved.map((r) => r.name));
+  const domainKeys = normalizeManyForSearch(approved.map((r) => r.domain));
+  return approved.map((reseller, i) => {
+    const nameKey = nameKeys[i] as string;
+    const label = `${reseller.name} — ${reseller.domain} (${reseller.country})`.trim();
+    return {
+      reseller,
+      nameKey,
+      domainKey: domainKeys[i] as string,
+      label,
+      rank: rankKey(reseller, label, nameKey),
+      duplicate: false,
+    };
+  });
 }
 
 function markDuplicateLabels(entries: readonly IndexEntry[]): void {
   const counts = new Map<string, number>();
   for (const e of entries) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
-  for (const e of entries) e.duplicate = (counts.get(e.label) ?? 0) > 1;
   const finalLabels = new Set<string>();
   for (const e of entries) {
-    const label = finalLabelOf(e);
+    e.duplicate = (counts.get(e.label) ?? 0) > 1;
+    const label = e.duplicate ? disambiguatedLabel(e.label, e.reseller.id) : e.label;
     // Only reachable with ids that mimic label syntax; better to fail the build than to mis-resolve.
     if (finalLabels.has(label)) throw new Error(`Search index: cannot make label unique: ${label}`);
     finalLabels.add(label);
   }
 }
 
-function rankOfEntry(e: IndexEntry): RankKey {
-  return (e.rank ??= rankKey({ id: e.id, name: e.name, domain: e.domain }, e.label));
+function lineOf(e: IndexEntry): string {
+  const { name, domain, country, id } = e.reseller;
+  const nameSpelling = encodeSpelling(name, defaultNameSpelling(e.nameKey));
+  const domainSpelling = encodeSpelling(domain, defaultDomainSpelling(e.domainKey));
+  const fields = [e.nameKey, e.domainKey, nameSpelling, domainSpelling, country, id];
+  if (e.duplicate) fields.push('1');
+  return fields.join('\t');
 }
 
-function compareEntries(a: IndexEntry, b: IndexEntry): number {
-  return compareRank(rankOfEntry(a), rankOfEntry(b));
-}
-
-/** Base 26 in the letters A–Z: never matched by a (lower-case) normalized query. */
-function encodeRef(n: number): string {
-  let out = '';
-  do {
-    out = String.fromCharCode(LETTER_A + (n % 26)) + out;
-    n = Math.floor(n / 26);
-  } while (n > 0);
-  return out;
-}
-
-function decodeRef(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const digit = text.charCodeAt(i) - LETTER_A;
-    if (digit < 0 || digit >= 26) corrupt(`bad record reference at offset ${from}`);
-    n = n * 26 + digit;
-  }
-  return n;
+/** The approved resellers' lines in ranking order: what one index, or its segments, hold. */
+export function buildIndexLines(resellers: readonly Reseller[]): IndexLine[] {
+  const entries = approvedEntries(resellers);
+  markDuplicateLabels(entries);
+  entries.sort((a, b) => compareRank(a.rank, b.rank));
+  return entries.map((e) => {
+    const text = lineOf(e);
+    return { text, bytes: utf8Length(text) + 1 };
+  });
 }
 
 /** The stamp: the content hash (every line but the checkpoints, in text order) as letters A–Z. */
@@ -191,78 +184,46 @@ function stampOf(hash: number): string {
   return stamp;
 }
 
-/** Stands for a checkpoint line while a section is laid out; all checkpoints have the same length. */
-const CHECKPOINT_SLOT = '';
 const CHECKPOINT_LENGTH = 1 + STAMP_LENGTH + 1;
+/** The most a header takes: version, four numbers, stamp, separators. */
+const MAX_HEADER_BYTES = 64;
 
-/** Accumulates one section's lines, leaving a checkpoint slot every ~4 KB; hashes the lines. */
-class SectionWriter {
-  private readonly parts: string[] = [];
-  private length = 0;
-  private sinceCheckpoint = 0;
-  checkpoints = 0;
-
-  constructor(private hash: number) {}
-
-  get contentHash(): number {
-    return this.hash;
-  }
-
-  /** Appends a line; returns its offset within the section. */
-  add(line: string): number {
-    const offset = this.length;
-    this.parts.push(line, '\n');
-    this.hash = fnvUpdate(fnvUpdate(this.hash, line), '\n');
-    this.length += line.length + 1;
-    this.sinceCheckpoint += line.length + 1;
-    if (this.sinceCheckpoint >= CHECKPOINT_EVERY_CHARS) this.addCheckpoint();
-    return offset;
-  }
-
-  addCheckpoint(): void {
-    this.parts.push(CHECKPOINT_SLOT);
-    this.length += CHECKPOINT_LENGTH;
-    this.sinceCheckpoint = 0;
-    this.checkpoints++;
-  }
-
-  text(checkpoint: string): string {
-    return this.parts.map((part) => (part === CHECKPOINT_SLOT ? checkpoint : part)).join('');
-  }
+/** UTF-8 bytes of an index text holding lines of `lineBytes` bytes in all (an upper bound). */
+export function indexBytesFor(lineBytes: number, lineCount: number): number {
+  // A checkpoint after every 4 KB of characters, a line's length at most, and one at the end.
+  const checkpoints = Math.floor(lineBytes / CHECKPOINT_EVERY_CHARS) + 1 + (lineCount > 0 ? 1 : 0);
+  return MAX_HEADER_BYTES + lineBytes + checkpoints * CHECKPOINT_LENGTH;
 }
 
-/**
- * Serialises the approved resellers into the compact index text described at the top of this file.
- * `ranks` gives each id's place in the order over the whole directory, when this text is one
- * segment of several (see `directoryRanks`); without it the order is this text's own.
- */
-export function buildSearchIndex(
-  resellers: readonly Reseller[],
-  ranks?: ReadonlyMap<string, number>,
-): string {
-  const entries = approvedEntries(resellers);
-  markDuplicateLabels(entries);
-  const rankOf = (e: IndexEntry): number => ranks?.get(e.id) ?? Number.MAX_SAFE_INTEGER;
-  entries.sort((a, b) => (ranks ? rankOf(a) - rankOf(b) : 0) || compareEntries(a, b));
-  const refs: string[] = [];
-  const records = new SectionWriter(fnvStart());
-  entries.forEach((e, i) => {
-    // The last field: the rank in letters, and "1" when the label needs the id to be unique.
-    const rank = encodeRef(ranks ? rankOf(e) : i) + (e.duplicate ? '1' : '');
-    refs.push(encodeRef(records.add([e.id, e.name, e.domain, e.country, rank].join('\t'))));
-  });
-  const domains = new SectionWriter(records.contentHash);
-  entries.forEach((e, i) => domains.add(`${e.domainKey}\t${refs[i] as string}`));
-  const names = new SectionWriter(domains.contentHash);
-  entries.forEach((e, i) => names.add(`${e.nameKey}\t${refs[i] as string}`));
+/** Lays lines out as one index text: header, the lines with a checkpoint every ~4 KB, the stamp. */
+export function assembleIndexText(lines: readonly string[]): string {
+  const parts: string[] = [];
+  const checkpointSlots: number[] = [];
+  let hash = fnvStart();
+  let sinceCheckpoint = 0;
+  for (const line of lines) {
+    parts.push(line, '\n');
+    hash = fnvUpdate(fnvUpdate(hash, line), '\n');
+    sinceCheckpoint += line.length + 1;
+    if (sinceCheckpoint >= CHECKPOINT_EVERY_CHARS) {
+      checkpointSlots.push(parts.length);
+      parts.push('');
+      sinceCheckpoint = 0;
+    }
+  }
   // A final checkpoint makes a truncated tail detectable even without the length check.
-  names.addCheckpoint();
-  const stamp = stampOf(names.contentHash);
-  const checkpoint = `#${stamp}\n`;
-  const sections = [records.text(checkpoint), domains.text(checkpoint), names.text(checkpoint)];
-  const checkpoints = records.checkpoints + domains.checkpoints + names.checkpoints;
-  const header = [INDEX_VERSION, entries.length, ...sections.map((s) => s.length), stamp, checkpoints];
-  return `${header.join('\t')}\n${sections.join('')}`;
+  checkpointSlots.push(parts.length);
+  parts.push('');
+  const stamp = stampOf(hash);
+  for (const slot of checkpointSlots) parts[slot] = `#${stamp}\n`;
+  const body = parts.join('');
+  const header = [INDEX_VERSION, lines.length, body.length, stamp, checkpointSlots.length].join('\t');
+  return `${header}\n${body}`;
+}
+
+/** Serialises the approved resellers into one index text (format at the top of this file). */
+export function buildSearchIndex(resellers: readonly Reseller[]): string {
+  return assembleIndexText(buildIndexLines(resellers).map((line) => line.text));
 }
 
 /**
@@ -271,11 +232,11 @@ export function buildSearchIndex(
  * typeahead keystroke skips it and the actions that act on a result run it.
  */
 export function verifySearchIndexContent(index: SearchIndex): boolean {
-  const { text, recordsStart } = index;
+  const { text, bodyStart } = index;
   const stamp = text.slice(text.lastIndexOf('\n', text.length - 2) + 2, text.length - 1);
   const needle = `\n#${stamp}\n`;
   let hash = fnvStart();
-  let from = recordsStart;
+  let from = bodyStart;
   for (let pos = text.indexOf(needle, from - 1); pos !== -1; pos = text.indexOf(needle, from - 1)) {
     hash = fnvUpdate(hash, text, from, pos + 1);
     from = pos + needle.length;
@@ -308,20 +269,15 @@ export function parseSearchIndex(text: string): SearchIndex {
   const fields = text.slice(0, headerEnd).split('\t');
   if (fields.length !== HEADER_FIELDS) corrupt('header has the wrong number of fields');
   const count = headerNumber(fields[1], 'count');
-  const recordsStart = headerEnd + 1;
-  const domainsStart = recordsStart + headerNumber(fields[2], 'records length');
-  const namesStart = domainsStart + headerNumber(fields[3], 'domains length');
-  const end = namesStart + headerNumber(fields[4], 'names length');
-  const stamp = fields[5] ?? '';
+  const bodyStart = headerEnd + 1;
+  const end = bodyStart + headerNumber(fields[2], 'length');
+  const stamp = fields[3] ?? '';
   if (stamp.length !== STAMP_LENGTH || !/^[A-Z]+$/.test(stamp)) corrupt('bad stamp in header');
   if (text.length !== end) {
     corrupt(`expected ${end} characters, got ${text.length} (truncated or mixed chunks)`);
   }
-  for (const boundary of [domainsStart, namesStart]) {
-    if (boundary > recordsStart && text.charCodeAt(boundary - 1) !== NEWLINE) corrupt('misplaced section');
-  }
-  verifyCheckpoints(text, recordsStart, stamp, headerNumber(fields[6], 'checkpoint count'));
-  return { text, count, recordsStart, domainsStart, namesStart };
+  verifyCheckpoints(text, bodyStart, stamp, headerNumber(fields[4], 'checkpoint count'));
+  return { text, count, bodyStart };
 }
 
 function verifyCheckpoints(text: string, bodyStart: number, stamp: string, expected: number): void {
@@ -330,7 +286,7 @@ function verifyCheckpoints(text: string, bodyStart: number, stamp: string, expec
   const needle = `#${stamp}`;
   let found = 0;
   for (let pos = text.indexOf(needle, bodyStart); pos !== -1; pos = text.indexOf(needle, pos + 1)) {
-    // A reseller name could contain the needle; only whole lines count.
+    // A reseller's spelling could contain the needle; only whole lines count.
     const end = pos + needle.length;
     if (text.charCodeAt(pos - 1) === NEWLINE && text.charCodeAt(end) === NEWLINE) found++;
   }
@@ -341,68 +297,81 @@ function verifyCheckpoints(text: string, bodyStart: number, stamp: string, expec
 // ---------------------------------------------------------------------------------------------
 // Reading lines
 
-/** A key line (domains or names section): where its key ends and which record it points to. */
-export interface KeyLine {
-  start: number;
-  keyEnd: number;
-  end: number;
-  ref: number;
+/** Is this the start of a reseller's line (not the header, not a checkpoint)? */
+export function isResellerLine(index: SearchIndex, lineStart: number): boolean {
+  const { text } = index;
+  return (
+    lineStart >= index.bodyStart &&
+    lineStart < text.length &&
+    text.charCodeAt(lineStart - 1) === NEWLINE &&
+    text.charCodeAt(lineStart) !== 35 // "#": a checkpoint
+  );
 }
 
-export function keyLineAt(text: string, start: number): KeyLine {
-  const end = text.indexOf('\n', start);
-  const keyEnd = text.lastIndexOf('\t', end);
-  if (end < 0 || keyEnd < start) corrupt(`malformed key line at offset ${start}`);
-  return { start, keyEnd, end, ref: decodeRef(text, keyEnd + 1, end) };
+/** The end of the nameKey field (its "\t") of the line starting at lineStart. */
+export function nameKeyEnd(text: string, lineStart: number): number {
+  const end = text.indexOf('\t', lineStart);
+  if (end < 0) corrupt(`malformed line at offset ${lineStart}`);
+  return end;
 }
 
-export function matchFromRecord(index: SearchIndex, ref: number, tier: MatchTier): SearchMatch {
-  const { text, recordsStart, domainsStart } = index;
-  const start = recordsStart + ref;
-  const end = text.indexOf('\n', start);
-  const atLineStart = text.charCodeAt(start - 1) === NEWLINE;
-  if (!atLineStart || start >= domainsStart || end < 0 || end >= domainsStart)
-    corrupt(`bad record reference ${ref}`);
-  const fields = text.slice(start, end).split('\t');
-  if (fields.length !== 5) corrupt(`record at offset ${start} has ${fields.length} fields`);
-  const [id = '', name = '', domain = '', country = '', rankField = ''] = fields;
-  const duplicate = rankField.endsWith('1');
-  const rankLetters = duplicate ? rankField.slice(0, -1) : rankField;
-  if (!/^[A-Z]{1,8}$/.test(rankLetters)) corrupt(`record at offset ${start} has no rank`);
-  const base = displayLabel({ name, domain, country });
-  return {
-    reseller: { id, name, domain, country, status: 'approved' },
-    label: duplicate ? disambiguatedLabel(base, id) : base,
-    duplicate,
-    tier,
-    rank: decodeRef(rankLetters, 0, rankLetters.length),
-  };
+export { TAB, NEWLINE };
+
+/** The match for the line starting at `lineStart`; `rank` is its place over all segments. */
+export function matchAt(index: SearchIndex, lineStart: number, tier: MatchTier, rank: number): SearchMatch {
+  const { text } = index;
+  const end = text.indexOf('\n', lineStart);
+  if (!isResellerLine(index, lineStart) || end < 0) corrupt(`bad line reference ${lineStart}`);
+  const fields = text.slice(lineStart, end).split('\t');
+  const duplicate = fields.length === LINE_FIELDS + 1 && fields[LINE_FIELDS] === '1';
+  if (fields.length !== LINE_FIELDS && !duplicate) corrupt(`line at offset ${lineStart} is malformed`);
+  const [nameKey = '', domainKey = '', nameSpelling = '', domainSpelling = '', country = '', id = ''] =
+    fields;
+  let name: string;
+  let domain: string;
+  try {
+    name = decodeSpelling(defaultNameSpelling(nameKey), nameSpelling);
+    domain = decodeSpelling(defaultDomainSpelling(domainKey), domainSpelling);
+  } catch (error) {
+    if (error instanceof SpellingError) corrupt(`line at offset ${lineStart}: ${error.message}`);
+    throw error;
+  }
+  const reseller: Reseller = { id, name, domain, country, status: 'approved' };
+  return { reseller, label: labelFor(reseller, duplicate), duplicate, tier, rank };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Lookups
 
-/** Refs of the record lines where `needle` occurs at a position `accept` approves. */
-function* recordsWhere(
-  index: SearchIndex,
-  needle: string,
-  accept: (pos: number) => boolean,
-): Generator<number, void, undefined> {
-  const { text, recordsStart, domainsStart } = index;
-  // From recordsStart - 1: a needle may begin with the "\n" that ends the header.
-  for (let pos = text.indexOf(needle, recordsStart - 1); pos !== -1; pos = text.indexOf(needle, pos + 1)) {
-    const lineStart = text.lastIndexOf('\n', pos) + 1;
-    if (lineStart >= domainsStart) return;
-    if (accept(pos)) yield lineStart - recordsStart;
+/** Line starts where `needle` occurs; `lead` is 1 for needles that begin with the "\n" before a line. */
+function* linesWith(index: SearchIndex, needle: string, lead: number): Generator<number, void, undefined> {
+  const { text, bodyStart } = index;
+  for (let pos = text.indexOf(needle, bodyStart - lead); pos !== -1; pos = text.indexOf(needle, pos + 1)) {
+    yield lead === 1 ? pos + 1 : text.lastIndexOf('\n', pos) + 1;
   }
+}
+
+/** The id is the sixth field: "\t<id>\n", or "\t<id>\t1\n" for a duplicate label. */
+function idFieldStart(text: string, lineStart: number): number {
+  let pos = lineStart;
+  for (let field = 1; field < LINE_FIELDS; field++) {
+    pos = text.indexOf('\t', pos) + 1;
+    if (pos === 0) return -1;
+  }
+  return pos;
 }
 
 export function findResellerById(index: SearchIndex, id: string): Reseller | undefined {
   const wanted = cleanField(id);
   if (wanted === '') return undefined;
-  // Ids start the record line, so "\n<id>\t" can only match an id field.
-  for (const ref of recordsWhere(index, `\n${wanted}\t`, () => true)) {
-    return matchFromRecord(index, ref, 'exact').reseller;
+  const { text } = index;
+  for (const ending of ['\n', '\t1\n']) {
+    const needle = `\t${wanted}${ending}`;
+    for (const lineStart of linesWith(index, needle, 0)) {
+      if (!isResellerLine(index, lineStart)) continue;
+      if (idFieldStart(text, lineStart) !== text.indexOf(needle, lineStart) + 1) continue;
+      return matchAt(index, lineStart, 'exact', 0).reseller;
+    }
   }
   return undefined;
 }
@@ -410,7 +379,7 @@ export function findResellerById(index: SearchIndex, id: string): Reseller | und
 /**
  * Resolves a label the user picked back to its reseller. Whitespace runs are collapsed first
  * (stored labels only contain single spaces). The name is the label's text before one of its
- * " — " separators, so only records with exactly that name are compared.
+ * " — " separators, so only lines whose nameKey is that name's are decoded and compared.
  */
 export function findResellerByLabel(
   index: SearchIndex,
@@ -418,11 +387,10 @@ export function findResellerByLabel(
   labelOf: LabelOf = labelFor,
 ): Reseller | undefined {
   const wanted = cleanField(label);
-  const { text } = index;
   for (const name of candidateNames(wanted)) {
-    const isNameField = (pos: number): boolean => text.indexOf('\t', text.lastIndexOf('\n', pos) + 1) === pos;
-    for (const ref of recordsWhere(index, `\t${name}\t`, isNameField)) {
-      const match = matchFromRecord(index, ref, 'exact');
+    for (const lineStart of linesWith(index, `\n${normalizeForSearch(name)}\t`, 1)) {
+      if (!isResellerLine(index, lineStart)) continue;
+      const match = matchAt(index, lineStart, 'exact', 0);
       if (labelOf(match.reseller, match.duplicate) === wanted) return match.reseller;
     }
   }

@@ -67,14 +67,108 @@ export function normalizeForSearch(text: string): string {
     .trim();
 }
 
+/**
+ * `normalizeForSearch` for many texts at once, as an index build needs: the same result, computed
+ * by a per-character loop over a table for U+0000–U+017F (Latin-1 and Latin Extended-A), which
+ * holds nearly every reseller name, and by the regular expressions for any other text. A rebuild
+ * runs in one user's keystroke, where the regular expressions alone took ~20 ms.
+ */
+export function normalizeManyForSearch(texts: readonly string[]): string[] {
+  // Measured in a fresh context: this loop beats both the regular expressions per text and one
+  // pass of them over all texts joined.
+  const table = latinTable();
+  return texts.map((text) => normalizeLatin(text, table) ?? normalizeForSearch(text));
+}
+
+const LATIN_END = 0x180;
+const WORD_CHARACTER_RE = /^[\p{L}\p{N}]$/u;
+
+interface LatinTable {
+  /** Each character after lower-casing, special letters and accent removal. */
+  folded: string[];
+  /** Whether a (folded) character is a letter or digit. */
+  word: boolean[];
+}
+
+let latin: LatinTable | undefined;
+
+function latinTable(): LatinTable {
+  if (latin) return latin;
+  const folded: string[] = [];
+  const word: boolean[] = [];
+  for (let code = 0; code < LATIN_END; code++) {
+    const c = String.fromCharCode(code);
+    folded.push(
+      c
+        .toLowerCase()
+        .replace(SPECIAL_LETTERS_RE, (letter) => SPECIAL_LETTERS[letter] ?? letter)
+        .normalize('NFD')
+        .replace(COMBINING_MARKS_RE, ''),
+    );
+    word.push(WORD_CHARACTER_RE.test(c));
+  }
+  latin = { folded, word };
+  return latin;
+}
+
+/** One character folded as search keys fold it (case, accents, ß → ss); for pairing spellings. */
+export function foldCharacter(c: string): string {
+  const code = c.charCodeAt(0);
+  if (c.length === 1 && code < LATIN_END) return latinTable().folded[code] as string;
+  return c
+    .toLowerCase()
+    .replace(SPECIAL_LETTERS_RE, (letter) => SPECIAL_LETTERS[letter] ?? letter)
+    .normalize('NFD')
+    .replace(COMBINING_MARKS_RE, '');
+}
+
+const CODE_E = 101;
+
+/** The loop version of `normalizeForSearch`, or undefined for a text outside the table's range. */
+function normalizeLatin(text: string, table: LatinTable): string | undefined {
+  let out = '';
+  let space = false;
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= LATIN_END) return undefined;
+    const folded = table.folded[code] as string;
+    for (let k = 0; k < folded.length; k++) {
+      const f = folded.charCodeAt(k);
+      // "ae", "oe", "ue" lose their "e", pairwise as the regular expression replaces them.
+      const dropped = f === CODE_E && (previous === 97 || previous === 111 || previous === 117);
+      previous = f;
+      if (dropped) continue;
+      if (f === 38 || f === 43) {
+        // "&" and "+": the token "&" between spaces.
+        if (out.length > 0) out += ' ';
+        out += '&';
+        space = true;
+      } else if (f < LATIN_END && table.word[f]) {
+        if (space && out.length > 0) out += ' ';
+        out += folded.charAt(k);
+        space = false;
+      } else {
+        space = true;
+      }
+    }
+  }
+  return out;
+}
+
 // C0, DEL, C1 and every Unicode whitespace (tab, newline, NBSP, U+2028…): one space per run.
 // eslint-disable-next-line no-control-regex
 const UNSAFE_WHITESPACE_RE = /[\u0000-\u001f\u007f-\u009f\s]+/g;
+/** Anything `cleanField` would change: a control character, whitespace but one space, a space at an end or two. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING_RE = /[\u0000-\u001f\u007f-\u009f]|[^\S ]|^ | $| {2}/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER_RE = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Makes a field safe for the line format and for labels: no control characters, single spaces. */
 export function cleanField(value: string): string {
+  // Most fields are clean already: one test instead of a replace that copies the text.
+  if (!NEEDS_CLEANING_RE.test(value)) return value;
   return value.replace(UNSAFE_WHITESPACE_RE, ' ').trim();
 }
 
@@ -164,16 +258,54 @@ export interface RankKey {
   id: string;
 }
 
-export function rankKey(r: Pick<Reseller, 'id' | 'name' | 'domain'>, label: string): RankKey {
-  const core = nameCore(normalizeForSearch(r.name));
+export function rankKey(
+  r: Pick<Reseller, 'id' | 'name' | 'domain'>,
+  label: string,
+  nameKey: string = normalizeForSearch(r.name),
+): RankKey {
+  const core = nameCore(nameKey);
   // The same words as written: normalizing keeps word boundaries, so the core is the first words.
-  const coreWords = core.split(' ').length;
-  const written = r.name
+  const coreLength = writtenLength(r.name, core.split(' ').length);
+  return { coreLength, core, domain: r.domain, label, id: r.id };
+}
+
+/** The length of the first `words` words of a name as written, with one space between them. */
+export function writtenLength(name: string, words: number): number {
+  const latin = writtenLengthLatin(name, words);
+  if (latin !== undefined) return latin;
+  const written = name
     .replace(AMPERSAND_RE, ' & ')
     .split(RAW_WORD_BREAK_RE)
     .filter((w) => w !== '');
-  const coreLength = written.slice(0, coreWords).reduce((n, w) => n + w.length, coreWords - 1);
-  return { coreLength, core, domain: r.domain, label, id: r.id };
+  return written.slice(0, words).reduce((n, w) => n + w.length, words - 1);
+}
+
+/** `writtenLength` by a loop over the Latin table; undefined for text outside its range. */
+function writtenLengthLatin(name: string, words: number): number | undefined {
+  const { word } = latinTable();
+  let length = 0;
+  let counted = 0;
+  let inWord = false;
+  for (let i = 0; i < name.length && counted < words; i++) {
+    const code = name.charCodeAt(i);
+    if (code >= LATIN_END) return undefined;
+    if (code === 38 || code === 43) {
+      // "&" and "+" are a word of their own.
+      if (inWord) counted++;
+      inWord = false;
+      if (counted < words) {
+        length++;
+        counted++;
+      }
+    } else if (word[code]) {
+      inWord = true;
+      length++;
+    } else if (inWord) {
+      inWord = false;
+      counted++;
+    }
+  }
+  return length + words - 1;
 }
 
 /**

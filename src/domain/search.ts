@@ -1,18 +1,25 @@
 /**
- * Pure reseller search for the typeahead: ranked matches of a query in one index text (see
- * search-index.ts for the format). Every keystroke is a fresh Apps Script execution within a ~2 ms
- * CPU budget, so each tier is one `indexOf` (or regex) pass over the key sections in text order,
- * which is rank order, stopping as soon as `limit` results are picked; records are read only for
- * the results.
+ * Pure reseller search for the typeahead: ranked matches of a query over an index that may be cut
+ * into segments (search-index.ts has the format). Every keystroke is a fresh Apps Script execution
+ * within a ~1 ms CPU budget, so the search makes as few passes over the text as it can, each one
+ * native `indexOf` (or one regular expression) in text order — which is rank order, across
+ * segments too — and splits only the lines of its results.
  *
- * Tiers, best first: exact > prefix > wordPrefix (incl. a domain prefix) > allWords (every query word
- * starts a word, any order) > substring > fuzzy (one typo; only if the others leave room). Within a
- * tier: `compareRank` (search-text.ts).
+ * Tiers, best first: exact > prefix > wordPrefix (a word of the name, or the domain, starts with
+ * the query) > allWords (every query word starts a word of the name, any order) > substring >
+ * fuzzy (one typo). Within a tier: `compareRank` (search-text.ts), except typos, which are ranked by
+ * how good the match is first (`compareTypos`).
+ *
+ * Passes: (1) "\n" + q finds the exact and prefix matches; (2) only if they leave room, q itself
+ * finds the word-prefix and substring matches, each line classified once; (3) for a query of
+ * several words, the longest word finds the any-order matches; (4) only if room is left, the typo
+ * candidates. Each pass stops as soon as nothing it could still find would make the results.
  */
 import {
-  keyLineAt,
-  matchFromRecord,
-  type KeyLine,
+  isResellerLine,
+  matchAt,
+  nameKeyEnd,
+  TAB,
   type MatchTier,
   type SearchIndex,
   type SearchMatch,
@@ -57,146 +64,137 @@ export {
   type RankKey,
 } from './search-text';
 
-const HASH_SIGN = 35;
+/** Segments are searched as one text: segment i's lines all rank before segment i + 1's. */
+const SEGMENT_RANK_STRIDE = 2 ** 24;
 
-// ---------------------------------------------------------------------------------------------
-// Searching: streams of hit lines
-
-/** Position of the next hit at or after `from`, or -1. */
-type Finder = (from: number) => number;
-
-function needleFinder(text: string, needle: string): Finder {
-  return (from) => text.indexOf(needle, from);
+/** A picked line: which segment, where its line starts. */
+interface Pick {
+  segment: number;
+  lineStart: number;
+  tier: MatchTier;
 }
 
-function regexFinder(text: string, pattern: RegExp): Finder {
-  return (from) => {
-    pattern.lastIndex = from;
-    const match = pattern.exec(text);
-    return match === null ? -1 : match.index;
-  };
-}
-
-/**
- * The key lines of one section that contain a hit, in text order (= rank order), each line once.
- * `lead` is 1 for needles that begin with the "\n" ending the previous line, else 0.
- */
-class LineHits {
-  line: KeyLine | undefined;
-
-  constructor(
-    private readonly text: string,
-    private readonly find: Finder,
-    private readonly lead: number,
-    sectionStart: number,
-    private readonly sectionEnd: number,
-  ) {
-    this.seek(sectionStart - lead);
-  }
-
-  /** Moves to the next line (after the current one) with a hit. */
-  next(): void {
-    if (this.line !== undefined) this.seek(this.line.end + 1 - this.lead);
-  }
-
-  private seek(from: number): void {
-    const { text } = this;
-    this.line = undefined;
-    for (let pos = this.find(from); pos >= 0 && pos + this.lead < this.sectionEnd;) {
-      const start = text.lastIndexOf('\n', pos + this.lead - 1) + 1;
-      // Queries are lower case and cannot hit a checkpoint; skipped defensively all the same.
-      if (text.charCodeAt(start) !== HASH_SIGN) {
-        this.line = keyLineAt(text, start);
-        return;
-      }
-      pos = this.find(text.indexOf('\n', start) + 1 - this.lead);
-    }
-  }
-}
-
-/** The picked suggestions, in final order; refs are unique. */
+/** The results so far, in final order; each line once. */
 class Picks {
-  readonly refs: number[] = [];
-  readonly tiers: MatchTier[] = [];
+  readonly list: Pick[] = [];
   private readonly taken = new Set<number>();
 
-  constructor(private readonly limit: number) {}
+  constructor(readonly limit: number) {}
 
   get full(): boolean {
-    return this.refs.length >= this.limit;
+    return this.list.length >= this.limit;
   }
 
-  has(ref: number): boolean {
-    return this.taken.has(ref);
+  has(segment: number, lineStart: number): boolean {
+    return this.taken.has(segment * SEGMENT_RANK_STRIDE + lineStart);
   }
 
-  add(ref: number, tier: MatchTier): void {
-    if (this.full || this.taken.has(ref)) return;
-    this.taken.add(ref);
-    this.refs.push(ref);
-    this.tiers.push(tier);
+  add(pick: Pick): void {
+    const key = pick.segment * SEGMENT_RANK_STRIDE + pick.lineStart;
+    if (this.full || this.taken.has(key)) return;
+    this.taken.add(key);
+    this.list.push(pick);
   }
+}
 
-  /** Takes lines in rank order until full: a phase never needs to look further. */
-  addAll(hits: LineHits, tier: MatchTier): void {
-    for (; hits.line !== undefined && !this.full; hits.next()) this.add(hits.line.ref, tier);
-  }
-
-  /**
-   * Like addAll over the union of two streams, still in rank (= ref) order; `accept` may refuse a
-   * line (checked once per line, even when both streams hold it).
-   */
-  addMerged(a: LineHits, b: LineHits, tier: MatchTier, accept?: (line: KeyLine) => boolean): void {
-    while (!this.full && (a.line !== undefined || b.line !== undefined)) {
-      const refA = a.line?.ref ?? Infinity;
-      const refB = b.line?.ref ?? Infinity;
-      const line = refA <= refB ? a.line : b.line;
-      if (line && (!accept || accept(line))) this.add(line.ref, tier);
-      if (refA <= refB) a.next();
-      if (refB <= refA) b.next();
+/**
+ * Visits the reseller lines where `find` hits, in text order over all segments, each line once
+ * (at its first hit). `lead` is 1 for needles that begin with the "\n" ending the previous line.
+ * `visit` returns false to stop.
+ */
+function forEachHitLine(
+  segments: readonly SearchIndex[],
+  finderFor: (text: string) => Finder,
+  lead: number,
+  visit: (segment: number, text: string, lineStart: number, hit: number) => boolean,
+): void {
+  for (let s = 0; s < segments.length; s++) {
+    const index = segments[s] as SearchIndex;
+    const { text } = index;
+    const find = finderFor(text);
+    let pos = find(index.bodyStart - lead);
+    while (pos >= 0) {
+      const lineStart = lead === 1 ? pos + 1 : text.lastIndexOf('\n', pos) + 1;
+      const lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) break;
+      if (isResellerLine(index, lineStart) && !visit(s, text, lineStart, pos + lead)) return;
+      pos = find(lineEnd + 1 - lead);
     }
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Searching: exact, prefix, word prefix and substring
+/** The position of the next hit in one text at or after `from`, or -1. */
+type Finder = (from: number) => number;
 
-/**
- * One phase per tier, best tier first. Each phase sees only lines of its own tier that are not
- * taken yet (all better lines were taken, or the result is already full) and stops at `limit`.
- */
-function addDirectMatches(index: SearchIndex, q: string, picks: Picks): void {
-  const { text, domainsStart, namesStart } = index;
-  const names = (needle: string, lead: number): LineHits =>
-    new LineHits(text, needleFinder(text, needle), lead, namesStart, text.length);
-  picks.addAll(names(`\n${q}\t`, 1), 'exact');
-  if (!picks.full) picks.addAll(names(`\n${q}`, 1), 'prefix');
-  if (!picks.full) {
-    const domains = new LineHits(text, needleFinder(text, `\n${q}`), 1, domainsStart, namesStart);
-    picks.addMerged(names(` ${q}`, 0), domains, 'wordPrefix');
-  }
-  if (!picks.full) addAllWordsMatches(index, q, picks);
-  if (!picks.full) picks.addAll(names(q, 0), 'substring');
+const needle =
+  (q: string) =>
+  (text: string): Finder =>
+  (from) =>
+    text.indexOf(q, from);
+
+// ---------------------------------------------------------------------------------------------
+// Passes 1–3: exact, prefix, word prefix, any-order words, substring
+
+/** Pass 1: lines whose name starts with q; the exact names first. */
+function addPrefixMatches(segments: readonly SearchIndex[], q: string, picks: Picks): void {
+  const prefixes: Pick[] = [];
+  let exact = 0;
+  forEachHitLine(segments, needle(`\n${q}`), 1, (segment, text, lineStart) => {
+    if (text.charCodeAt(lineStart + q.length) === TAB) {
+      picks.add({ segment, lineStart, tier: 'exact' });
+      exact++;
+    } else if (prefixes.length < picks.limit) {
+      prefixes.push({ segment, lineStart, tier: 'prefix' });
+    }
+    // A later line could still be an exact name, which outranks every prefix: only a full
+    // list of exact names ends the pass early.
+    return exact < picks.limit;
+  });
+  for (const p of prefixes) picks.add(p);
 }
 
 /**
- * A query of several words whose words all start words of the name, in any order ("edv zimmermann"
- * finds "Zimmermann EDV"). Candidates are the lines where the query's longest (so rarest) word
- * starts a word; each is checked for the other words. Ranked after the tiers that match the words
- * in the typed order, before mere substrings.
+ * Pass 2: every other line containing q, classified at its first hit: a word of the name or the
+ * domain starts with q (wordPrefix), or q is inside the name (substring). Word prefixes go straight
+ * to the results (all better tiers are in); substrings wait for the any-order words.
  */
-function addAllWordsMatches(index: SearchIndex, q: string, picks: Picks): void {
+function addInnerMatches(segments: readonly SearchIndex[], q: string, picks: Picks): Pick[] {
+  const substrings: Pick[] = [];
+  const wordQ = ` ${q}`;
+  forEachHitLine(segments, needle(q), 0, (segment, text, lineStart, hit) => {
+    const keyEnd = nameKeyEnd(text, lineStart);
+    // A name that starts with q was taken by pass 1.
+    if (hit === lineStart) return true;
+    if (picks.has(segment, lineStart)) return true;
+    // The first hit in the line: if it lies past the name, the name does not contain q at all.
+    const inName = hit < keyEnd;
+    const wordStart = inName && text.slice(hit - 1, keyEnd).includes(wordQ);
+    if (wordStart || text.startsWith(q, keyEnd + 1)) {
+      picks.add({ segment, lineStart, tier: 'wordPrefix' });
+    } else if (inName && substrings.length < picks.limit) {
+      substrings.push({ segment, lineStart, tier: 'substring' });
+    }
+    return !picks.full;
+  });
+  return substrings;
+}
+
+/**
+ * Pass 3, for a query of several words: lines where each query word starts its own word of the
+ * name, in any order ("edv zimmermann" finds "Zimmermann EDV"). Candidates are the lines with the
+ * longest (so rarest) query word in the name.
+ */
+function addAllWordsMatches(segments: readonly SearchIndex[], q: string, picks: Picks): void {
   const words = q.split(' ');
   if (words.length < 2) return;
-  const { text, namesStart } = index;
   const anchor = words.reduce((longest, w) => (w.length > longest.length ? w : longest));
-  const atStart = new LineHits(text, needleFinder(text, `\n${anchor}`), 1, namesStart, text.length);
-  const later = new LineHits(text, needleFinder(text, ` ${anchor}`), 0, namesStart, text.length);
-  const others = words.filter((w) => w !== anchor).map((w) => ` ${w}`);
-  // Most candidates lack another word: a few native searches reject them before any split.
-  picks.addMerged(atStart, later, 'allWords', (line) => {
-    const key = ` ${text.slice(line.start, line.keyEnd)}`;
-    return others.every((w) => key.includes(w)) && startsWordsInAnyOrder(key.slice(1), words);
+  forEachHitLine(segments, needle(anchor), 0, (segment, text, lineStart, hit) => {
+    const keyEnd = nameKeyEnd(text, lineStart);
+    if (hit >= keyEnd || picks.has(segment, lineStart)) return true;
+    if (startsWordsInAnyOrder(text.slice(lineStart, keyEnd), words)) {
+      picks.add({ segment, lineStart, tier: 'allWords' });
+    }
+    return !picks.full;
   });
 }
 
@@ -216,7 +214,7 @@ export function startsWordsInAnyOrder(key: string, queryWords: readonly string[]
 }
 
 // ---------------------------------------------------------------------------------------------
-// Searching: one typo
+// Pass 4: one typo
 
 /** Does q[qi..] occur at text[tp..] entirely before `end`? */
 function restMatches(text: string, tp: number, end: number, q: string, qi: number): boolean {
@@ -228,36 +226,73 @@ function restMatches(text: string, tp: number, end: number, q: string, qi: numbe
 }
 
 /**
- * Is q within Damerau–Levenshtein distance 1 of some prefix of text[start..end)? The classic
- * one-edit check at the first mismatch; as the prefix length is free, an extra or changed last
- * character always counts.
+ * Where in q the one edit falls when q is within Damerau–Levenshtein distance 1 of some prefix of
+ * text[start..end) (q.length when q is a prefix itself), or -1 when it is not. The classic one-edit
+ * check at the first mismatch; as the prefix length is free, an extra or changed last character
+ * always counts.
  */
-export function withinOneEditOfPrefix(text: string, start: number, end: number, q: string): boolean {
+export function oneEditPosition(text: string, start: number, end: number, q: string): number {
   let i = 0;
   while (i < q.length && start + i < end && text.charCodeAt(start + i) === q.charCodeAt(i)) i++;
-  if (i === q.length) return true;
+  if (i === q.length) return i;
   const p = start + i;
-  if (restMatches(text, p, end, q, i + 1)) return true; // q has an extra character
-  if (p >= end) return false;
-  if (restMatches(text, p + 1, end, q, i + 1)) return true; // substitution
-  if (restMatches(text, p + 1, end, q, i)) return true; // q misses a character
-  return (
+  if (restMatches(text, p, end, q, i + 1)) return i; // q has an extra character
+  if (p >= end) return -1;
+  if (restMatches(text, p + 1, end, q, i + 1)) return i; // substitution
+  if (restMatches(text, p + 1, end, q, i)) return i; // q misses a character
+  const transposed =
     i + 1 < q.length &&
     text.charCodeAt(p) === q.charCodeAt(i + 1) &&
     text.charCodeAt(p + 1) === q.charCodeAt(i) &&
-    restMatches(text, p + 2, end, q, i + 2)
-  );
+    restMatches(text, p + 2, end, q, i + 2);
+  return transposed ? i : -1;
 }
 
-/** Does some word of the key text[start..keyEnd) start within one edit of q? */
-function fuzzyMatchesKey(text: string, start: number, keyEnd: number, q: string): boolean {
-  for (let ws = start; ws < keyEnd;) {
-    if (withinOneEditOfPrefix(text, ws, keyEnd, q)) return true;
+export function withinOneEditOfPrefix(text: string, start: number, end: number, q: string): boolean {
+  return oneEditPosition(text, start, end, q) >= 0;
+}
+
+/** How good a typo match is; see `compareTypos`. */
+interface TypoMatch extends Pick {
+  /** Index of the name word the match starts at (0: the name's start). */
+  word: number;
+  /** Where in the query the edit falls. */
+  editAt: number;
+  rank: number;
+}
+
+/**
+ * Where q matches the key text[start..keyEnd) with one edit: at the name's first word if it can,
+ * else at the later word where the edit falls latest. Undefined when no word matches.
+ */
+function typoMatchInKey(
+  text: string,
+  start: number,
+  keyEnd: number,
+  q: string,
+): { word: number; editAt: number } | undefined {
+  let best: { word: number; editAt: number } | undefined;
+  for (let ws = start, word = 0; ws < keyEnd; word++) {
+    const editAt = oneEditPosition(text, ws, keyEnd, q);
+    if (editAt >= 0 && word === 0) return { word, editAt };
+    if (editAt >= 0 && (best === undefined || editAt > best.editAt)) best = { word, editAt };
     const space = text.indexOf(' ', ws);
-    if (space < 0) return false;
+    if (space < 0 || space >= keyEnd) break;
     ws = space + 1;
   }
-  return false;
+  return best;
+}
+
+/**
+ * Typos ranked by how good the match is, before the usual order:
+ * 1. matches at the name's first word before matches at a later word (people type names from the
+ *    start);
+ * 2. the later the edit falls in the query, the better: "Schmidr" (last letter) is surely
+ *    "Schmidt", "Xchmidt" (first letter) less surely — and first letters are rarely mistyped;
+ * 3. then `compareRank`: the shorter name core, so the names the query covers most come first.
+ */
+function compareTypos(a: TypoMatch, b: TypoMatch): number {
+  return (a.word === 0 ? 0 : 1) - (b.word === 0 ? 0 : 1) || b.editAt - a.editAt || a.rank - b.rank;
 }
 
 function escapeRegExp(text: string): string {
@@ -265,8 +300,10 @@ function escapeRegExp(text: string): string {
 }
 
 const KEY_CHAR = '[^\\t\\n]';
-/** Up to this length the fuzzy candidates come from one regex; above, from two needles. */
+/** Up to this length the typo candidates come from one regex; above, from two needles. */
 const MAX_REGEX_FUZZY_LENGTH = 6;
+/** Enough typo matches to rank by quality; more would only cost CPU on a vague query. */
+const MAX_TYPO_CANDIDATES = 60;
 
 /**
  * Every way q can appear at a word start within one edit, as regex alternatives. As the prefix
@@ -286,49 +323,65 @@ function oneEditVariants(q: string): string[] {
 }
 
 /**
- * Candidate finders for the fuzzy pass; every line within one edit of q contains a hit.
+ * Candidate finders for the typo pass; every line within one edit of q contains a hit.
  * - Short queries: a word-anchored regex of all one-edit variants (exact, so hardly any candidate
  *   is wasted even when q's letters are everywhere, as in "gmbh").
  * - Longer queries: q = A + q[h] + B. One edit touches at most two adjacent positions of q, so A
  *   or B survives intact and `indexOf` finds it natively.
  */
-function fuzzyFinders(text: string, q: string, pattern: RegExp | undefined): Finder[] {
-  if (pattern) return [regexFinder(text, pattern)];
+function typoFinder(q: string, pattern: RegExp | undefined): (text: string) => Finder {
+  if (pattern) {
+    return (text) => (from) => {
+      pattern.lastIndex = from;
+      const match = pattern.exec(text);
+      return match === null ? -1 : match.index;
+    };
+  }
   const h = Math.floor((q.length - 1) / 2);
-  return [needleFinder(text, q.slice(0, h)), needleFinder(text, q.slice(h + 1))];
+  return earliestOf(q.slice(0, h), q.slice(h + 1));
 }
 
-/** Visits the prefiltered candidate lines in rank order and verifies each with the exact check. */
-function addFuzzyMatches(index: SearchIndex, query: PreparedQuery, picks: Picks): void {
-  const { text, namesStart } = index;
+/**
+ * The earlier hit of two needles. Each needle's next hit is remembered until the search passes
+ * it: a rare needle is then scanned for once per text, not again after every line.
+ */
+function earliestOf(a: string, b: string): (text: string) => Finder {
+  return (text) => {
+    let atA = text.indexOf(a);
+    let atB = text.indexOf(b);
+    return (from) => {
+      if (atA >= 0 && atA < from) atA = text.indexOf(a, from);
+      if (atB >= 0 && atB < from) atA = text.indexOf(a, from);
+      if (atB >= 0 && atB < from) atB = text.indexOf(b, from);
+      return atA < 0 ? atB : atB < 0 || atA < atB ? atA : atB;
+    };
+  };
+}
+
+function addTypoMatches(segments: readonly SearchIndex[], query: PreparedQuery, picks: Picks): void {
   const q = query.normalized;
-  const streams = fuzzyFinders(text, q, query.fuzzyPattern).map(
-    (find) => new LineHits(text, find, 0, namesStart, text.length),
-  );
-  while (!picks.full) {
-    let line: KeyLine | undefined;
-    for (const s of streams)
-      if (s.line !== undefined && (line === undefined || s.line.start < line.start)) line = s.line;
-    if (line === undefined) return;
-    if (!picks.has(line.ref) && fuzzyMatchesKey(text, line.start, line.keyEnd, q))
-      picks.add(line.ref, 'fuzzy');
-    const checked = line.start;
-    for (const s of streams) if (s.line?.start === checked) s.next();
-  }
+  const found: TypoMatch[] = [];
+  forEachHitLine(segments, typoFinder(q, query.fuzzyPattern), 0, (segment, text, lineStart) => {
+    if (picks.has(segment, lineStart)) return true;
+    const match = typoMatchInKey(text, lineStart, nameKeyEnd(text, lineStart), q);
+    if (match) {
+      found.push({
+        segment,
+        lineStart,
+        tier: 'fuzzy',
+        rank: segment * SEGMENT_RANK_STRIDE + lineStart,
+        ...match,
+      });
+    }
+    return found.length < MAX_TYPO_CANDIDATES;
+  });
+  for (const m of found.sort(compareTypos)) picks.add(m);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Searching: entry point
+// Entry points
 
-/**
- * Ranked typeahead suggestions: exact > prefix > wordPrefix (incl. domain prefix) > substring >
- * fuzzy (one typo; normalized queries of ≥ 3 characters; only if the other tiers leave room).
- */
-export function searchResellers(index: SearchIndex, query: string, limit = DEFAULT_LIMIT): SearchMatch[] {
-  return searchPrepared(index, prepareQuery(query), limit);
-}
-
-/** A query normalized once, with its one-typo pattern compiled once, for searching many indexes. */
+/** A query normalized once, with its one-typo pattern compiled once. */
 export interface PreparedQuery {
   readonly normalized: string;
   readonly fuzzyPattern?: RegExp;
@@ -344,15 +397,33 @@ export function prepareQuery(query: string): PreparedQuery {
   };
 }
 
-export function searchPrepared(
-  index: SearchIndex,
+/** The best `limit` matches over the segments of one index, in the order described above. */
+export function searchIndexes(
+  segments: readonly SearchIndex[],
   query: PreparedQuery,
   limit = DEFAULT_LIMIT,
 ): SearchMatch[] {
   const q = query.normalized;
   if (meaningfulLength(q) < MIN_QUERY_LENGTH || limit <= 0) return [];
   const picks = new Picks(limit);
-  addDirectMatches(index, q, picks);
-  if (!picks.full && q.length >= MIN_FUZZY_QUERY_LENGTH) addFuzzyMatches(index, query, picks);
-  return picks.refs.map((ref, i) => matchFromRecord(index, ref, picks.tiers[i] ?? 'fuzzy'));
+  addPrefixMatches(segments, q, picks);
+  if (!picks.full) {
+    const substrings = addInnerMatches(segments, q, picks);
+    if (!picks.full) addAllWordsMatches(segments, q, picks);
+    for (const p of substrings) picks.add(p);
+  }
+  if (!picks.full && q.length >= MIN_FUZZY_QUERY_LENGTH) addTypoMatches(segments, query, picks);
+  return picks.list.map((p) =>
+    matchAt(
+      segments[p.segment] as SearchIndex,
+      p.lineStart,
+      p.tier,
+      p.segment * SEGMENT_RANK_STRIDE + p.lineStart,
+    ),
+  );
+}
+
+/** Ranked typeahead suggestions from one index text. */
+export function searchResellers(index: SearchIndex, query: string, limit = DEFAULT_LIMIT): SearchMatch[] {
+  return searchIndexes([index], prepareQuery(query), limit);
 }

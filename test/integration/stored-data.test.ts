@@ -173,14 +173,14 @@ describe('the same reseller id twice in the directory', () => {
 
 describe('a cached search index damaged but still well-formed', () => {
   it.each([
-    ['a changed letter', (text: string) => text.replace('Müller IT GmbH', 'Müller IX GmbH')],
+    ['a changed letter', (text: string) => text.replace('\nmuller it gmbh\t', '\nmuller ix gmbh\t')],
     [
       'two ids swapped',
       (text: string) =>
         text
-          .replace('R-00001\t', 'R-TEMP\t')
-          .replace('R-00002\t', 'R-00001\t')
-          .replace('R-TEMP\t', 'R-00002\t'),
+          .replace('\tR-00001\n', '\tR-TEMP\n')
+          .replace('\tR-00002\n', '\tR-00001\n')
+          .replace('\tR-TEMP\n', '\tR-00002\n'),
     ],
   ])('%s: detected by its stamp on Search and rebuilt, not served for 6 hours', (_label, damage) => {
     const runtime = runtimeWith();

@@ -55,7 +55,7 @@ function damageDirectory(store: MemoryStore): void {
   store.data.set(key, text.replace('GmbH', 'GmbX'));
 }
 
-/** Replaces `from` by `to` once, inside the records section of cached segment `key`. */
+/** Applies an edit that keeps the length to cached segment `key`. */
 function editSegment(cache: MemoryCache, key: string, edit: (value: string) => string): void {
   const value = cache.data.get(key) ?? '';
   const edited = edit(value);
@@ -248,14 +248,14 @@ describe('loadSearchIndex', () => {
 
 describe('loadSearchIndex: damage the keystroke check lets through', () => {
   const damages: [string, (value: string) => string][] = [
-    ['one changed letter', (value) => value.replace('\tCloudwerk GmbH\t', '\tCloudwerk GmbX\t')],
+    ['one changed letter', (value) => value.replace('\ncloudwerk gmbh\t', '\ncloudwerk gmbx\t')],
     [
       'two swapped ids',
       (value) =>
         value
-          .replace('\nR-00001\t', '\n#SWAP#\t')
-          .replace('\nR-00002\t', '\nR-00001\t')
-          .replace('\n#SWAP#\t', '\nR-00002\t'),
+          .replace('\tR-00001\n', '\t#SWAP#\n')
+          .replace('\tR-00002\n', '\tR-00001\n')
+          .replace('\t#SWAP#\n', '\tR-00002\n'),
     ],
   ];
 
@@ -348,7 +348,7 @@ describe('loadSearchIndex when the directory cannot be read', () => {
 
   it('is unavailable, and leaves the cache as it was, when the cached index is damaged too', () => {
     const { store, cache } = setUp();
-    editSegment(cache, 'ix:0', (value) => value.replace('\tCloudwerk GmbH\t', '\tCloudwerk GmbX\t'));
+    editSegment(cache, 'ix:0', (value) => value.replace('\ncloudwerk gmbh\t', '\ncloudwerk gmbx\t'));
     damageDirectory(store);
     const before = cache.snapshot();
     expect(loadSearchIndex(store, cache, 'search')).toEqual({ index: [], health: 'unavailable' });

@@ -1,5 +1,5 @@
 /**
- * What the search index (format RSX3) guarantees beyond ranking: its stamp is a hash of all content,
+ * What the search index (format RSX6) guarantees beyond ranking: its stamp is a hash of all content,
  * so damage that keeps the text well-formed is caught by `verifySearchIndexContent`; labels are
  * unique and say when they name an id; one entry per id is decided before the status filter.
  */
@@ -37,16 +37,17 @@ describe('verifySearchIndexContent', () => {
 
   it('catches one changed letter in a name, which the structural check lets through', () => {
     const text = buildSearchIndex(DEMO_RESELLERS);
-    parsesButFailsVerification(text.replace('\tCloudwerk GmbH\t', '\tCloudwerk GmbX\t'));
+    // In the key every keystroke scans, and in the domain key; either way the text still parses.
     parsesButFailsVerification(text.replace('\ncloudwerk gmbh\t', '\ncloudwerk gmbx\t'));
+    parsesButFailsVerification(text.replace('\tcloudwerk de\t', '\tcloudwerk dx\t'));
   });
 
   it('catches two swapped ids', () => {
     const text = buildSearchIndex(DEMO_RESELLERS);
     const swapped = text
-      .replace('\nR-00001\t', '\n#TMP#\t')
-      .replace('\nR-00002\t', '\nR-00001\t')
-      .replace('\n#TMP#\t', '\nR-00002\t');
+      .replace('\tR-00001\n', '\t#TMP#\n')
+      .replace('\tR-00002\n', '\tR-00001\n')
+      .replace('\t#TMP#\n', '\tR-00002\n');
     expect(swapped).not.toBe(text);
     parsesButFailsVerification(swapped);
   });
@@ -56,9 +57,9 @@ describe('verifySearchIndexContent', () => {
       reseller('R-1', 'Alpha GmbH', 'alpha.de'),
       reseller('R-2', 'Bravo GmbH', 'bravo.de'),
     ]);
-    // The last field is each record's rank (A, B, …).
-    const a = 'R-1\tAlpha GmbH\talpha.de\tDE\tA\n';
-    const b = 'R-2\tBravo GmbH\tbravo.de\tDE\tB\n';
+    // Name key, domain key, both spellings (empty: the defaults fit), country, id.
+    const a = 'alpha gmbh\talpha de\t\t\tDE\tR-1\n';
+    const b = 'bravo gmbh\tbravo de\t\t\tDE\tR-2\n';
     expect(text).toContain(a + b);
     parsesButFailsVerification(text.replace(a + b, b + a));
   });
@@ -87,7 +88,7 @@ describe('verifySearchIndexContent', () => {
 
   it('needs the content check: the structural parse alone lets such damage through', () => {
     const text = buildSearchIndex(DEMO_RESELLERS);
-    expect(() => parseSearchIndex(text.replace('\tCloudwerk GmbH\t', '\tCloudwerk GmbX\t'))).not.toThrow();
+    expect(() => parseSearchIndex(text.replace('\ncloudwerk gmbh\t', '\ncloudwerk gmbx\t'))).not.toThrow();
   });
 });
 

@@ -72,13 +72,23 @@ function osaToSomePrefix(q: string, s: string): number {
   return smallest;
 }
 
-function referenceFuzzy(key: string, q: string): boolean {
+/**
+ * The one-typo match of q in the key, the slow way: at which word (0 = the name's start, which
+ * wins) and where in q the edit falls (its common prefix with the word; later is better).
+ */
+function referenceFuzzy(key: string, q: string): { firstWord: boolean; editAt: number } | undefined {
+  let best: { firstWord: boolean; editAt: number } | undefined;
   for (let ws = 0; ws < key.length; ws++) {
     if (ws > 0 && key[ws - 1] !== ' ') continue;
     // Prefixes longer than q.length + 1 are at least two edits away.
-    if (osaToSomePrefix(q, key.slice(ws, ws + q.length + 1)) <= 1) return true;
+    const text = key.slice(ws, ws + q.length + 1);
+    if (osaToSomePrefix(q, text) > 1) continue;
+    let editAt = 0;
+    while (editAt < q.length && text[editAt] === q[editAt]) editAt++;
+    if (ws === 0) return { firstWord: true, editAt };
+    if (!best || editAt > best.editAt) best = { firstWord: false, editAt };
   }
-  return false;
+  return best;
 }
 
 interface RefEntry {
@@ -155,10 +165,20 @@ function referenceSearch(
     .sort((a, b) => TIER_RANK.indexOf(a.tier) - TIER_RANK.indexOf(b.tier) || byRank(a.e, b.e));
   const result: [string, MatchTier][] = direct.slice(0, limit).map((x) => [x.e.r.id, x.tier]);
   if (result.length < limit && q.length >= 3) {
+    // The first 60 typo matches in rank order, ranked by match quality, then by rank.
     const fuzzy = entries
-      .filter((e) => referenceTier(e, q) === undefined && referenceFuzzy(e.key, q))
-      .sort(byRank);
-    for (const e of fuzzy.slice(0, limit - result.length)) result.push([e.r.id, 'fuzzy']);
+      .filter((e) => referenceTier(e, q) === undefined)
+      .map((e) => ({ e, match: referenceFuzzy(e.key, q) }))
+      .filter((x) => x.match !== undefined)
+      .sort((a, b) => byRank(a.e, b.e))
+      .slice(0, 60)
+      .sort(
+        (a, b) =>
+          Number(b.match?.firstWord) - Number(a.match?.firstWord) ||
+          (b.match?.editAt ?? 0) - (a.match?.editAt ?? 0) ||
+          byRank(a.e, b.e),
+      );
+    for (const { e } of fuzzy.slice(0, limit - result.length)) result.push([e.r.id, 'fuzzy']);
   }
   return result;
 }
@@ -326,6 +346,16 @@ describe('buildSearchIndex / parseSearchIndex', () => {
     expect(generatedIndex.count).toBe(generated.filter((r) => r.status === 'approved').length);
   });
 
+  it('keeps what a keystroke reads under 300 KB at 5,000 resellers: each name and domain once', () => {
+    const bytes = Buffer.byteLength(buildSearchIndex(generated));
+    expect(bytes).toBeLessThan(300 * 1024);
+    // Names and domains as written already take more than half of that.
+    const written = generated
+      .filter((r) => r.status === 'approved')
+      .reduce((sum, r) => sum + Buffer.byteLength(r.name) + r.domain.length, 0);
+    expect(bytes).toBeLessThan(written * 1.45);
+  });
+
   it('strips control characters from fields so they cannot break the format', () => {
     const index = indexOf([
       reseller('R-1', 'Evil\tName\nGmbH\r\u0000', 'evil\n.de', 'D\tE'),
@@ -360,8 +390,8 @@ describe('buildSearchIndex / parseSearchIndex', () => {
     it.each([
       ['empty', ''],
       ['garbage', 'hello world'],
-      ['another version', text.replace(/^RSX5/, 'RSX4')],
-      ['a bad header number', text.replace(/^RSX5\t\d+/, 'RSX5\tmany')],
+      ['another version', text.replace(/^RSX6/, 'RSX5')],
+      ['a bad header number', text.replace(/^RSX6\t\d+/, 'RSX6\tmany')],
       ['a truncated tail', text.slice(0, -1)],
       ['a truncated head', text.slice(1)],
       [
@@ -378,8 +408,11 @@ describe('buildSearchIndex / parseSearchIndex', () => {
     });
 
     it('a mix of chunks from two builds of the same length', () => {
+      // One lower-case letter of a name changed: the key changes, the spelling and length do not.
+      const target = generated.find((r) => r.status === 'approved' && /[a-y]$/.test(r.name)) as Reseller;
+      const last = target.name.charCodeAt(target.name.length - 1);
       const changed = generated.map((r) =>
-        r.id === 'R-00009' ? { ...r, name: `${r.name.slice(0, -1)}X` } : r,
+        r === target ? { ...r, name: `${r.name.slice(0, -1)}${String.fromCharCode(last + 1)}` } : r,
       );
       const other = buildSearchIndex(changed);
       expect(other.length).toBe(text.length);
@@ -464,6 +497,21 @@ describe('searchResellers', () => {
       expect(searchResellers(index, 'mx')).toEqual([]);
       expect(searchResellers(index, 'mül')).toHaveLength(1);
       expect(ids(searchResellers(index, 'mxl'))).toEqual(['R-1']);
+    });
+
+    it("ranks typos by match quality: the name's first word, then the later edit, then rank", () => {
+      const typos = indexOf([
+        reseller('R-1', 'IT Schmidt', 'it-schmidt.de'),
+        reseller('R-2', 'Schnitt Cloud Services Nord', 'schnitt-cloud.de'),
+        reseller('R-3', 'Schmidt', 'schmidt.de'),
+        reseller('R-4', 'Schmidt Cloud Services', 'schmidt-cloud.de'),
+        reseller('R-5', 'Xchnidt', 'xchnidt.de'),
+      ]);
+      // "schnidt": "Schnitt…" differs only at its 6th letter, so it leads however long its name;
+      // "Schmidt" (4th letter) before the longer "Schmidt Cloud Services"; a first-letter edit
+      // ("Xchnidt") after those; a match at a later word ("IT Schmidt") last.
+      expect(ids(searchResellers(typos, 'schnidt'))).toEqual(['R-2', 'R-3', 'R-4', 'R-5', 'R-1']);
+      expect(searchResellers(typos, 'schnidt').every((m) => m.tier === 'fuzzy')).toBe(true);
     });
 
     it('withinOneEditOfPrefix agrees with the definition', () => {

@@ -1,0 +1,229 @@
+/**
+ * How the search index keeps a name or a domain only once: as its search key (normalizeForSearch)
+ * plus a short "spelling" that turns the key back into the text as written. The key is what every
+ * keystroke scans; the written text is only needed for the ten suggestions shown. Storing both in
+ * full doubled the bytes each keystroke reads from the cache.
+ *
+ * The key first becomes a default spelling — for names, each word capitalised and well-known words
+ * written their usual way ("gmbh" → "GmbH", "co" → "Co."); for domains, the words joined by "-" and
+ * the last by "." — and the spelling lists the few edits from that default to the written text:
+ * "Bytebrücke Frankfurt GmbH" is key "bytebrucke frankfurt gmbh" plus the spelling "Iü" (skip 8
+ * characters, then write "ü" instead of the next one).
+ *
+ * Format: items, each a gap letter then an edit. The gap letter "A"–"Y" copies 0–24 characters of
+ * the default first ("Z" copies 25 and is followed by another gap letter). The edit is "+c" (insert
+ * c), "-" (drop the next default character), "\c" (write c instead of the next default character,
+ * for c one of + - \), or c alone (the same, for any other c). Characters are code points. A
+ * spelling that begins with "=" is the written text itself: the fallback when edits would not be
+ * shorter.
+ *
+ * The defaults are part of the index format: changing them changes the meaning of stored
+ * spellings, so it needs a new index version (search-index.ts).
+ */
+
+import { foldCharacter } from './search-text';
+
+const GAP_BASE = 65; // "A"
+/** The gap letters by gap, so the encoder needs no global (`String`) per edit. */
+const GAP_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXY';
+const MAX_GAP = 24;
+const LONG_GAP = 'Z';
+const LONG_GAP_LENGTH = 25;
+const INSERT = '+';
+const DROP = '-';
+const ESCAPE = '\\';
+const LITERAL = '=';
+
+/** Words of a name key that are usually written otherwise than capitalised. */
+const NAME_WORDS: Readonly<Record<string, string>> = {
+  '&': '&',
+  ab: 'AB',
+  ag: 'AG',
+  and: 'and',
+  bv: 'BV',
+  co: 'Co.',
+  de: 'de',
+  der: 'der',
+  die: 'die',
+  edv: 'EDV',
+  ek: 'e.K.',
+  eu: 'e.U.',
+  fur: 'für',
+  gbr: 'GbR',
+  gesmbh: 'GesmbH',
+  gmbh: 'GmbH',
+  it: 'IT',
+  kg: 'KG',
+  llc: 'LLC',
+  ltd: 'Ltd',
+  mbh: 'mbH',
+  og: 'OG',
+  ohg: 'OHG',
+  sa: 'SA',
+  sarl: 'Sàrl',
+  se: 'SE',
+  ug: 'UG',
+  und: 'und',
+  von: 'von',
+};
+
+/** A name key's default spelling: "muller it gmbh & co kg" → "Muller IT GmbH & Co. KG". */
+export function defaultNameSpelling(key: string): string {
+  // A loop rather than split/map/join: a rebuild spells every name of the directory.
+  let out = '';
+  for (let start = 0; start <= key.length;) {
+    let end = key.indexOf(' ', start);
+    if (end < 0) end = key.length;
+    const word = key.slice(start, end);
+    const known = word.length <= 6 ? NAME_WORDS[word] : undefined;
+    if (known !== undefined) out += known;
+    else {
+      const head = characterAt(word, 0);
+      out += head.toUpperCase() + word.slice(head.length);
+    }
+    if (end < key.length) out += ' ';
+    start = end + 1;
+  }
+  return out;
+}
+
+/** A domain key's default spelling: "muller it de" → "muller-it.de". */
+export function defaultDomainSpelling(key: string): string {
+  const last = key.lastIndexOf(' ');
+  return last < 0 ? key : `${key.slice(0, last).split(' ').join('-')}.${key.slice(last + 1)}`;
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+/** The code point at UTF-16 index i as a string ("" at the end): a surrogate pair stays whole. */
+function characterAt(text: string, i: number): string {
+  if (i >= text.length) return '';
+  const unit = text.charCodeAt(i);
+  if (unit >= 0xd800 && unit <= 0xdbff) {
+    if (isLowSurrogate(text.charCodeAt(i + 1))) return text.slice(i, i + 2);
+  }
+  return text.charAt(i);
+}
+
+/** The edits from `fallback` (a default spelling) to `written`, checked by decoding them. */
+export function encodeSpelling(written: string, fallback: string): string {
+  if (written === fallback) return '';
+  // Decoding applies exactly these edits, so it gives `written` back by construction (the unit
+  // tests decode every spelling of large generated and random directories to keep it so).
+  const edits = editsBetween(fallback, written);
+  return edits.length <= written.length ? edits : LITERAL + written;
+}
+
+/** Folds one character as the search key does (case, accents), to pair written and default. */
+function sameLetter(a: string, b: string): boolean {
+  if (a === b) return a !== '';
+  return a !== '' && b !== '' && foldCharacter(a) === foldCharacter(b);
+}
+
+/**
+ * A greedy alignment: equal characters are copied; a written character that folds to the default
+ * one replaces it; otherwise a written character is inserted when the next one pairs up, or a
+ * default character dropped when the written one pairs with the default's next. Not always the
+ * shortest list of edits, but always a correct one (the caller decodes it to check).
+ */
+function editsBetween(from: string, to: string): string {
+  let out = '';
+  let gap = 0;
+  const emit = (edit: string): void => {
+    while (gap > MAX_GAP) {
+      out += LONG_GAP;
+      gap -= LONG_GAP_LENGTH;
+    }
+    out += GAP_LETTERS.charAt(gap) + edit;
+    gap = 0;
+  };
+  const replace = (c: string): string => (c === INSERT || c === DROP || c === ESCAPE ? ESCAPE + c : c);
+  let i = 0;
+  let j = 0;
+  while (i < to.length || j < from.length) {
+    const unit = to.charCodeAt(i);
+    // The common case, without allocating: the same character, not half of a surrogate pair.
+    if (unit === from.charCodeAt(j) && (unit < 0xd800 || unit > 0xdfff)) {
+      gap++;
+      i++;
+      j++;
+      continue;
+    }
+    const t = characterAt(to, i);
+    const f = characterAt(from, j);
+    if (t !== '' && t === f) {
+      gap++;
+      i += t.length;
+      j += f.length;
+    } else if (t !== '' && f !== '' && sameLetter(t, f)) {
+      emit(replace(t));
+      i += t.length;
+      j += f.length;
+    } else if (t !== '' && (f === '' || sameLetter(characterAt(to, i + t.length), f))) {
+      emit(INSERT + t);
+      i += t.length;
+    } else if (f !== '' && (t === '' || sameLetter(t, characterAt(from, j + f.length)))) {
+      emit(DROP);
+      j += f.length;
+    } else {
+      emit(replace(t));
+      i += t.length;
+      j += f.length;
+    }
+  }
+  return out;
+}
+
+export class SpellingError extends Error {}
+
+/** The written text from a default spelling and the spelling stored for it. */
+export function decodeSpelling(fallback: string, spelling: string): string {
+  if (spelling === '') return fallback;
+  if (spelling.startsWith(LITERAL)) return spelling.slice(1);
+  let out = '';
+  let j = 0; // UTF-16 index into fallback
+  /** Copies n characters (code points) of the default. */
+  const copy = (n: number): void => {
+    const from = j;
+    for (let c = 0; c < n; c++) {
+      if (j >= fallback.length) throw new SpellingError('gap beyond the text');
+      const unit = fallback.charCodeAt(j);
+      const pair = unit >= 0xd800 && unit <= 0xdbff && isLowSurrogate(fallback.charCodeAt(j + 1));
+      j += pair ? 2 : 1;
+    }
+    out += fallback.slice(from, j);
+  };
+  const skip = (): void => {
+    const ch = characterAt(fallback, j);
+    if (ch === '') throw new SpellingError('edit beyond the text');
+    j += ch.length;
+  };
+  for (let k = 0; k < spelling.length;) {
+    const gapLetter = spelling.charAt(k++);
+    if (gapLetter === LONG_GAP) {
+      copy(LONG_GAP_LENGTH);
+      continue;
+    }
+    const gap = gapLetter.charCodeAt(0) - GAP_BASE;
+    if (gap < 0 || gap > MAX_GAP) throw new SpellingError('bad gap');
+    copy(gap);
+    const edit = characterAt(spelling, k);
+    if (edit === '') throw new SpellingError('gap without an edit');
+    k += edit.length;
+    if (edit === INSERT || edit === ESCAPE) {
+      const c = characterAt(spelling, k);
+      if (c === '') throw new SpellingError('edit without its character');
+      k += c.length;
+      out += c;
+      if (edit === ESCAPE) skip();
+    } else if (edit === DROP) {
+      skip();
+    } else {
+      out += edit;
+      skip();
+    }
+  }
+  return out + fallback.slice(j);
+}
