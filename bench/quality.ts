@@ -33,12 +33,15 @@ interface Outcome {
   /** 1-based rank of the expected id among the suggestions; 0 when it is not among them. */
   rank: number;
   suggestions: string[];
+  /** CPU time of the keystroke's execution (process.cpuUsage, so GC threads count too). */
+  cpuMs: number;
 }
 
 interface Keystroke {
   labels: string[];
   bytes: number;
   values: number;
+  cpuMs: number;
 }
 
 const WHO: Identity = { email: 'quality@kunde-bench.de', locale: 'en', timeZone: 'Europe/Berlin' };
@@ -49,18 +52,15 @@ function typeahead(resellers: readonly Reseller[]): (query: string) => Keystroke
   loadDirectory(runtime.host, resellers);
   const cache = runtime.host.scriptCache;
   const getAll = cache.getAll.bind(cache);
-  let read = { bytes: 0, values: 0 };
+  // Values are counted after the execution, so that measuring them adds nothing to its CPU time.
+  let returned: Record<string, string>[] = [];
   cache.getAll = (keys: string[]): Record<string, string> => {
     const found = getAll(keys);
-    for (const [key, value] of Object.entries(found)) {
-      if (!key.startsWith('ix:')) continue;
-      read.bytes += Buffer.byteLength(value, 'utf8');
-      read.values++;
-    }
+    returned.push(found);
     return found;
   };
   return (query) => {
-    read = { bytes: 0, values: 0 };
+    returned = [];
     const result = runtime.run({
       functionName: 'onSuggestResellers',
       identity: WHO,
@@ -69,7 +69,13 @@ function typeahead(resellers: readonly Reseller[]): (query: string) => Keystroke
     if (!result.ok) throw new Error(`onSuggestResellers failed: ${result.error?.message ?? '?'}`);
     const items =
       (result.value as { suggestions?: { items?: { text?: string }[] } }).suggestions?.items ?? [];
-    return { labels: items.map((i) => i.text ?? ''), ...read };
+    const read = { bytes: 0, values: 0 };
+    for (const [key, value] of returned.flatMap((found) => Object.entries(found))) {
+      if (!key.startsWith('ix:')) continue;
+      read.bytes += Buffer.byteLength(value, 'utf8');
+      read.values++;
+    }
+    return { labels: items.map((i) => i.text ?? ''), ...read, cpuMs: result.cpuMs };
   };
 }
 
@@ -130,7 +136,7 @@ export function measureQuality(size: number): {
       .slice(0, TOP)
       .map((label) => /\[(R-\d+)\]$/.exec(label)?.[1] ?? ids.get(label) ?? '?');
     if (got.includes('?')) throw new Error(`a suggestion label maps to no reseller: ${k.labels.join(' / ')}`);
-    return { query, rank: got.indexOf(query.expectedId) + 1, suggestions: k.labels };
+    return { query, rank: got.indexOf(query.expectedId) + 1, suggestions: k.labels, cpuMs: k.cpuMs };
   });
   return { outcomes, bytes, values, names: new Map(resellers.map((r) => [r.id, r.name])) };
 }
@@ -226,6 +232,23 @@ function bytesRows(label: string, bytes: readonly number[], values: readonly num
   ];
 }
 
+/** Keystroke CPU per query kind: typo queries make the most passes over the index. */
+function cpuByKind(size: number, outcomes: readonly Outcome[]): void {
+  const quantile = (values: number[], p: number): string => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return (sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN).toFixed(3);
+  };
+  const rows = [...QUERY_KINDS, 'all' as const].map((kind) => {
+    const cpu = outcomes.filter((o) => kind === 'all' || o.query.kind === kind).map((o) => o.cpuMs);
+    return [kind, cpu.length, quantile(cpu, 0.5), quantile(cpu, 0.95), quantile(cpu, 1)];
+  });
+  printTable(
+    `Keystroke CPU per query kind at ${count(size)} realistic resellers, in ms (budgets: median ≤ 1, p95 ≤ 3)`,
+    ['query kind', 'keystrokes', 'CPU median', 'CPU p95', 'CPU max'],
+    rows,
+  );
+}
+
 export function qualityTables(options: { misses?: boolean } = {}): void {
   const started = Date.now();
   const goals: string[] = [];
@@ -235,6 +258,7 @@ export function qualityTables(options: { misses?: boolean } = {}): void {
     const [unambiguous, typos] = qualityTable(size, outcomes);
     missList(size, outcomes, names, options.misses ?? false);
     notFirstList(size, outcomes, names);
+    if (size === 5000) cpuByKind(size, outcomes);
     byteRows.push(bytesRows(`${count(size)} realistic`, bytes, values));
     if (size === 5000) {
       goals.push(

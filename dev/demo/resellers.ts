@@ -661,4 +661,34 @@ export const DEMO_RESELLERS: Reseller[] = [
     status: 'agreement_sent',
   },
   { id: 'R-00026', name: 'Neumann EDV GmbH', domain: 'neumann-edv.de', country: 'DE', status: 'rejected' },
+  // A family of near-duplicates: the main entry, two legal-form variants and a branch. The main
+  // entry (plainest domain) leads; "AG" and "SE" are not ranked first for being shorter.
+  {
+    id: 'R-00027',
+    name: 'Löffler Systemhaus GmbH & Co. KG',
+    domain: 'loeffler.de',
+    country: 'DE',
+    status: 'approved',
+  },
+  {
+    id: 'R-00028',
+    name: 'Löffler Systemhaus AG',
+    domain: 'loeffler-ag.de',
+    country: 'DE',
+    status: 'approved',
+  },
+  {
+    id: 'R-00029',
+    name: 'Löffler Systemhaus SE',
+    domain: 'loeffler-se.de',
+    country: 'DE',
+    status: 'approved',
+  },
+  {
+    id: 'R-00030',
+    name: 'Löffler Systemhaus Ost GmbH',
+    domain: 'loeffler-ost.de',
+    country: 'DE',
+    status: 'approved',
+  },
 ];

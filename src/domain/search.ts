@@ -188,10 +188,13 @@ function addAllWordsMatches(segments: readonly SearchIndex[], q: string, picks: 
   const words = q.split(' ');
   if (words.length < 2) return;
   const anchor = words.reduce((longest, w) => (w.length > longest.length ? w : longest));
+  const others = words.filter((w) => w !== anchor).map((w) => ` ${w}`);
   forEachHitLine(segments, needle(anchor), 0, (segment, text, lineStart, hit) => {
     const keyEnd = nameKeyEnd(text, lineStart);
     if (hit >= keyEnd || picks.has(segment, lineStart)) return true;
-    if (startsWordsInAnyOrder(text.slice(lineStart, keyEnd), words)) {
+    // Most candidates lack another word: native searches reject them before any split.
+    const key = ` ${text.slice(lineStart, keyEnd)}`;
+    if (others.every((w) => key.includes(w)) && startsWordsInAnyOrder(key.slice(1), words)) {
       picks.add({ segment, lineStart, tier: 'allWords' });
     }
     return !picks.full;
@@ -301,7 +304,7 @@ function escapeRegExp(text: string): string {
 
 const KEY_CHAR = '[^\\t\\n]';
 /** Up to this length the typo candidates come from one regex; above, from two needles. */
-const MAX_REGEX_FUZZY_LENGTH = 6;
+const MAX_REGEX_FUZZY_LENGTH = 10;
 /** Enough typo matches to rank by quality; more would only cost CPU on a vague query. */
 const MAX_TYPO_CANDIDATES = 60;
 
@@ -337,23 +340,47 @@ function typoFinder(q: string, pattern: RegExp | undefined): (text: string) => F
       return match === null ? -1 : match.index;
     };
   }
-  const h = Math.floor((q.length - 1) / 2);
-  return earliestOf(q.slice(0, h), q.slice(h + 1));
+  return splitTypoFinder(q);
 }
 
+const SPACE = 32;
+const LINE_FEED = 10;
+
 /**
- * The earlier hit of two needles. Each needle's next hit is remembered until the search passes
- * it: a rare needle is then scanned for once per text, not again after every line.
+ * Typo candidates of a longer query q = A + q[h] + B. One edit leaves A or B intact: if A, the
+ * match starts with A at a word start; if B, the match starts at a word start h + 1 characters
+ * (give or take the one inserted or deleted character) before B. Only hits placed so are
+ * candidates, which rejects the many lines where a common half ("gmbh") merely occurs.
+ * Each needle's next hit is remembered until the search passes it.
  */
-function earliestOf(a: string, b: string): (text: string) => Finder {
+function splitTypoFinder(q: string): (text: string) => Finder {
+  const h = Math.floor((q.length - 1) / 2);
+  const lineA = `\n${q.slice(0, h)}`;
+  const wordA = ` ${q.slice(0, h)}`;
+  const b = q.slice(h + 1);
   return (text) => {
-    let atA = text.indexOf(a);
-    let atB = text.indexOf(b);
+    const startsWord = (s: number): boolean => {
+      const before = text.charCodeAt(s - 1);
+      return before === SPACE || before === LINE_FEED;
+    };
+    const nextB = (from: number): number => {
+      for (let p = text.indexOf(b, from); p >= 0; p = text.indexOf(b, p + 1)) {
+        const s = p - h - 1;
+        if (startsWord(s) || startsWord(s - 1) || startsWord(s + 1)) return p;
+      }
+      return -1;
+    };
+    // A line-start needle is searched from one character earlier: the "\n" ends the line before.
+    let atLine = text.indexOf(lineA);
+    let atWord = text.indexOf(wordA);
+    let atB = nextB(0);
     return (from) => {
-      if (atA >= 0 && atA < from) atA = text.indexOf(a, from);
-      if (atB >= 0 && atB < from) atA = text.indexOf(a, from);
-      if (atB >= 0 && atB < from) atB = text.indexOf(b, from);
-      return atA < 0 ? atB : atB < 0 || atA < atB ? atA : atB;
+      if (atLine >= 0 && atLine < from - 1) atLine = text.indexOf(lineA, from - 1);
+      if (atWord >= 0 && atWord < from) atWord = text.indexOf(wordA, from);
+      if (atB >= 0 && atB < from) atB = nextB(from);
+      let first = -1;
+      for (const at of [atLine, atWord, atB]) if (at >= 0 && (first < 0 || at < first)) first = at;
+      return first;
     };
   };
 }
