@@ -143,13 +143,16 @@ function approvedEntries(resellers: readonly Reseller[]): IndexEntry[] {
 function markDuplicateLabels(entries: readonly IndexEntry[]): void {
   const counts = new Map<string, number>();
   for (const e of entries) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
-  const finalLabels = new Set<string>();
+  const disambiguated = new Set<string>();
   for (const e of entries) {
     e.duplicate = (counts.get(e.label) ?? 0) > 1;
-    const label = e.duplicate ? disambiguatedLabel(e.label, e.reseller.id) : e.label;
-    // Only reachable with ids that mimic label syntax; better to fail the build than to mis-resolve.
-    if (finalLabels.has(label)) throw new Error(`Search index: cannot make label unique: ${label}`);
-    finalLabels.add(label);
+    if (!e.duplicate) continue;
+    const label = disambiguatedLabel(e.label, e.reseller.id);
+    // Only reachable with ids or names that mimic label syntax ("… [R-1]"): better to fail the
+    // build than to mis-resolve. Unique base labels are distinct already.
+    if (disambiguated.has(label) || counts.has(label))
+      throw new Error(`Search index: cannot make label unique: ${label}`);
+    disambiguated.add(label);
   }
 }
 
@@ -157,9 +160,8 @@ function lineOf(e: IndexEntry): string {
   const { name, domain, country, id } = e.reseller;
   const nameSpelling = encodeSpelling(name, defaultNameSpelling(e.nameKey));
   const domainSpelling = encodeSpelling(domain, defaultDomainSpelling(e.domainKey));
-  const fields = [e.nameKey, e.domainKey, nameSpelling, domainSpelling, country, id];
-  if (e.duplicate) fields.push('1');
-  return fields.join('\t');
+  const line = `${e.nameKey}\t${e.domainKey}\t${nameSpelling}\t${domainSpelling}\t${country}\t${id}`;
+  return e.duplicate ? `${line}\t1` : line;
 }
 
 /** The approved resellers' lines in ranking order: what one index, or its segments, hold. */
@@ -169,7 +171,8 @@ export function buildIndexLines(resellers: readonly Reseller[]): IndexLine[] {
   entries.sort((a, b) => compareRank(a.rank, b.rank));
   return entries.map((e) => {
     const text = lineOf(e);
-    return { text, bytes: utf8Length(text) + 1 };
+    // Most lines are ASCII: one native test instead of a loop over every character.
+    return { text, bytes: (NON_ASCII_RE.test(text) ? utf8Length(text) : text.length) + 1 };
   });
 }
 
@@ -185,6 +188,8 @@ function stampOf(hash: number): string {
 }
 
 const CHECKPOINT_LENGTH = 1 + STAMP_LENGTH + 1;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII_RE = /[^\x00-\x7f]/;
 /** The most a header takes: version, four numbers, stamp, separators. */
 const MAX_HEADER_BYTES = 64;
 

@@ -112,8 +112,44 @@ export function encodeSpelling(written: string, fallback: string): string {
   if (written === fallback) return '';
   // Decoding applies exactly these edits, so it gives `written` back by construction (the unit
   // tests decode every spelling of large generated and random directories to keep it so).
-  const edits = editsBetween(fallback, written);
-  return edits.length <= written.length ? edits : LITERAL + written;
+  const edits = editsWordByWord(fallback, written, ' ') ?? editsWordByWord(fallback, written, '-');
+  const spelling = edits ?? finish(editsBetween(fallback, written, 0));
+  return spelling.length <= written.length ? spelling : LITERAL + written;
+}
+
+const SURROGATE_RE = /[\uD800-\uDFFF]/;
+
+/**
+ * The same edits, computed per word when both texts have the same number of `separator`-separated
+ * words: equal words (most of them) are compared natively instead of character by character — a
+ * rebuild spells the whole directory inside one user's keystroke. Undefined when the words do not
+ * pair up, or a surrogate pair would make word lengths differ from character counts.
+ */
+function editsWordByWord(from: string, to: string, separator: string): string | undefined {
+  const fromWords = from.split(separator);
+  const toWords = to.split(separator);
+  if (fromWords.length < 2 || fromWords.length !== toWords.length || SURROGATE_RE.test(from))
+    return undefined;
+  let edits: Edits = { out: '', gap: 0 };
+  for (let k = 0; k < fromWords.length; k++) {
+    const f = fromWords[k] as string;
+    const t = toWords[k] as string;
+    if (f === t) edits.gap += f.length;
+    else edits = editsBetween(f, t, edits.gap, edits.out);
+    edits.gap += k < fromWords.length - 1 ? 1 : 0; // the separator, the same in both
+  }
+  return finish(edits);
+}
+
+/** Edits so far, and how many characters since the last one (copied by the next gap letter). */
+interface Edits {
+  out: string;
+  gap: number;
+}
+
+/** A trailing gap needs no letter: decoding copies the rest of the default. */
+function finish(edits: Edits): string {
+  return edits.out;
 }
 
 /** Folds one character as the search key does (case, accents), to pair written and default. */
@@ -128,9 +164,9 @@ function sameLetter(a: string, b: string): boolean {
  * default character dropped when the written one pairs with the default's next. Not always the
  * shortest list of edits, but always a correct one (the caller decodes it to check).
  */
-function editsBetween(from: string, to: string): string {
-  let out = '';
-  let gap = 0;
+function editsBetween(from: string, to: string, gapBefore: number, outBefore = ''): Edits {
+  let out = outBefore;
+  let gap = gapBefore;
   const emit = (edit: string): void => {
     while (gap > MAX_GAP) {
       out += LONG_GAP;
@@ -173,7 +209,7 @@ function editsBetween(from: string, to: string): string {
       j += f.length;
     }
   }
-  return out;
+  return { out, gap };
 }
 
 export class SpellingError extends Error {}
