@@ -8,17 +8,20 @@
  * validates it (header checks plus one native scan for checkpoint lines), the search runs `indexOf`
  * over it, and only the lines of the ≤ 10 results are ever split.
  *
- * Index format (version RSX6: one line per reseller; RSX5 kept names and domains twice, as written
- * and as search keys). Lines end with "\n"; fields are separated by "\t":
+ * Index format (version RSX7: one line per reseller; RSX6 held a search key for the domain too,
+ * RSX5 kept names twice, as written and as search keys). Lines end with "\n"; fields are separated
+ * by "\t":
  *
- *   RSX6 count length stamp checkpoints                           header (one line)
- *   nameKey domainKey nameSpelling domainSpelling country id [1]  one line per reseller
+ *   RSX7 count length stamp checkpoints           header (one line)
+ *   nameKey domain nameSpelling country id [1]    one line per reseller
  *
- * - nameKey / domainKey are `normalizeForSearch(name)` / `normalizeForSearch(domain)`: lower case,
- *   folded, single spaces. A line starts with its nameKey, so "\n" + q finds name prefixes and
- *   "\n" + q + "\t" exact names; "\t" + q at the second field is a domain prefix.
- * - The spellings turn the keys back into the name and domain as written (spelling.ts): usually a
- *   few characters, as the keys hold the letters already. Name, domain, country and id are stored
+ * - nameKey is `normalizeForSearch(name)`: lower case, folded, single spaces. A line starts with
+ *   it, so "\n" + q finds name prefixes and "\n" + q + "\t" exact names.
+ * - The domain follows as written, so "\t" + a domain typed by the user finds its prefix
+ *   (`domainFormOfQuery`); domains are ASCII and lower case already, so a search key would only
+ *   repeat them.
+ * - The spelling turns the nameKey back into the name as written (spelling.ts): usually a few
+ *   characters, as the key holds the letters already. Name, domain, country and id are stored
  *   with control characters and whitespace runs collapsed to one space, so no field can break the
  *   format.
  * - The lines are in the within-tier ranking order (`compareRank`, search-text.ts) over the whole
@@ -36,7 +39,6 @@ import { fnvFinish, fnvStart, fnvUpdate } from './hash';
 import { oneEntryPerId, type Reseller } from './reseller';
 import {
   cleanField,
-  compareRank,
   disambiguatedLabel,
   labelFor,
   normalizeForSearch,
@@ -45,13 +47,7 @@ import {
   type LabelOf,
   type RankKey,
 } from './search-text';
-import {
-  decodeSpelling,
-  defaultDomainSpelling,
-  defaultNameSpelling,
-  encodeSpelling,
-  SpellingError,
-} from './spelling';
+import { decodeSpelling, defaultNameSpelling, encodeSpelling, SpellingError } from './spelling';
 import { utf8Length } from './utf8';
 
 export type MatchTier = 'exact' | 'prefix' | 'wordPrefix' | 'allWords' | 'substring' | 'fuzzy';
@@ -77,15 +73,15 @@ export interface SearchIndex {
   readonly bodyStart: number;
 }
 
-const INDEX_VERSION = 'RSX6';
+const INDEX_VERSION = 'RSX7';
 const HEADER_FIELDS = 5;
 const CHECKPOINT_EVERY_CHARS = 4096;
 const STAMP_LENGTH = 7;
 const NEWLINE = 10;
 const TAB = 9;
 const LETTER_A = 65;
-/** nameKey, domainKey, two spellings, country, id; a seventh field "1" marks a duplicate label. */
-const LINE_FIELDS = 6;
+/** nameKey, domain, name spelling, country, id; a sixth field "1" marks a duplicate label. */
+const LINE_FIELDS = 5;
 
 // ---------------------------------------------------------------------------------------------
 // Building
@@ -100,15 +96,16 @@ export interface IndexLine {
 interface IndexEntry {
   reseller: Reseller;
   nameKey: string;
-  domainKey: string;
   label: string;
-  rank: RankKey;
+  /** Sorts as `compareRank` orders, by plain string comparison (see `rankSortKey`). */
+  sortKey: string;
   duplicate: boolean;
 }
 
 /**
  * Approved resellers only, one entry per id decided before the status filter (see `oneEntryPerId`):
- * a suspended copy of an id is never shadowed by an approved one. Fields cleaned once.
+ * a suspended copy of an id is never shadowed by an approved one. Fields cleaned once; a reseller
+ * whose fields are clean already is used as it is.
  */
 function approvedEntries(resellers: readonly Reseller[]): IndexEntry[] {
   const approved: Reseller[] = [];
@@ -116,60 +113,78 @@ function approvedEntries(resellers: readonly Reseller[]): IndexEntry[] {
     if (r.status !== 'approved') continue;
     const id = cleanField(r.id);
     if (id === '') continue;
-    approved.push({
-      id,
-      name: cleanField(r.name),
-      domain: cleanField(r.domain),
-      country: cleanField(r.country),
-      status: 'approved',
-    });
+    const name = cleanField(r.name);
+    const domain = cleanField(r.domain);
+    const country = cleanField(r.country);
+    const clean = id === r.id && name === r.name && domain === r.domain && country === r.country;
+    approved.push(clean ? r : { id, name, domain, country, status: 'approved' });
   }
   const nameKeys = normalizeManyForSearch(approved.map((r) => r.name));
-  const domainKeys = normalizeManyForSearch(approved.map((r) => r.domain));
   return approved.map((reseller, i) => {
     const nameKey = nameKeys[i] as string;
     const label = `${reseller.name} — ${reseller.domain} (${reseller.country})`.trim();
     return {
       reseller,
       nameKey,
-      domainKey: domainKeys[i] as string,
       label,
-      rank: rankKey(reseller, label, nameKey),
+      sortKey: rankSortKey(rankKey(reseller, label, nameKey), i),
       duplicate: false,
     };
   });
 }
 
-function markDuplicateLabels(entries: readonly IndexEntry[]): void {
-  const counts = new Map<string, number>();
-  for (const e of entries) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
-  const disambiguated = new Set<string>();
-  for (const e of entries) {
-    e.duplicate = (counts.get(e.label) ?? 0) > 1;
+const fromCharCode = String.fromCharCode;
+
+/**
+ * A string whose plain order is `compareRank`'s, so that the build sorts with the native string
+ * sort instead of a comparator call per comparison: each length as one character, each text
+ * ended by U+0000 (which no field holds, so a shorter text sorts before its extensions), and the
+ * entry's position last, to find it again.
+ */
+function rankSortKey(rank: RankKey, position: number): string {
+  // Directory names and domains are short; the cap only keeps hostile lengths below the surrogates.
+  const coreLength = fromCharCode(Math.min(rank.coreLength + 1, 0xd7ff));
+  const domainLength = fromCharCode(Math.min(rank.domain.length + 1, 0xd7ff));
+  return `${coreLength}${rank.core}\0${domainLength}${rank.label}\0${rank.id}\0${position}`;
+}
+
+/**
+ * Equal labels are neighbours in ranking order (the label decides right after name and domain), so
+ * duplicates are found by comparing neighbours; only their disambiguated labels need a lookup.
+ */
+function markDuplicateLabels(sorted: readonly IndexEntry[]): void {
+  sorted.forEach((e, i) => {
+    e.duplicate = sorted[i - 1]?.label === e.label || sorted[i + 1]?.label === e.label;
+  });
+  let labels: Set<string> | undefined;
+  for (const e of sorted) {
     if (!e.duplicate) continue;
+    labels ??= new Set(sorted.map((other) => other.label));
     const label = disambiguatedLabel(e.label, e.reseller.id);
     // Only reachable with ids or names that mimic label syntax ("… [R-1]"): better to fail the
-    // build than to mis-resolve. Unique base labels are distinct already.
-    if (disambiguated.has(label) || counts.has(label))
-      throw new Error(`Search index: cannot make label unique: ${label}`);
-    disambiguated.add(label);
+    // build than to mis-resolve.
+    if (labels.has(label)) throw new Error(`Search index: cannot make label unique: ${label}`);
+    labels.add(label);
   }
 }
 
 function lineOf(e: IndexEntry): string {
   const { name, domain, country, id } = e.reseller;
   const nameSpelling = encodeSpelling(name, defaultNameSpelling(e.nameKey));
-  const domainSpelling = encodeSpelling(domain, defaultDomainSpelling(e.domainKey));
-  const line = `${e.nameKey}\t${e.domainKey}\t${nameSpelling}\t${domainSpelling}\t${country}\t${id}`;
+  const line = `${e.nameKey}\t${domain}\t${nameSpelling}\t${country}\t${id}`;
   return e.duplicate ? `${line}\t1` : line;
 }
 
 /** The approved resellers' lines in ranking order: what one index, or its segments, hold. */
 export function buildIndexLines(resellers: readonly Reseller[]): IndexLine[] {
   const entries = approvedEntries(resellers);
-  markDuplicateLabels(entries);
-  entries.sort((a, b) => compareRank(a.rank, b.rank));
-  return entries.map((e) => {
+  const sorted = entries
+    .map((e) => e.sortKey)
+    .sort()
+    // Unary plus, not Number(): a global lookup per entry is slow in a fresh execution.
+    .map((key) => entries[+key.slice(key.lastIndexOf('\0') + 1)] as IndexEntry);
+  markDuplicateLabels(sorted);
+  return sorted.map((e) => {
     const text = lineOf(e);
     // Most lines are ASCII: one native test instead of a loop over every character.
     return { text, bytes: (NON_ASCII_RE.test(text) ? utf8Length(text) : text.length) + 1 };
@@ -330,13 +345,10 @@ export function matchAt(index: SearchIndex, lineStart: number, tier: MatchTier, 
   const fields = text.slice(lineStart, end).split('\t');
   const duplicate = fields.length === LINE_FIELDS + 1 && fields[LINE_FIELDS] === '1';
   if (fields.length !== LINE_FIELDS && !duplicate) corrupt(`line at offset ${lineStart} is malformed`);
-  const [nameKey = '', domainKey = '', nameSpelling = '', domainSpelling = '', country = '', id = ''] =
-    fields;
+  const [nameKey = '', domain = '', nameSpelling = '', country = '', id = ''] = fields;
   let name: string;
-  let domain: string;
   try {
     name = decodeSpelling(defaultNameSpelling(nameKey), nameSpelling);
-    domain = decodeSpelling(defaultDomainSpelling(domainKey), domainSpelling);
   } catch (error) {
     if (error instanceof SpellingError) corrupt(`line at offset ${lineStart}: ${error.message}`);
     throw error;
@@ -356,7 +368,7 @@ function* linesWith(index: SearchIndex, needle: string, lead: number): Generator
   }
 }
 
-/** The id is the sixth field: "\t<id>\n", or "\t<id>\t1\n" for a duplicate label. */
+/** The id is the fifth field: "\t<id>\n", or "\t<id>\t1\n" for a duplicate label. */
 function idFieldStart(text: string, lineStart: number): number {
   let pos = lineStart;
   for (let field = 1; field < LINE_FIELDS; field++) {

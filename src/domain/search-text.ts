@@ -54,6 +54,26 @@ export function meaningfulLength(normalized: string): number {
   return normalized.replace(/[ &]/g, '').length;
 }
 
+const DOMAIN_LETTERS: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
+const DOMAIN_LETTERS_RE = /[äöüß]/g;
+const URL_START_RE = /^(?:https?:\/\/)?(?:www\.)?/;
+const WHITESPACE_RUN_RE = /\s+/g;
+
+/**
+ * A query as people write a domain: lower case, without "https://" or "www.", umlauts as "ae",
+ * "oe", "ue", spaces as "-" ("Müller IT" → "mueller-it"). The search matches it against the start
+ * of each reseller's domain as stored; "" when too short to mean anything.
+ */
+export function domainFormOfQuery(query: string): string {
+  const form = query
+    .trim()
+    .toLowerCase()
+    .replace(URL_START_RE, '')
+    .replace(DOMAIN_LETTERS_RE, (letter) => DOMAIN_LETTERS[letter] ?? letter)
+    .replace(WHITESPACE_RUN_RE, '-');
+  return form.length >= MIN_QUERY_LENGTH ? form : '';
+}
+
 /** Folds case, accents and German transliterations; punctuation runs become one space, "&" and "+" the token "&". */
 export function normalizeForSearch(text: string): string {
   return text

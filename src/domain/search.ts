@@ -25,6 +25,7 @@ import {
   type SearchMatch,
 } from './search-index';
 import {
+  domainFormOfQuery,
   meaningfulLength,
   normalizeForSearch,
   DEFAULT_LIMIT,
@@ -47,6 +48,7 @@ export {
   compareRank,
   compareStrings,
   displayLabel,
+  domainFormOfQuery,
   indexFields,
   labelFor,
   meaningfulLength,
@@ -154,29 +156,47 @@ function addPrefixMatches(segments: readonly SearchIndex[], q: string, picks: Pi
 }
 
 /**
- * Pass 2: every other line containing q, classified at its first hit: a word of the name or the
- * domain starts with q (wordPrefix), or q is inside the name (substring). Word prefixes go straight
- * to the results (all better tiers are in); substrings wait for the any-order words.
+ * Pass 2: every other line containing q, or whose domain starts with the query as a domain is
+ * written: a word of the name or the domain starts with it (wordPrefix), or q is inside the name
+ * (substring). Word prefixes go straight to the results (all better tiers are in); substrings wait
+ * for the any-order words.
  */
-function addInnerMatches(segments: readonly SearchIndex[], q: string, picks: Picks): Pick[] {
+function addInnerMatches(segments: readonly SearchIndex[], query: PreparedQuery, picks: Picks): Pick[] {
+  const q = query.normalized;
+  const dq = query.domain;
   const substrings: Pick[] = [];
   const wordQ = ` ${q}`;
-  forEachHitLine(segments, needle(q), 0, (segment, text, lineStart, hit) => {
-    const keyEnd = nameKeyEnd(text, lineStart);
+  const finder = dq !== '' && dq !== q ? earliestOf([q, `\t${dq}`]) : needle(q);
+  forEachHitLine(segments, finder, 0, (segment, text, lineStart) => {
     // A name that starts with q was taken by pass 1.
-    if (hit === lineStart) return true;
     if (picks.has(segment, lineStart)) return true;
-    // The first hit in the line: if it lies past the name, the name does not contain q at all.
-    const inName = hit < keyEnd;
-    const wordStart = inName && text.slice(hit - 1, keyEnd).includes(wordQ);
-    if (wordStart || text.startsWith(q, keyEnd + 1)) {
+    const keyEnd = nameKeyEnd(text, lineStart);
+    const at = text.slice(lineStart, keyEnd).indexOf(q);
+    const wordStart = at > 0 && text.slice(lineStart + at - 1, keyEnd).includes(wordQ);
+    if (wordStart || (dq !== '' && text.startsWith(dq, keyEnd + 1))) {
       picks.add({ segment, lineStart, tier: 'wordPrefix' });
-    } else if (inName && substrings.length < picks.limit) {
+    } else if (at > 0 && substrings.length < picks.limit) {
       substrings.push({ segment, lineStart, tier: 'substring' });
     }
     return !picks.full;
   });
   return substrings;
+}
+
+/** The earliest hit of several needles; each needle's next hit is kept until the search passes it. */
+function earliestOf(needles: readonly string[]): (text: string) => Finder {
+  return (text) => {
+    const next = needles.map((n) => text.indexOf(n));
+    return (from) => {
+      let first = -1;
+      for (let k = 0; k < needles.length; k++) {
+        let at = next[k] as number;
+        if (at >= 0 && at < from) next[k] = at = text.indexOf(needles[k] as string, from);
+        if (at >= 0 && (first < 0 || at < first)) first = at;
+      }
+      return first;
+    };
+  };
 }
 
 /**
@@ -408,18 +428,22 @@ function addTypoMatches(segments: readonly SearchIndex[], query: PreparedQuery, 
 // ---------------------------------------------------------------------------------------------
 // Entry points
 
-/** A query normalized once, with its one-typo pattern compiled once. */
+/** A query normalized once, as a domain once, with its one-typo pattern compiled once. */
 export interface PreparedQuery {
   readonly normalized: string;
+  /** `domainFormOfQuery`: "" when the query cannot be the start of a domain. */
+  readonly domain: string;
   readonly fuzzyPattern?: RegExp;
 }
 
 export function prepareQuery(query: string): PreparedQuery {
   const normalized = normalizeForSearch(query);
+  const domain = domainFormOfQuery(query);
   if (normalized.length < MIN_FUZZY_QUERY_LENGTH || normalized.length > MAX_REGEX_FUZZY_LENGTH)
-    return { normalized };
+    return { normalized, domain };
   return {
     normalized,
+    domain,
     fuzzyPattern: new RegExp(`(?:^| )(?:${oneEditVariants(normalized).join('|')})`, 'gm'),
   };
 }
@@ -435,7 +459,7 @@ export function searchIndexes(
   const picks = new Picks(limit);
   addPrefixMatches(segments, q, picks);
   if (!picks.full) {
-    const substrings = addInnerMatches(segments, q, picks);
+    const substrings = addInnerMatches(segments, query, picks);
     if (!picks.full) addAllWordsMatches(segments, q, picks);
     for (const p of substrings) picks.add(p);
   }

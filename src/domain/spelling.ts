@@ -1,14 +1,13 @@
 /**
- * How the search index keeps a name or a domain only once: as its search key (normalizeForSearch)
- * plus a short "spelling" that turns the key back into the text as written. The key is what every
- * keystroke scans; the written text is only needed for the ten suggestions shown. Storing both in
- * full doubled the bytes each keystroke reads from the cache.
+ * How the search index keeps a reseller's name only once: as its search key (normalizeForSearch)
+ * plus a short "spelling" that turns the key back into the name as written. The key is what every
+ * keystroke scans; the written name is only needed for the ten suggestions shown. Storing both in
+ * full nearly doubled the bytes each keystroke reads from the cache.
  *
- * The key first becomes a default spelling — for names, each word capitalised and well-known words
- * written their usual way ("gmbh" → "GmbH", "co" → "Co."); for domains, the words joined by "-" and
- * the last by "." — and the spelling lists the few edits from that default to the written text:
- * "Bytebrücke Frankfurt GmbH" is key "bytebrucke frankfurt gmbh" plus the spelling "Iü" (skip 8
- * characters, then write "ü" instead of the next one).
+ * The key first becomes a default spelling — each word capitalised, well-known words written their
+ * usual way ("gmbh" → "GmbH", "co" → "Co.") — and the spelling lists the few edits from that
+ * default to the written name: "Bytebrücke Frankfurt GmbH" is key "bytebrucke frankfurt gmbh" plus
+ * the spelling "Gü" (copy 6 characters, then write "ü" instead of the next one).
  *
  * Format: items, each a gap letter then an edit. The gap letter "A"–"Y" copies 0–24 characters of
  * the default first ("Z" copies 25 and is followed by another gap letter). The edit is "+c" (insert
@@ -87,12 +86,6 @@ export function defaultNameSpelling(key: string): string {
   return out;
 }
 
-/** A domain key's default spelling: "muller it de" → "muller-it.de". */
-export function defaultDomainSpelling(key: string): string {
-  const last = key.lastIndexOf(' ');
-  return last < 0 ? key : `${key.slice(0, last).split(' ').join('-')}.${key.slice(last + 1)}`;
-}
-
 function isLowSurrogate(unit: number): boolean {
   return unit >= 0xdc00 && unit <= 0xdfff;
 }
@@ -107,49 +100,74 @@ function characterAt(text: string, i: number): string {
   return text.charAt(i);
 }
 
-/** The edits from `fallback` (a default spelling) to `written`, checked by decoding them. */
+/** The edits from `fallback` (a default spelling) to `written`. */
 export function encodeSpelling(written: string, fallback: string): string {
   if (written === fallback) return '';
   // Decoding applies exactly these edits, so it gives `written` back by construction (the unit
   // tests decode every spelling of large generated and random directories to keep it so).
-  const edits = editsWordByWord(fallback, written, ' ') ?? editsWordByWord(fallback, written, '-');
-  const spelling = edits ?? finish(editsBetween(fallback, written, 0));
+  const spelling = editsWordByWord(fallback, written) ?? serialise(alignment(fallback, written), 0, '').out;
   return spelling.length <= written.length ? spelling : LITERAL + written;
 }
 
 const SURROGATE_RE = /[\uD800-\uDFFF]/;
 
 /**
- * The same edits, computed per word when both texts have the same number of `separator`-separated
- * words: equal words (most of them) are compared natively instead of character by character — a
- * rebuild spells the whole directory inside one user's keystroke. Undefined when the words do not
- * pair up, or a surrogate pair would make word lengths differ from character counts.
+ * The same edits, computed per word when both texts have as many words: equal words (most of
+ * them) are compared natively, and the alignment of a differing pair ("Muller" / "Müller") is
+ * computed once per build and reused — a rebuild spells the whole directory inside one user's
+ * keystroke. Undefined when the words do not pair up, or a surrogate pair would make word lengths
+ * differ from character counts.
  */
-function editsWordByWord(from: string, to: string, separator: string): string | undefined {
-  const fromWords = from.split(separator);
-  const toWords = to.split(separator);
+function editsWordByWord(from: string, to: string): string | undefined {
+  const fromWords = from.split(' ');
+  const toWords = to.split(' ');
   if (fromWords.length < 2 || fromWords.length !== toWords.length || SURROGATE_RE.test(from))
     return undefined;
-  let edits: Edits = { out: '', gap: 0 };
+  let written = { out: '', gap: 0 };
   for (let k = 0; k < fromWords.length; k++) {
     const f = fromWords[k] as string;
     const t = toWords[k] as string;
-    if (f === t) edits.gap += f.length;
-    else edits = editsBetween(f, t, edits.gap, edits.out);
-    edits.gap += k < fromWords.length - 1 ? 1 : 0; // the separator, the same in both
+    if (f === t) written.gap += f.length;
+    else written = serialise(wordAlignment(f, t), written.gap, written.out);
+    if (k < fromWords.length - 1) written.gap++; // the space, the same in both
   }
-  return finish(edits);
+  return written.out;
 }
 
-/** Edits so far, and how many characters since the last one (copied by the next gap letter). */
-interface Edits {
-  out: string;
-  gap: number;
+/** Edits, each after `gap` copied characters, and the copied characters after the last one. */
+interface Alignment {
+  items: readonly { gap: number; edit: string }[];
+  tail: number;
 }
 
-/** A trailing gap needs no letter: decoding copies the rest of the default. */
-function finish(edits: Edits): string {
-  return edits.out;
+const alignments = new Map<string, Alignment>();
+/** Word pairs recur across a directory (surnames, cities, "Büro"); the cap bounds a long-lived process. */
+const MAX_REMEMBERED_ALIGNMENTS = 20_000;
+
+function wordAlignment(from: string, to: string): Alignment {
+  const key = `${from}\0${to}`;
+  let found = alignments.get(key);
+  if (found === undefined) {
+    if (alignments.size >= MAX_REMEMBERED_ALIGNMENTS) alignments.clear();
+    found = alignment(from, to);
+    alignments.set(key, found);
+  }
+  return found;
+}
+
+/** Appends an alignment's edits to `out`, the first one after `gapBefore` more copied characters. */
+function serialise(a: Alignment, gapBefore: number, out: string): { out: string; gap: number } {
+  let gap = gapBefore;
+  for (const item of a.items) {
+    gap += item.gap;
+    while (gap > MAX_GAP) {
+      out += LONG_GAP;
+      gap -= LONG_GAP_LENGTH;
+    }
+    out += GAP_LETTERS.charAt(gap) + item.edit;
+    gap = 0;
+  }
+  return { out, gap: gap + a.tail };
 }
 
 /** Folds one character as the search key does (case, accents), to pair written and default. */
@@ -162,17 +180,13 @@ function sameLetter(a: string, b: string): boolean {
  * A greedy alignment: equal characters are copied; a written character that folds to the default
  * one replaces it; otherwise a written character is inserted when the next one pairs up, or a
  * default character dropped when the written one pairs with the default's next. Not always the
- * shortest list of edits, but always a correct one (the caller decodes it to check).
+ * shortest list of edits, but always a correct one.
  */
-function editsBetween(from: string, to: string, gapBefore: number, outBefore = ''): Edits {
-  let out = outBefore;
-  let gap = gapBefore;
+function alignment(from: string, to: string): Alignment {
+  const items: { gap: number; edit: string }[] = [];
+  let gap = 0;
   const emit = (edit: string): void => {
-    while (gap > MAX_GAP) {
-      out += LONG_GAP;
-      gap -= LONG_GAP_LENGTH;
-    }
-    out += GAP_LETTERS.charAt(gap) + edit;
+    items.push({ gap, edit });
     gap = 0;
   };
   const replace = (c: string): string => (c === INSERT || c === DROP || c === ESCAPE ? ESCAPE + c : c);
@@ -209,7 +223,7 @@ function editsBetween(from: string, to: string, gapBefore: number, outBefore = '
       j += f.length;
     }
   }
-  return { out, gap };
+  return { items, tail: gap };
 }
 
 export class SpellingError extends Error {}

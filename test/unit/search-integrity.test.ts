@@ -1,5 +1,5 @@
 /**
- * What the search index (format RSX6) guarantees beyond ranking: its stamp is a hash of all content,
+ * What the search index (format RSX7) guarantees beyond ranking: its stamp is a hash of all content,
  * so damage that keeps the text well-formed is caught by `verifySearchIndexContent`; labels are
  * unique and say when they name an id; one entry per id is decided before the status filter.
  */
@@ -37,9 +37,9 @@ describe('verifySearchIndexContent', () => {
 
   it('catches one changed letter in a name, which the structural check lets through', () => {
     const text = buildSearchIndex(DEMO_RESELLERS);
-    // In the key every keystroke scans, and in the domain key; either way the text still parses.
+    // In the key every keystroke scans, and in the domain; either way the text still parses.
     parsesButFailsVerification(text.replace('\ncloudwerk gmbh\t', '\ncloudwerk gmbx\t'));
-    parsesButFailsVerification(text.replace('\tcloudwerk de\t', '\tcloudwerk dx\t'));
+    parsesButFailsVerification(text.replace('\tcloudwerk.de\t', '\tcloudwerk.dx\t'));
   });
 
   it('catches two swapped ids', () => {
@@ -57,9 +57,9 @@ describe('verifySearchIndexContent', () => {
       reseller('R-1', 'Alpha GmbH', 'alpha.de'),
       reseller('R-2', 'Bravo GmbH', 'bravo.de'),
     ]);
-    // Name key, domain key, both spellings (empty: the defaults fit), country, id.
-    const a = 'alpha gmbh\talpha de\t\t\tDE\tR-1\n';
-    const b = 'bravo gmbh\tbravo de\t\t\tDE\tR-2\n';
+    // Name key, domain, spelling (empty: the default fits), country, id.
+    const a = 'alpha gmbh\talpha.de\t\tDE\tR-1\n';
+    const b = 'bravo gmbh\tbravo.de\t\tDE\tR-2\n';
     expect(text).toContain(a + b);
     parsesButFailsVerification(text.replace(a + b, b + a));
   });

@@ -94,7 +94,6 @@ function referenceFuzzy(key: string, q: string): { firstWord: boolean; editAt: n
 interface RefEntry {
   r: Reseller;
   key: string;
-  domainKey: string;
   label: string;
   sortLabel: string;
 }
@@ -105,7 +104,6 @@ function referenceEntries(resellers: readonly Reseller[]): RefEntry[] {
     .map((r) => ({
       r,
       key: normalizeForSearch(r.name),
-      domainKey: normalizeForSearch(r.domain),
       label: displayLabel(r),
       sortLabel: normalizeForSearch(displayLabel(r)),
     }));
@@ -130,10 +128,10 @@ function referenceAllWords(key: string, q: string): boolean {
   return orders(words, key.split(' '));
 }
 
-function referenceTier(e: RefEntry, q: string): MatchTier | undefined {
+function referenceTier(e: RefEntry, q: string, dq: string): MatchTier | undefined {
   if (e.key === q) return 'exact';
   if (e.key.startsWith(q)) return 'prefix';
-  if (e.key.includes(` ${q}`) || e.domainKey.startsWith(q)) return 'wordPrefix';
+  if (e.key.includes(` ${q}`) || (dq !== '' && e.r.domain.startsWith(dq))) return 'wordPrefix';
   if (referenceAllWords(e.key, q)) return 'allWords';
   if (e.key.includes(q)) return 'substring';
   return undefined;
@@ -146,6 +144,18 @@ function referenceSearch(
 ): [string, MatchTier][] {
   const q = normalizeForSearch(query);
   if (q.replace(/[ &]/g, '').length < 2) return [];
+  // The query as a domain is written, spelled out step by step.
+  let dq = query.trim().toLowerCase();
+  for (const start of ['https://', 'http://']) if (dq.startsWith(start)) dq = dq.slice(start.length);
+  if (dq.startsWith('www.')) dq = dq.slice(4);
+  dq = dq
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .split(/\s+/)
+    .join('-');
+  if (dq.length < 2) dq = '';
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   // The documented order, computed the slow way from the raw fields.
   const coreLength = (e: RefEntry): number => {
@@ -160,14 +170,14 @@ function referenceSearch(
     cmp(a.label, b.label) ||
     cmp(a.r.id, b.r.id);
   const direct = entries
-    .map((e) => ({ e, tier: referenceTier(e, q) }))
+    .map((e) => ({ e, tier: referenceTier(e, q, dq) }))
     .filter((x): x is { e: RefEntry; tier: MatchTier } => x.tier !== undefined)
     .sort((a, b) => TIER_RANK.indexOf(a.tier) - TIER_RANK.indexOf(b.tier) || byRank(a.e, b.e));
   const result: [string, MatchTier][] = direct.slice(0, limit).map((x) => [x.e.r.id, x.tier]);
   if (result.length < limit && q.length >= 3) {
     // The first 60 typo matches in rank order, ranked by match quality, then by rank.
     const fuzzy = entries
-      .filter((e) => referenceTier(e, q) === undefined)
+      .filter((e) => referenceTier(e, q, dq) === undefined)
       .map((e) => ({ e, match: referenceFuzzy(e.key, q) }))
       .filter((x) => x.match !== undefined)
       .sort((a, b) => byRank(a.e, b.e))
@@ -390,8 +400,8 @@ describe('buildSearchIndex / parseSearchIndex', () => {
     it.each([
       ['empty', ''],
       ['garbage', 'hello world'],
-      ['another version', text.replace(/^RSX6/, 'RSX5')],
-      ['a bad header number', text.replace(/^RSX6\t\d+/, 'RSX6\tmany')],
+      ['another version', text.replace(/^RSX7/, 'RSX6')],
+      ['a bad header number', text.replace(/^RSX7\t\d+/, 'RSX7\tmany')],
       ['a truncated tail', text.slice(0, -1)],
       ['a truncated head', text.slice(1)],
       [
@@ -457,9 +467,12 @@ describe('searchResellers', () => {
     expect(tierOf(haus, 'R-00005')).toBe('substring'); // Köhler Systemhaus …
   });
 
-  it('matches domain prefixes as wordPrefix', () => {
+  it('matches domain prefixes, written as domains are, as wordPrefix', () => {
     // The name "Bäcker Workspace Partner GmbH" does not contain "backer workspace de"; the domain does.
     expect(tierOf(searchResellers(demo, 'baecker-workspace.de'), 'R-00010')).toBe('wordPrefix');
+    for (const typed of ['www.baecker-workspace', 'https://baecker-workspace.de', 'Bäcker-Workspace.DE']) {
+      expect([typed, tierOf(searchResellers(demo, typed), 'R-00010')]).toEqual([typed, 'wordPrefix']);
+    }
     expect(tierOf(searchResellers(demo, 'oneil'), 'R-00018')).toBe('wordPrefix');
     expect(ids(searchResellers(demo, 'mueller-it.at'))).toEqual(['R-00002']);
     // A name match that ranks higher keeps its tier.
