@@ -20,6 +20,7 @@ import { displayLabel } from '../src/domain/search';
 import type { Reseller } from '../src/domain/reseller';
 import { capacityTables } from './capacity';
 import { qualityTables } from './quality';
+import { syncTables } from './sync-bench';
 import { printTable } from './table';
 
 const RESELLERS = 5000;
@@ -248,6 +249,7 @@ function main(): void {
   section('Service calls per user action', () => serviceCallTable(runtime, resellers));
   section('CPU time per callback', () => cpuTable(runtime, resellers));
   section('Search quality', () => qualityTables());
+  section('Sheet sync', () => syncTables());
   section('Capacity', () => capacityTables());
   section('Bundle', () => bundleTable());
 }

@@ -10,4 +10,11 @@ export const DEPLOYMENT = {
    * to set it shows an address that plainly is not real rather than someone else's.
    */
   supportEmail: 'support@reseller-connect.example',
+  /**
+   * The vendor account that deploys the add-on and owns the backing Sheet: the only account whose
+   * executions may run `setup` and the sync, whatever calls them (a top-level function can be named
+   * in a forged card action). Fixed here, never taken from whoever calls first. The default is the
+   * simulator's owner identity; a deployment sets its own.
+   */
+  ownerEmail: 'owner@resellerconnect.example',
 } as const;

@@ -4,14 +4,27 @@
  * into a top-level function of build/Code.js). They only hand over to the flow.
  */
 import { DEPLOYMENT } from './deployment';
-import { platform, renderCard, renderResponse, renderSuggestions } from './platform';
+import { currentMessageSender } from './platform/gmail';
+import { ownerPlatform, platform, renderCard, renderResponse, renderSuggestions } from './platform';
+import { setup as setupBackingSheet } from './owner/setup';
+import { sync } from './owner/sync';
 import type { AddonEvent } from './ui/event';
 import { createFlow } from './ui/customer/flow';
+import { createSupportFlow } from './ui/support/flow';
 
-const flow = createFlow({ ...platform, supportEmail: () => DEPLOYMENT.supportEmail });
+/** Read once per execution: the customer's and support's flows both need it. */
+let email: string | undefined;
+const services = { ...platform, email: (): string => (email ??= platform.email()) };
+const flow = createFlow({ ...services, supportEmail: () => DEPLOYMENT.supportEmail });
+const support = createSupportFlow({
+  ...services,
+  ownerEmail: () => DEPLOYMENT.ownerEmail,
+  customerHome: (e) => flow.homepage(e),
+  messageSender: currentMessageSender,
+});
 
 export function onHomepage(e: AddonEvent) {
-  return renderCard(flow.homepage(e));
+  return renderCard(support.homepage(e));
 }
 
 export function onAnswerHasReseller(e: AddonEvent) {
@@ -60,4 +73,43 @@ export function onShowChangeRequest(e: AddonEvent) {
 
 export function onSubmitChangeRequest(e: AddonEvent) {
   return renderResponse(flow.submitChangeRequest(e));
+}
+
+/** Gmail's contextual trigger: an email is open (support sees the sender's organisation). */
+export function onGmailMessage(e: AddonEvent) {
+  return renderCard(support.message(e));
+}
+
+export function onSupportFind(e: AddonEvent) {
+  return renderResponse(support.find(e));
+}
+
+export function onSupportAssign(e: AddonEvent) {
+  return renderResponse(support.assign(e));
+}
+
+export function onSupportSyncNow(e: AddonEvent) {
+  return renderResponse(support.syncNow(e));
+}
+
+/**
+ * Run once by the owner from the Apps Script editor: creates (or repairs) the backing Sheet and says
+ * which trigger to add. Refused for anyone but the owner configured in src/deployment.ts.
+ */
+export function setup(): void {
+  // What it did goes to the execution log (the editor shows it); a trigger's return value is dropped.
+  setupBackingSheet({ ...ownerPlatform(), ownerEmail: DEPLOYMENT.ownerEmail });
+}
+
+/**
+ * The owner's time-driven trigger: the store's changes to the Sheet, support's edits back. Returns
+ * after two calls when there is nothing to do.
+ */
+export function runSync(): void {
+  sync({ ...ownerPlatform(), ownerEmail: DEPLOYMENT.ownerEmail });
+}
+
+/** The same for the owner by hand (Run › syncNow in the editor): always reads the Sheet. */
+export function syncNow(): void {
+  sync({ ...ownerPlatform(), ownerEmail: DEPLOYMENT.ownerEmail }, { force: true });
 }

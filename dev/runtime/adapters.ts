@@ -15,6 +15,7 @@ export function storeOver(store: PropertyStore): KeyValueStore {
     getAll: () => store.getAll(),
     setAll: (values) => store.setAll(values, false),
     delete: (key) => store.delete(key),
+    replaceAll: (values) => store.setAll(values, true),
   };
 }
 

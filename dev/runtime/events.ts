@@ -77,6 +77,16 @@ export function homepageEvent(identity: Identity, now = Date.now()): AddonEventJ
   return baseEvent(identity, now);
 }
 
+/** The event of a contextual trigger: the user opened a message (Gmail sends its id and a token). */
+export function gmailMessageEvent(
+  identity: Identity,
+  messageId: string,
+  accessToken: string,
+  now = Date.now(),
+): AddonEventJson {
+  return { ...baseEvent(identity, now), gmail: { messageId, threadId: messageId, accessToken } };
+}
+
 export function actionEvent(identity: Identity, input: ActionInput = {}, now = Date.now()): AddonEventJson {
   const event = baseEvent(identity, now);
   const formInputs: Record<string, FormInputJson> = {};

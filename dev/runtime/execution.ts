@@ -7,13 +7,25 @@ import vm from 'node:vm';
 import { performance } from 'node:perf_hooks';
 import { builtKind, createCardService, toCardJson } from './card-service';
 import type { Identity } from './host';
-import { budgetCalls, CallCounter, createServiceGlobals, type Backend, type Sleeper } from './services';
+import {
+  budgetCalls,
+  CallCounter,
+  createServiceGlobals,
+  type AdvancedService,
+  type Backend,
+  type Sleeper,
+} from './services';
 
 export interface ExecutionRequest {
   functionName: string;
   identity: Identity;
   /** The event object, as JSON; it is re-created inside the execution's context. */
   event: unknown;
+  /**
+   * The advanced services the project's manifest enables; none when absent. LocalRuntime sets it
+   * from its manifest. It travels with the request because a worker thread is given the request whole.
+   */
+  advancedServices?: readonly AdvancedService[];
 }
 
 export interface ExecutionResult {
@@ -61,9 +73,7 @@ export function runExecution(
       throw makeError(error instanceof Error || isErrorLike(error) ? error.message : String(error));
     }
   };
-  const context = vm.createContext(
-    createGlobals(request.identity, { ...env, backend }, makeError, counter, logs),
-  );
+  const context = vm.createContext(createGlobals(request, { ...env, backend }, makeError, counter, logs));
   ContextError = vm.runInContext('Error', context) as ErrorConstructor;
   installClock(context, env.now);
   const base = { functionName: request.functionName, logs };
@@ -127,7 +137,7 @@ function isErrorLike(value: unknown): value is Error {
 }
 
 function createGlobals(
-  identity: Identity,
+  request: ExecutionRequest,
   env: ExecutionEnvironment,
   makeError: (message: string) => Error,
   counter: CallCounter,
@@ -137,7 +147,13 @@ function createGlobals(
     logs.push(args.map((a) => (typeof a === 'string' ? a : safeJson(a))).join(' '));
   };
   return {
-    ...createServiceGlobals({ identity, counter, makeError, ...env }),
+    ...createServiceGlobals({
+      identity: request.identity,
+      advancedServices: request.advancedServices ?? [],
+      counter,
+      makeError,
+      ...env,
+    }),
     CardService: countCalls(createCardService(), 'CardService', counter),
     console: { log, info: log, warn: log, error: log },
     Logger: { log: (...args: unknown[]) => log(...args) },

@@ -1,12 +1,14 @@
 /**
  * The shared side of the local Apps Script runtime: the state that outlives one execution and is
- * shared between concurrent executions (property stores, caches, locks, the clock).
+ * shared between concurrent executions (property stores, caches, locks, the clock, and the
+ * spreadsheets the Sheets advanced service works on).
  *
  * Executions never touch this state directly: their service fakes send `ServiceOp`s, either by a
  * direct call (an execution in this thread) or by a synchronous message from a worker thread.
  * Keeping every shared mutation behind `handle()` is what makes the worker-thread executions behave
  * like concurrent Apps Script executions against one backend.
  */
+import { GmailStore, type GmailSnapshot } from './gmail';
 import {
   CACHE_DEFAULT_TTL_SECONDS,
   CACHE_KEY_MAX_CHARS,
@@ -18,6 +20,7 @@ import {
   PROPERTY_VALUE_MAX_BYTES,
   utf8Bytes,
 } from './limits';
+import { SheetsStore, type SheetsMethod, type SheetsReply, type SheetsSnapshot } from './sheets';
 
 export type PropertyScope = 'script' | 'user';
 export type CacheScope = 'script' | 'user';
@@ -36,7 +39,11 @@ export type ServiceOp =
   | { op: 'lock.try'; scope: LockScope }
   | { op: 'lock.release'; scope: LockScope }
   | { op: 'lock.has'; scope: LockScope }
-  | { op: 'clock.now' };
+  | { op: 'clock.now' }
+  /** One Sheets API call; `args` are the advanced service's arguments as JSON. Answers a SheetsReply. */
+  | { op: 'sheets.call'; method: SheetsMethod; args: unknown[] }
+  /** A message's metadata, for an execution that set the message's access token (GmailApp). */
+  | { op: 'gmail.read'; messageId: string; tokens: string[] };
 
 export interface Identity {
   /** What Session.getActiveUser().getEmail() returns; '' when the domain's policy hides it. */
@@ -57,6 +64,9 @@ export interface HostSnapshot {
   clockOffsetMs: number;
   scriptProperties: Record<string, string>;
   userProperties: Record<string, Record<string, string>>;
+  /** Absent in state files written before the Sheets fake existed. */
+  sheets?: SheetsSnapshot;
+  gmail?: GmailSnapshot;
 }
 
 /** Lock ownership: which execution holds each lock ('external' is a holder outside any execution). */
@@ -174,6 +184,10 @@ export class RuntimeHost {
   readonly scriptProperties = new PropertyStore();
   private readonly userProperties = new Map<string, PropertyStore>();
   readonly scriptCache: CacheStore;
+  /** The Sheets API's spreadsheets, with host-side helpers for tests and the simulator. */
+  readonly sheets: SheetsStore;
+  /** The messages a contextual trigger can open (GmailApp with a per-message access token). */
+  readonly gmail = new GmailStore();
   private readonly userCaches = new Map<string, CacheStore>();
   private readonly locks = new Map<string, LockHolder>();
   private readonly executions = new Map<number, Identity>();
@@ -182,6 +196,7 @@ export class RuntimeHost {
 
   constructor() {
     this.scriptCache = new CacheStore(() => this.now());
+    this.sheets = new SheetsStore(() => this.now());
   }
 
   now(): number {
@@ -279,6 +294,13 @@ export class RuntimeHost {
         return this.locks.get(this.lockName(request.scope, identity)) === executionId;
       case 'clock.now':
         return this.now();
+      case 'gmail.read':
+        return this.gmail.read(request.messageId, request.tokens);
+      case 'sheets.call': {
+        // The caller is the execution's user, never one the op names: drive.file access is per user.
+        const reply: SheetsReply = this.sheets.call(identity.email, request.method, request.args);
+        return reply;
+      }
     }
   }
 
@@ -290,6 +312,8 @@ export class RuntimeHost {
       clockOffsetMs: this.clockOffsetMs,
       scriptProperties: this.scriptProperties.getAll(),
       userProperties,
+      sheets: this.sheets.snapshot(),
+      gmail: this.gmail.snapshot(),
     };
   }
 
@@ -303,6 +327,8 @@ export class RuntimeHost {
     }
     this.scriptCache.evictAll();
     this.userCaches.clear();
+    this.sheets.restore(snapshot.sheets);
+    this.gmail.restore(snapshot.gmail);
   }
 
   private props(scope: PropertyScope, identity: Identity): PropertyStore {

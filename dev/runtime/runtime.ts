@@ -11,6 +11,7 @@ import type vm from 'node:vm';
 import { compileBundle, runExecution, type ExecutionRequest, type ExecutionResult } from './execution';
 import { RuntimeHost, type ServiceOp } from './host';
 import { validateCard, validateResponse } from './card-validate';
+import { advancedServiceProblem, type AdvancedService } from './services';
 import type { WorkerInput, WorkerReply } from './worker';
 
 export interface RuntimeOptions {
@@ -25,8 +26,11 @@ export interface RuntimeOptions {
   callbackLimitMs?: number;
 }
 
+/** The parts of appsscript.json the runtime follows. */
 export interface Manifest {
   timeZone?: string;
+  /** Apps Script defines an advanced service's global only when it is listed here. */
+  dependencies?: { enabledAdvancedServices?: AdvancedService[] };
 }
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -37,6 +41,7 @@ export class LocalRuntime {
   readonly host: RuntimeHost;
   readonly code: string;
   readonly manifest: Manifest;
+  private readonly advancedServices: readonly AdvancedService[];
   private readonly script: vm.Script;
   private readonly validate: boolean;
   private readonly callbackLimitMs: number;
@@ -45,6 +50,7 @@ export class LocalRuntime {
     const bundle = options.bundle ?? readBuild(path.resolve(PROJECT_ROOT, options.buildDir ?? 'build'));
     this.code = bundle.code;
     this.manifest = bundle.manifest;
+    this.advancedServices = enabledAdvancedServices(this.manifest);
     this.script = compileBundle(this.code);
     this.host = options.host ?? new RuntimeHost();
     this.validate = options.validateCards ?? true;
@@ -59,7 +65,7 @@ export class LocalRuntime {
   run(request: ExecutionRequest): ExecutionResult {
     const executionId = this.host.beginExecution(request.identity);
     try {
-      const result = runExecution(this.script, request, {
+      const result = runExecution(this.script, this.underManifest(request), {
         backend: (op: ServiceOp) => this.host.handle(executionId, op),
         sleep: null,
         now: () => this.host.now(),
@@ -95,7 +101,7 @@ export class LocalRuntime {
     const executionId = this.host.beginExecution(request.identity);
     const input: WorkerInput = {
       code: this.code,
-      request,
+      request: this.underManifest(request),
       executionId,
       clockOffsetMs: this.host.now() - Date.now(),
       scriptTimeZone: this.scriptTimeZone,
@@ -136,6 +142,11 @@ export class LocalRuntime {
     });
   }
 
+  /** The request with what this project's manifest decides for every execution, whatever it said. */
+  private underManifest(request: ExecutionRequest): ExecutionRequest {
+    return { ...request, advancedServices: this.advancedServices };
+  }
+
   private checked(result: ExecutionResult): ExecutionResult {
     if (!this.validate || !result.ok || result.value === undefined) return result;
     const problems = validateResult(result.value);
@@ -155,6 +166,16 @@ function readBuild(buildDir: string): { code: string; manifest: Manifest } {
   if (!fs.existsSync(codePath)) throw new Error(`${codePath} does not exist: run \`npm run build\` first`);
   const manifest = JSON.parse(fs.readFileSync(path.join(buildDir, 'appsscript.json'), 'utf8')) as Manifest;
   return { code: fs.readFileSync(codePath, 'utf8'), manifest };
+}
+
+/** The manifest's advanced services; one the local runtime lacks fails here, before any execution. */
+function enabledAdvancedServices(manifest: Manifest): AdvancedService[] {
+  const services = manifest.dependencies?.enabledAdvancedServices ?? [];
+  for (const service of services) {
+    const problem = advancedServiceProblem(service);
+    if (problem) throw new Error(problem);
+  }
+  return services;
 }
 
 export function validateResult(value: unknown): string[] {

@@ -1,10 +1,12 @@
 /**
  * The Apps Script service globals one execution sees (PropertiesService, CacheService, LockService,
- * Session), typed against @types/google-apps-script. They hold no state: every data operation is a
- * `ServiceOp` sent to the host, so the same facades work in this thread and in a worker thread.
+ * Session, and the Sheets advanced service when the manifest enables it), typed against
+ * @types/google-apps-script. They hold no state: every data operation is a `ServiceOp` sent to the
+ * host, so the same facades work in this thread and in a worker thread.
  */
 import { ERRORS } from './limits';
 import type { CacheScope, Identity, LockScope, PropertyScope, ServiceOp } from './host';
+import type { SheetsApiError, SheetsMethod, SheetsReply } from './sheets';
 
 export type Backend = (request: ServiceOp) => unknown;
 
@@ -38,13 +40,23 @@ export const HANDLE_GETTERS: ReadonlySet<string> = new Set([
   'LockService.getDocumentLock',
   'Session.getActiveUser',
   'Session.getEffectiveUser',
+  // Sets a token in the script; no request goes to Google.
+  'GmailApp.setCurrentMessageAccessToken',
 ]);
 
-/** Service calls charged against a budget: everything but CardService builders and handle getters. */
+/** Builders that only make an empty object in the script (Sheets.newCellData()…): no backend. */
+function isBuilder(name: string): boolean {
+  return name.startsWith('CardService.') || name.startsWith('Sheets.new');
+}
+
+/**
+ * Service calls charged against a budget: everything but builders and handle getters. Every Sheets
+ * API call (Sheets.Spreadsheets.…) is charged: each one is an HTTP request to Google.
+ */
 export function budgetCalls(counts: Record<string, number>): number {
   let total = 0;
   for (const [name, n] of Object.entries(counts)) {
-    if (name.startsWith('CardService.') || HANDLE_GETTERS.has(name)) continue;
+    if (isBuilder(name) || HANDLE_GETTERS.has(name)) continue;
     total += n;
   }
   return total;
@@ -57,8 +69,41 @@ interface ServiceEnvironment {
   sleep: Sleeper;
   now: () => number;
   scriptTimeZone: string;
+  /** The manifest's dependencies.enabledAdvancedServices: only these get a global. */
+  advancedServices: readonly AdvancedService[];
   /** Errors must be the execution's own Error objects, as the real services' are. */
   makeError: (message: string) => Error;
+}
+
+/** One entry of the manifest's dependencies.enabledAdvancedServices. */
+export interface AdvancedService {
+  /** The global the script uses, "Sheets" unless the manifest renames it. */
+  userSymbol: string;
+  serviceId: string;
+  version: string;
+}
+
+interface AdvancedServiceFactory {
+  version: string;
+  create: (env: ServiceEnvironment) => unknown;
+}
+
+/** The advanced services the local runtime implements, by serviceId, each in one version. */
+const ADVANCED_SERVICES: ReadonlyMap<string, AdvancedServiceFactory> = new Map([
+  ['sheets', { version: 'v4', create: createSheetsService }],
+]);
+
+/**
+ * Why the local runtime cannot provide an advanced service the manifest enables, or undefined if it
+ * can. A script written against one it lacks should fail loudly, not find its global missing.
+ */
+export function advancedServiceProblem(service: AdvancedService): string | undefined {
+  if (ADVANCED_SERVICES.get(service.serviceId)?.version === service.version) return undefined;
+  const implemented = [...ADVANCED_SERVICES].map(([id, { version }]) => `${id} ${version}`);
+  return (
+    `The manifest enables the advanced service ${service.serviceId} ${service.version}; ` +
+    `the local runtime implements only ${implemented.join(', ')} (dev/runtime/services.ts).`
+  );
 }
 
 export interface ServiceGlobals {
@@ -66,15 +111,26 @@ export interface ServiceGlobals {
   CacheService: GoogleAppsScript.Cache.CacheService;
   LockService: GoogleAppsScript.Lock.LockService;
   Session: GoogleAppsScript.Base.Session;
+  /** Only what the contextual trigger uses: the open message's metadata. */
+  GmailApp: Pick<GoogleAppsScript.Gmail.GmailApp, 'setCurrentMessageAccessToken' | 'getMessageById'>;
+  /** Each enabled advanced service under its userSymbol; without the manifest entry it is undefined. */
+  [userSymbol: string]: unknown;
 }
 
 export function createServiceGlobals(env: ServiceEnvironment): ServiceGlobals {
-  return {
+  const globals: ServiceGlobals = {
     PropertiesService: createPropertiesService(env),
     CacheService: createCacheService(env),
     LockService: createLockService(env),
     Session: createSession(env),
+    GmailApp: createGmailApp(env),
   };
+  for (const service of env.advancedServices) {
+    const problem = advancedServiceProblem(service);
+    if (problem) throw new Error(problem);
+    globals[service.userSymbol] = ADVANCED_SERVICES.get(service.serviceId)?.create(env);
+  }
+  return globals;
 }
 
 function createPropertiesService(env: ServiceEnvironment): GoogleAppsScript.Properties.PropertiesService {
@@ -277,4 +333,167 @@ function createSession(env: ServiceEnvironment): GoogleAppsScript.Base.Session {
       return user();
     },
   } as GoogleAppsScript.Base.Session;
+}
+
+/**
+ * Makes JSON data into values of the execution's own realm, so that what a service returns is an
+ * ordinary object there (`instanceof Object`, `Array.isArray`, its prototype methods). The realm is
+ * reached through the execution's Error constructor, the one handle the environment gives: its
+ * constructor is the realm's Function, whose functions see the realm's own JSON.
+ */
+function contextJson(env: ServiceEnvironment): (value: unknown) => unknown {
+  let parse: ((text: string) => unknown) | undefined;
+  return (value) => {
+    if (value === undefined) return undefined;
+    if (!parse) {
+      const ContextFunction = env.makeError('').constructor.constructor as FunctionConstructor;
+      parse = new ContextFunction('text', 'return JSON.parse(text)') as (text: string) => unknown;
+    }
+    return parse(JSON.stringify(value));
+  };
+}
+
+type SheetsCollection = GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection;
+type ValuesCollection = GoogleAppsScript.Sheets.Collection.Spreadsheets.ValuesCollection;
+
+/**
+ * The Sheets advanced service. Arguments cross as JSON (what the real service sends: a Date becomes
+ * its ISO text, undefined fields vanish); an API error becomes a GoogleJsonResponseException with
+ * the text and `details` Apps Script gives it ("API call to sheets.spreadsheets.get failed with
+ * error: Requested entity was not found.").
+ */
+function createSheetsService(env: ServiceEnvironment): GoogleAppsScript.Sheets {
+  const toContext = contextJson(env);
+  const fail = (method: string, error: SheetsApiError): Error => {
+    const thrown = env.makeError(`API call to sheets.${method} failed with error: ${error.message}`);
+    thrown.name = 'GoogleJsonResponseException';
+    const reason =
+      error.code === 429
+        ? 'rateLimitExceeded'
+        : error.code === 404
+          ? 'notFound'
+          : error.code === 403
+            ? 'forbidden'
+            : 'badRequest';
+    Object.assign(thrown, {
+      details: toContext({
+        code: error.code,
+        message: error.message,
+        errors: [{ message: error.message, domain: 'global', reason }],
+      }),
+    });
+    return thrown;
+  };
+  const call = <T>(name: string, method: SheetsMethod, args: unknown[]): T => {
+    env.counter.count(`Sheets.${name}`);
+    const reply = env.backend({
+      op: 'sheets.call',
+      method,
+      args: JSON.parse(JSON.stringify(args)) as unknown[],
+    }) as SheetsReply;
+    if (!reply.ok) throw fail(method, reply.error);
+    return toContext(reply.value) as T;
+  };
+  const missing = (name: string) => (): never => {
+    env.counter.count(`Sheets.${name}`);
+    throw env.makeError(`Sheets.${name} is not implemented by the local runtime (dev/runtime/sheets/)`);
+  };
+  const values: ValuesCollection = {
+    get: (spreadsheetId: string, range: string, optionalArgs?: object) =>
+      call('Spreadsheets.Values.get', 'spreadsheets.values.get', [spreadsheetId, range, optionalArgs]),
+    batchGet: (spreadsheetId: string, optionalArgs?: object) =>
+      call('Spreadsheets.Values.batchGet', 'spreadsheets.values.batchGet', [spreadsheetId, optionalArgs]),
+    update: (resource, spreadsheetId: string, range: string, optionalArgs?: object) =>
+      call('Spreadsheets.Values.update', 'spreadsheets.values.update', [
+        resource,
+        spreadsheetId,
+        range,
+        optionalArgs,
+      ]),
+    batchUpdate: (resource, spreadsheetId) =>
+      call('Spreadsheets.Values.batchUpdate', 'spreadsheets.values.batchUpdate', [resource, spreadsheetId]),
+    append: (resource, spreadsheetId: string, range: string, optionalArgs?: object) =>
+      call('Spreadsheets.Values.append', 'spreadsheets.values.append', [
+        resource,
+        spreadsheetId,
+        range,
+        optionalArgs,
+      ]),
+    clear: (resource: unknown, spreadsheetId: string, range: string) =>
+      call('Spreadsheets.Values.clear', 'spreadsheets.values.clear', [resource, spreadsheetId, range]),
+    batchClear: (resource, spreadsheetId) =>
+      call('Spreadsheets.Values.batchClear', 'spreadsheets.values.batchClear', [resource, spreadsheetId]),
+    batchClearByDataFilter: missing('Spreadsheets.Values.batchClearByDataFilter'),
+    batchGetByDataFilter: missing('Spreadsheets.Values.batchGetByDataFilter'),
+    batchUpdateByDataFilter: missing('Spreadsheets.Values.batchUpdateByDataFilter'),
+  };
+  const spreadsheets: SheetsCollection = {
+    Values: values,
+    Sheets: { copyTo: missing('Spreadsheets.Sheets.copyTo') },
+    DeveloperMetadata: {
+      get: missing('Spreadsheets.DeveloperMetadata.get'),
+      search: missing('Spreadsheets.DeveloperMetadata.search'),
+    },
+    create: (resource) => call('Spreadsheets.create', 'spreadsheets.create', [resource]),
+    get: (spreadsheetId: string, optionalArgs?: object) =>
+      call('Spreadsheets.get', 'spreadsheets.get', [spreadsheetId, optionalArgs]),
+    getByDataFilter: missing('Spreadsheets.getByDataFilter'),
+    batchUpdate: (resource, spreadsheetId) =>
+      call('Spreadsheets.batchUpdate', 'spreadsheets.batchUpdate', [resource, spreadsheetId]),
+  };
+  // The ~160 Sheets.newX() builders each return an empty object of the script's realm.
+  return new Proxy({ Spreadsheets: spreadsheets } as Record<string | symbol, unknown>, {
+    has: (target, property) =>
+      property in target || (typeof property === 'string' && /^new[A-Z]/.test(property)),
+    get(target, property) {
+      if (property in target) return target[property];
+      if (typeof property !== 'string' || !/^new[A-Z]/.test(property)) return undefined;
+      return () => {
+        env.counter.count(`Sheets.${property}`);
+        return toContext({});
+      };
+    },
+  }) as unknown as GoogleAppsScript.Sheets;
+}
+
+/**
+ * GmailApp as a contextual trigger uses it: `setCurrentMessageAccessToken` (local, uncounted in
+ * budgets, as it makes no request), then `getMessageById` for that message only; its metadata
+ * getters. Anything else on a message throws, naming the local runtime.
+ */
+function createGmailApp(
+  env: ServiceEnvironment,
+): Pick<GoogleAppsScript.Gmail.GmailApp, 'setCurrentMessageAccessToken' | 'getMessageById'> {
+  const tokens: string[] = [];
+  return {
+    setCurrentMessageAccessToken: (accessToken: string) => {
+      env.counter.count('GmailApp.setCurrentMessageAccessToken');
+      tokens.push(String(accessToken));
+    },
+    getMessageById: (id: string) => {
+      env.counter.count('GmailApp.getMessageById');
+      const meta = env.backend({ op: 'gmail.read', messageId: String(id), tokens: [...tokens] }) as {
+        from: string;
+        to: string;
+        subject: string;
+      };
+      const message = {
+        getId: () => String(id),
+        getFrom: () => meta.from,
+        getTo: () => meta.to,
+        getSubject: () => meta.subject,
+      };
+      return new Proxy(message, {
+        get(target, property) {
+          if (property in target) return target[property as keyof typeof target];
+          if (typeof property === 'symbol') return undefined;
+          return () => {
+            throw env.makeError(
+              `GmailMessage.${property} is not implemented by the local runtime (dev/runtime/services.ts)`,
+            );
+          };
+        },
+      }) as unknown as GoogleAppsScript.Gmail.GmailMessage;
+    },
+  };
 }

@@ -1,6 +1,7 @@
 /**
  * The local runtime's stored state on disk (.local/state.json), so that what the add-on stored
- * survives a restart of the simulator or a dev tool. Writes go through a temporary file and a
+ * (properties, and the spreadsheets of the Sheets fake) survives a restart of the simulator or a
+ * dev tool. A file written before the Sheets fake existed has no `sheets` and loads with none. Writes go through a temporary file and a
  * rename: a crash mid-write never leaves a half-written state behind.
  */
 import fs from 'node:fs';

@@ -191,7 +191,22 @@ export type Change =
       at: number;
       resellerId: string;
       reason: string;
+    }
+  /** Support assigned or corrected the reseller (answering any pending change request). */
+  | {
+      seq: number;
+      type: 'supportAssigned';
+      domain: string;
+      actorEmail: string;
+      at: number;
+      resellerId: string;
+      reason: string;
     };
+
+/** What support's assignment leaves: the reseller, set by support; a pending request is answered. */
+export function supportAssignment(resellerId: string, actorEmail: string, now: number): Assignment {
+  return { kind: 'reseller', resellerId, since: now, source: 'support', actor: emailFingerprint(actorEmail) };
+}
 
 /** The record a change leaves behind, given the record before it (null: no answer yet). */
 export function applyChange(before: Assignment | null, change: Change): Assignment | null {
@@ -202,5 +217,7 @@ export function applyChange(before: Assignment | null, change: Change): Assignme
       return directAssignment(change.actorEmail, change.at);
     case 'changeRequested':
       return before === null ? null : { ...before, changeRequestedAt: change.at };
+    case 'supportAssigned':
+      return supportAssignment(change.resellerId, change.actorEmail, change.at);
   }
 }

@@ -2,7 +2,8 @@
 import { scriptCache } from './cache';
 import { scriptLock } from './lock';
 import { scriptProperties, userProperties } from './properties';
-import { activeUserEmail } from './session';
+import { activeUserEmail, activeUserLocale, effectiveUserEmail } from './session';
+import { sheetsApi } from './sheets';
 
 export { renderCard, renderResponse, renderSuggestions } from './cards';
 
@@ -14,3 +15,17 @@ export const platform = {
   lock: scriptLock,
   now: (): number => Date.now(),
 };
+
+/** What the owner's entry points (setup, the sync) need, made when one of them runs. */
+export function ownerPlatform() {
+  return {
+    effectiveEmail: effectiveUserEmail,
+    locale: activeUserLocale,
+    scriptStore: scriptProperties(),
+    cache: scriptCache(),
+    lock: scriptLock(),
+    sheets: sheetsApi,
+    now: (): number => Date.now(),
+    log: (message: string): void => console.log(message),
+  };
+}

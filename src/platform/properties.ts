@@ -19,6 +19,7 @@ function adapt(properties: GoogleAppsScript.Properties.Properties): KeyValueStor
     getAll: () => properties.getProperties(),
     setAll: (values) => write(() => properties.setProperties(values)),
     delete: (key) => void properties.deleteProperty(key),
+    replaceAll: (values) => write(() => properties.setProperties(values, true)),
   };
 }
 

@@ -2,3 +2,17 @@
 export function activeUserEmail(): string {
   return Session.getActiveUser().getEmail() ?? '';
 }
+
+/**
+ * The account the script runs as: the user in add-on executions, the trigger's creator in a
+ * time-driven trigger, the owner in the editor. Owner-only entry points compare it with the
+ * configured owner.
+ */
+export function effectiveUserEmail(): string {
+  return Session.getEffectiveUser().getEmail() ?? '';
+}
+
+/** The active user's locale, e.g. "de" or "en-GB"; "" when Apps Script does not know it. */
+export function activeUserLocale(): string {
+  return Session.getActiveUserLocale() ?? '';
+}

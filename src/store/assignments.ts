@@ -13,15 +13,16 @@ import {
   directAssignment,
   encodeAssignment,
   resellerAssignment,
+  supportAssignment,
   type Assignment,
   type Change,
   type ChoiceOutcome,
 } from '../domain/assignment';
 import type { Reseller } from '../domain/reseller';
-import { findInDirectory } from './directory';
+import { findInDirectory, readDirectory } from './directory';
 import { KEYS } from './keys';
 import { LOCK_TIMEOUT_MS, type Locked } from './locking';
-import { changeEntries, nextSequence } from './outbox';
+import { changeEntries, nextSequence, nextSequenceFrom } from './outbox';
 import type { KeyValueStore, ScriptLock } from './ports';
 
 export { LOCK_TIMEOUT_MS, type Locked };
@@ -138,6 +139,107 @@ export function recordChangeRequest(
     };
     store.setAll({ [KEYS.domain(input.domain)]: encodeAssignment(record), ...changeEntries(change) });
     return { outcome: 'recorded', record };
+  });
+  return result.acquired ? result.value : { outcome: 'busy' };
+}
+
+export type SupportAssignOutcome =
+  | { outcome: 'saved'; record: Assignment; reseller: Reseller }
+  | { outcome: 'unavailable' }
+  | { outcome: 'unreadable' }
+  | { outcome: 'directoryUnreadable'; problem: string };
+
+export interface SupportAssignInput {
+  domain: string;
+  /** Support's own address: it goes to the outbox and the Audit tab in full. */
+  actorEmail: string;
+  resellerId: string;
+  reason: string;
+  clock: () => number;
+}
+
+/**
+ * Support assigns or corrects an organisation's reseller, whatever it had, with a reason; a pending
+ * change request is answered by it. The reseller is checked against the directory first.
+ */
+export function commitSupportAssignment(
+  store: KeyValueStore,
+  lock: ScriptLock,
+  input: SupportAssignInput,
+): Locked<SupportAssignOutcome> {
+  const result = lock.withLock(LOCK_TIMEOUT_MS, (): SupportAssignOutcome => {
+    const current = readAssignment(store, input.domain);
+    if (current.state === 'unreadable') return { outcome: 'unreadable' };
+    const lookup = findInDirectory(store, input.resellerId);
+    if (!lookup.ok) return { outcome: 'directoryUnreadable', problem: lookup.problem };
+    const reseller = lookup.reseller;
+    if (!reseller || reseller.status !== 'approved') return { outcome: 'unavailable' };
+    const at = input.clock();
+    const record = supportAssignment(reseller.id, input.actorEmail, at);
+    const change: Change = {
+      seq: nextSequence(store),
+      type: 'supportAssigned',
+      domain: input.domain,
+      actorEmail: input.actorEmail,
+      at,
+      resellerId: reseller.id,
+      reason: input.reason,
+    };
+    store.setAll({ [KEYS.domain(input.domain)]: encodeAssignment(record), ...changeEntries(change) });
+    return { outcome: 'saved', record, reseller };
+  });
+  return result.acquired ? result.value : { outcome: 'busy' };
+}
+
+/**
+ * Several support assignments in one lock, one read and one write (the sync applies support's
+ * edits of the Assignments tab this way, however many rows changed). Each organisation whose
+ * record cannot be read, or whose reseller is not approved in the directory, is skipped.
+ */
+export function commitSupportAssignments(
+  store: KeyValueStore,
+  lock: ScriptLock,
+  inputs: readonly SupportAssignInput[],
+): Locked<{ outcome: 'saved'; saved: string[]; skipped: string[] }> {
+  const result = lock.withLock(LOCK_TIMEOUT_MS, () => {
+    const all = store.getAll();
+    const directory = readDirectory(all);
+    const approved = new Set(
+      directory.ok ? directory.resellers.filter((r) => r.status === 'approved').map((r) => r.id) : [],
+    );
+    let seq = nextSequenceFrom(all);
+    const values: Record<string, string> = {};
+    const saved: string[] = [];
+    const skipped: string[] = [];
+    for (const input of inputs) {
+      const text = all[KEYS.domain(input.domain)];
+      if ((text !== undefined && decodeAssignment(text) === null) || !approved.has(input.resellerId)) {
+        skipped.push(input.domain);
+        continue;
+      }
+      const at = input.clock();
+      const change: Change = {
+        seq: seq++,
+        type: 'supportAssigned',
+        domain: input.domain,
+        actorEmail: input.actorEmail,
+        at,
+        resellerId: input.resellerId,
+        reason: input.reason,
+      };
+      Object.assign(
+        values,
+        {
+          [KEYS.domain(input.domain)]: encodeAssignment(
+            supportAssignment(input.resellerId, input.actorEmail, at),
+          ),
+        },
+        changeEntries(change),
+      );
+      saved.push(input.domain);
+    }
+    if (saved.length > 0) store.setAll(values);
+    return { outcome: 'saved' as const, saved, skipped };
   });
   return result.acquired ? result.value : { outcome: 'busy' };
 }

@@ -14,6 +14,16 @@ export const KEYS = {
   outbox: (seq: string): string => `o:${seq}`,
   /** c:seq → the commit sequence of the last change (base 36), advanced under the script lock */
   sequence: 'c:seq',
+  /** s:sheet → the id of the backing Sheet `setup` created */
+  sheetId: 's:sheet',
+  /** s:sync → JSON: when the sync last ran, the last commit sequence it wrote, what it found */
+  syncState: 's:sync',
+  /** s:rid → the highest reseller id number ever given out (ids are never reused) */
+  lastResellerId: 's:rid',
+  /** s:set → JSON: the Settings tab as the last sync read it (support staff, support address, …) */
+  settings: 's:set',
+  /** s:req → support asked for a sync ("Sync now"): the next trigger run reads the Sheet */
+  syncRequest: 's:req',
   /** User Properties: the user's own onboarding state */
   userState: 'state',
 } as const;

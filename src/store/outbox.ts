@@ -59,6 +59,14 @@ export function recoverSequence(all: Record<string, string>): number | null {
   return highest > 0 ? highest : records ? null : 0;
 }
 
+/** The next commit sequence from a store read in full (under the script lock). */
+export function nextSequenceFrom(all: Record<string, string>): number {
+  const text = all[KEYS.sequence];
+  const last = text === undefined ? recoverSequence(all) : readSequence(text);
+  if (last === null) throw new DamagedSequenceError(text ?? '');
+  return last + 1;
+}
+
 /** The properties that commit a change: its outbox entry and the advanced counter. */
 export function changeEntries(change: Change): Record<string, string> {
   const payload =
@@ -66,7 +74,8 @@ export function changeEntries(change: Change): Record<string, string> {
       ? [change.type, change.domain, change.actorEmail, change.at, change.resellerId]
       : change.type === 'direct'
         ? [change.type, change.domain, change.actorEmail, change.at]
-        : [change.type, change.domain, change.actorEmail, change.at, change.resellerId, change.reason];
+        : // changeRequested and supportAssigned both carry the reseller and a reason.
+          [change.type, change.domain, change.actorEmail, change.at, change.resellerId, change.reason];
   return {
     [KEYS.outbox(encodeSequence(change.seq))]: JSON.stringify(payload),
     [KEYS.sequence]: encodeSequence(change.seq),
@@ -91,7 +100,11 @@ export function decodeChange(key: string, value: string): Change | null {
   if (type === 'direct' && parsed.length === 4) return { ...base, type };
   if (typeof resellerId !== 'string' || resellerId === '') return null;
   if (type === 'assigned' && parsed.length === 5) return { ...base, type, resellerId };
-  if (type === 'changeRequested' && typeof reason === 'string' && parsed.length === 6)
+  if (
+    (type === 'changeRequested' || type === 'supportAssigned') &&
+    typeof reason === 'string' &&
+    parsed.length === 6
+  )
     return { ...base, type, resellerId, reason };
   return null;
 }

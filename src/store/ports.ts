@@ -9,6 +9,11 @@ export interface KeyValueStore {
   /** All or nothing: throws, and writes nothing, when a limit would be broken. */
   setAll(values: Record<string, string>): void;
   delete(key: string): void;
+  /**
+   * Makes the store hold exactly `values`, deleting every other key, in one call. Only under the
+   * script lock, after reading the store in it: anything written meanwhile would be lost.
+   */
+  replaceAll(values: Record<string, string>): void;
 }
 
 export interface Cache {

@@ -17,6 +17,9 @@ export const ACTIONS = {
   goBack: 'onGoBack',
   showChangeRequest: 'onShowChangeRequest',
   submitChangeRequest: 'onSubmitChangeRequest',
+  supportFind: 'onSupportFind',
+  supportAssign: 'onSupportAssign',
+  supportSyncNow: 'onSupportSyncNow',
 } as const;
 
 export type ActionName = (typeof ACTIONS)[keyof typeof ACTIONS];
@@ -25,4 +28,6 @@ export type ActionName = (typeof ACTIONS)[keyof typeof ACTIONS];
 export const FIELDS = {
   resellerQuery: 'resellerQuery',
   changeReason: 'changeReason',
+  supportDomain: 'supportDomain',
+  supportReason: 'supportReason',
 } as const;

@@ -21,6 +21,8 @@ export interface EventView {
   forged: boolean;
   parameter(name: string): string | undefined;
   formValue(name: string): string | undefined;
+  /** The email the user has open (contextual trigger), as Gmail's event names it. */
+  message?: { messageId: string; accessToken: string };
 }
 
 type Fields = Record<string, unknown>;
@@ -81,12 +83,21 @@ function view(event: unknown): EventView {
   if (id !== undefined) timeZone.id = id;
   if (offsetMs !== undefined) timeZone.offsetMs = offsetMs;
 
+  const gmail = fields(own(top, 'gmail'));
+  const messageId = own(gmail, 'messageId');
+  const accessToken = own(gmail, 'accessToken');
+  const message =
+    typeof messageId === 'string' && messageId !== '' && typeof accessToken === 'string' && accessToken !== ''
+      ? { messageId, accessToken }
+      : undefined;
+
   return {
     language: languageFromLocale(locale),
     timeZone,
     forged,
     parameter: (name) => parameters.get(name),
     formValue: (name) => formValues.get(name),
+    ...(message ? { message } : {}),
   };
 }
 

@@ -18,9 +18,15 @@ const AUTH = 'https://www.googleapis.com/auth/';
 const USES: { pattern: RegExp; scope: string | null; why: string }[] = [
   { pattern: /\bCardService\./, scope: `${AUTH}gmail.addons.execute`, why: 'runs as a Gmail add-on' },
   {
-    pattern: /\bSession\.getActiveUser\(\)\.getEmail\(\)/,
+    pattern: /\bSession\.get(Active|Effective)User\(\)\.getEmail\(\)/,
     scope: `${AUTH}userinfo.email`,
     why: "reads the user's email",
+  },
+  { pattern: /\bSheets\.Spreadsheets\b/, scope: `${AUTH}drive.file`, why: 'the backing Sheet setup created' },
+  {
+    pattern: /\bGmailApp\.getMessageById\b/,
+    scope: `${AUTH}gmail.addons.current.message.metadata`,
+    why: "reads the open email's sender (contextual trigger)",
   },
   { pattern: /\buserLocale\b/, scope: `${AUTH}script.locale`, why: "reads the user's locale from the event" },
   { pattern: /\bPropertiesService\./, scope: null, why: 'needs no scope' },
@@ -29,16 +35,7 @@ const USES: { pattern: RegExp; scope: string | null; why: string }[] = [
 ];
 
 /** Services that would need a scope we do not declare; none may appear in the bundle. */
-const UNDECLARED_SERVICES = [
-  'SpreadsheetApp',
-  'GmailApp',
-  'DriveApp',
-  'UrlFetchApp',
-  'ScriptApp',
-  'People',
-  'Sheets',
-  'MailApp',
-];
+const UNDECLARED_SERVICES = ['SpreadsheetApp', 'DriveApp', 'UrlFetchApp', 'ScriptApp', 'People', 'MailApp'];
 
 describe('OAuth scopes', () => {
   it('declares exactly the scopes the bundle needs', () => {

@@ -21,12 +21,14 @@ import type { AddonEvent } from '../../src/ui/event';
 import type { Services } from '../../src/ui/customer/flow';
 import type { Html } from '../../src/ui/html';
 
-export type StoreOperation = 'get' | 'getAll' | 'setAll' | 'delete';
+export type StoreOperation = 'get' | 'getAll' | 'setAll' | 'delete' | 'replaceAll';
 
 /** Properties in a Map. `full` makes setAll throw StoreFullError; `failWrites`/`failReads` throw those. */
 export class MemoryStore implements KeyValueStore {
   readonly data = new Map<string, string>();
   readonly calls = { get: 0, getAll: 0, setAll: 0, delete: 0 };
+  /** Counted apart: only the owner's sync rewrites the store, and the calls above keep their shape. */
+  replaceAllCalls = 0;
   /** Every setAll's values, in order. */
   readonly writes: Record<string, string>[] = [];
   full = false;
@@ -64,8 +66,18 @@ export class MemoryStore implements KeyValueStore {
     this.data.delete(key);
   }
 
+  replaceAll(values: Record<string, string>): void {
+    this.replaceAllCalls++;
+    this.onAccess?.('replaceAll');
+    if (this.full) throw new StoreFullError();
+    if (this.failWrites) throw this.failWrites;
+    this.writes.push({ ...values });
+    this.data.clear();
+    for (const [key, value] of Object.entries(values)) this.data.set(key, value);
+  }
+
   totalCalls(): number {
-    return this.calls.get + this.calls.getAll + this.calls.setAll + this.calls.delete;
+    return this.calls.get + this.calls.getAll + this.calls.setAll + this.calls.delete + this.replaceAllCalls;
   }
 
   resetCalls(): void {

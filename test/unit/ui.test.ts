@@ -2,6 +2,11 @@
  * The screens' card models, without Apps Script. Messages and escaping are in i18n.test.ts; the flow
  * on in-memory services in flow.test.ts and flow-integrity.test.ts.
  */
+import {
+  supportHomeCard,
+  supportOrganisationCard,
+  SUPPORT_ORGANISATION_CARD,
+} from '../../src/ui/support/cards';
 import { directAssignment, resellerAssignment, type Assignment } from '../../src/domain/assignment';
 import type { Reseller } from '../../src/domain/reseller';
 import { labelFor, type SearchMatch } from '../../src/domain/search';
@@ -574,6 +579,30 @@ describe('every card', () => {
       personalAccountCard(view, `${HOSTILE_NAME}@gmail.com`),
       hiddenAccountCard(view, support),
       messageCard(view, HOSTILE_NAME),
+      supportHomeCard(
+        view,
+        {
+          lastRunAt: NOW,
+          late: false,
+          waiting: 3,
+          fillPercent: 85,
+          openRequests: [{ domain: hostileDomain, since: NOW }],
+        },
+        HOSTILE_NAME,
+      ),
+      supportHomeCard(view, { late: false, waiting: 0, fillPercent: 10, openRequests: [] }),
+      supportOrganisationCard(
+        view,
+        hostileDomain,
+        { kind: 'ok', record: boldRecord, resellerName: HOSTILE_NAME },
+        {
+          query: HOSTILE_NAME,
+          reason: HOSTILE_NAME,
+          problem: HOSTILE_NAME,
+        },
+      ),
+      supportOrganisationCard(view, hostileDomain, { kind: 'none' }),
+      supportOrganisationCard(view, hostileDomain, { kind: 'unreadable' }),
     ];
   }
 
@@ -652,7 +681,9 @@ describe('every card', () => {
     (language) => {
       const view = views[language];
       const withFooter = allCards(view).filter((card) => card.footer !== undefined);
-      expect(withFooter.map((card) => card.name).sort()).toEqual([CHANGE_REQUEST_CARD, CONFIRM_CARD].sort());
+      expect([...new Set(withFooter.map((card) => card.name))].sort()).toEqual(
+        [CHANGE_REQUEST_CARD, CONFIRM_CARD, SUPPORT_ORGANISATION_CARD].sort(),
+      );
       for (const card of withFooter) {
         const { primary, secondary } = card.footer ?? { primary: undefined };
         expect([card.name, primary?.filled]).toEqual([card.name, true]);

@@ -124,4 +124,49 @@ export const de: Catalogue = {
   'hidden.title': 'Wir können Ihr Konto nicht sehen',
   'hidden.text':
     'Die Einstellungen Ihrer Organisation verbergen Ihre E-Mail-Adresse vor Add-ons, daher können wir nicht erkennen, zu welcher Organisation Sie gehören. Es wurde nichts gespeichert. Fragen Sie Ihren Google Workspace-Administrator oder schreiben Sie unserem Support-Team eine E-Mail an {support}: Es kann Ihre Organisation für Sie mit ihrem Reseller verknüpfen.',
+  'support.title': 'Support',
+  'support.find.header': 'Organisation finden',
+  'support.find.label': 'Domain der Organisation',
+  'support.find.hint':
+    'Zum Beispiel: kunde-gmbh.de (auch für Kunden, die von einer anderen Adresse geschrieben haben)',
+  'support.find.button': 'Organisation anzeigen',
+  'support.find.badDomain': '„{domain}“ ist keine Domain. Bitte so eingeben: kunde-gmbh.de.',
+  'support.queue.header': 'Offene Änderungsanfragen',
+  'support.queue.empty': 'Keine Änderungsanfrage wartet.',
+  'support.queue.item': '{domain}, seit {date}',
+  'support.sync.header': 'Abgleich mit dem Tabellenblatt',
+  'support.sync.last': 'Letzter Lauf: {date}',
+  'support.sync.never':
+    'Der Abgleich ist noch nicht gelaufen: Bitte den Inhaber bitten, setup auszuführen und den Trigger anzulegen.',
+  'support.sync.late':
+    'Der Abgleich ist seit {date} nicht gelaufen: Bitte den Inhaber bitten, den Trigger zu prüfen.',
+  'support.sync.waiting': 'Änderungen, die auf das Tabellenblatt warten: {count}',
+  'support.sync.now': 'Jetzt abgleichen',
+  'support.sync.requested':
+    'Der Abgleich liest das Tabellenblatt beim nächsten Lauf (innerhalb von {minutes} Minuten).',
+  'support.store.fill': 'Gespeicherte Daten: {percent} % des 500-KB-Speichers',
+  'support.store.warning':
+    'Der Speicher ist zu {percent} % voll. Bitte den Inhaber bitten, ihn zu leeren (Abgleich) oder auf den größeren Speicher umzustellen, bevor er voll ist.',
+  'support.org.none': '{domain} hat noch nicht geantwortet.',
+  'support.org.direct': '{domain} kauft Google Workspace direkt.',
+  'support.org.reseller': 'Reseller: {name}',
+  'support.org.source.user': 'Festgelegt von einer Person der Organisation am {date}',
+  'support.org.source.support': 'Festgelegt vom Support am {date}',
+  'support.org.pending': 'Seit {date} wartet eine Änderungsanfrage.',
+  'support.org.unreadable':
+    'Der gespeicherte Eintrag von {domain} ist nicht lesbar. Nichts kann geändert werden, bis er repariert ist.',
+  'support.assign.header': 'Reseller zuordnen oder korrigieren',
+  'support.assign.label': 'Reseller',
+  'support.assign.hint': 'Namen tippen und einen Vorschlag wählen, oder die Reseller-ID eingeben (R-00012).',
+  'support.assign.reason': 'Grund (für den Audit-Tab)',
+  'support.assign.reasonHint': 'Pflichtfeld, z. B. „Vertrag mit Müller IT am 1.12. unterschrieben“.',
+  'support.assign.save': 'Zuordnung speichern',
+  'support.assign.saved': 'Gespeichert: {domain} ist jetzt mit {name} verknüpft.',
+  'support.assign.noReseller':
+    'Kein freigegebener Reseller passt zu „{query}“. Bitte einen Vorschlag wählen.',
+  'support.assign.noReason': 'Bitte einen Grund angeben: Er kommt in den Audit-Tab.',
+  'support.message.personal':
+    'Der Absender schreibt von einem privaten Konto ({email}), das zu keiner Organisation gehört. Bitte die Organisation über ihre Domain finden.',
+  'support.message.unknown':
+    'Der Absender dieser E-Mail ist nicht lesbar. Bitte die Organisation über ihre Domain finden.',
 };

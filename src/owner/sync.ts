@@ -1,0 +1,457 @@
+/**
+ * The owner's sync (a time-driven trigger, `runSync`): the store's committed changes go to the
+ * backing Sheet, support's edits of the Resellers tab come back into the directory.
+ *
+ * One read of every tab, one write of every result, whatever the row count. Crash-safe by order:
+ * the Sheet is written first, then the directory, then the outbox is drained; a run that stopped
+ * anywhere is simply run again — Audit and Requests rows are keyed by commit sequence and skipped
+ * when present, Assignments rows are keyed by organisation and overwritten with the same values.
+ *
+ * The Resellers tab is the source of truth for resellers: a row that passes every check replaces
+ * the directory's entry; a flagged row changes nothing (its reseller keeps its old entry); a
+ * reseller missing from the tab is written back to it, never dropped (suspend, do not delete).
+ * Support's edits of Assignments and Requests are not read yet: the sync writes those tabs.
+ */
+import { decodeAssignment, type Assignment, type Change } from '../domain/assignment';
+import type { Reseller } from '../domain/reseller';
+import {
+  highestIdNumber,
+  readResellerRows,
+  STATUS_WORDS,
+  type Cell,
+  type ResellerRow,
+} from '../domain/sheet-rows';
+import {
+  assignmentStatus,
+  readAssignmentRows,
+  writtenValue,
+  type AssignmentRowsRead,
+} from '../domain/assignment-rows';
+import { parseStoredSettings, readSettingsRows, type SettingRow } from '../domain/settings-rows';
+import {
+  columnsRead,
+  isKnownHeader,
+  readTabs,
+  rowsRange,
+  TabMissingError,
+  writeRows,
+  type TabRows,
+} from '../sheet/backing-sheet';
+import { SHEET_TEXTS, sheetLanguage, type SheetLanguage } from '../sheet/messages';
+import { tab, TABS } from '../sheet/schema';
+import { readDirectory } from '../store/directory';
+import { KEYS } from '../store/keys';
+import { listOutbox, encodeSequence } from '../store/outbox';
+import { commitSupportAssignments } from '../store/assignments';
+import { LOCK_TIMEOUT_MS } from '../store/locking';
+import { replaceDirectory } from '../store/replace-directory';
+import { refusalForNonOwner, type OwnerDependencies } from './owner';
+
+export interface SyncReport {
+  ok: boolean;
+  lines: string[];
+  /** Changes written to the Sheet (and drained) by this run. */
+  changes: number;
+  resellers: number;
+  flagged: number;
+}
+
+interface SyncState {
+  /** When a run last happened (an idle run records it at most hourly). */
+  lastRunAt: number;
+  /** When the Sheet was last read and written. */
+  lastReadAt: number;
+  /** The highest commit sequence written to the Sheet. */
+  lastSequence: number;
+}
+
+type Row = (string | number)[];
+
+/** Support's edits of the Sheet arrive within this time even when nothing else calls for a sync. */
+export const FULL_READ_EVERY_MS = 60 * 60 * 1000;
+/** An idle run records that it ran at most this often (support's card needs the hour, not the minute). */
+export const HEARTBEAT_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * One run. The trigger's run returns after two calls (the owner check and one read of the store)
+ * when there is nothing to do: no change waiting, no "Sync now" request, and the Sheet read less
+ * than an hour ago. `force` (the owner running it by hand) always reads the Sheet.
+ */
+export function sync(deps: OwnerDependencies, options: { force?: boolean } = {}): SyncReport {
+  const refusal = refusalForNonOwner(deps);
+  if (refusal !== undefined) return failed(deps, refusal);
+  let all = deps.scriptStore.getAll();
+  const state = readState(all);
+  let { changes } = listOutbox(all);
+  const now = deps.now();
+  const requested = all[KEYS.syncRequest] !== undefined;
+  if (!options.force && changes.length === 0 && !requested && now - state.lastReadAt < FULL_READ_EVERY_MS) {
+    if (now - state.lastRunAt >= HEARTBEAT_EVERY_MS)
+      deps.scriptStore.setAll({ [KEYS.syncState]: JSON.stringify({ ...state, lastRunAt: now }) });
+    return { ok: true, lines: [], changes: 0, resellers: 0, flagged: 0 };
+  }
+  const ownerTexts = SHEET_TEXTS[sheetLanguage(deps.locale())].report;
+  const id = all[KEYS.sheetId];
+  if (id === undefined) return failed(deps, ownerTexts.noSheet);
+  const directory = readDirectory(all);
+  if (!directory.ok)
+    return failed(deps, `The reseller directory cannot be read (${directory.problem}); nothing was changed.`);
+  let tabs: TabRows;
+  try {
+    tabs = readTabs(deps.sheets, id);
+  } catch (error) {
+    if (error instanceof TabMissingError) return failed(deps, ownerTexts.tabMissing(error.tab));
+    if (isQuotaError(error)) return failed(deps, ownerTexts.quota);
+    throw error;
+  }
+  const damaged = TABS.find((t) => !isKnownHeader(t, tabs[t.id][0] ?? [], columnsRead(t)));
+  if (damaged) return failed(deps, ownerTexts.headerDamaged(damaged.title));
+  const settings = readSettingsRows(tabs.settings.slice(1), parseStoredSettings(all[KEYS.settings] ?? null));
+  const language = settings.settings.statusLanguage;
+
+  const resellers = resellerResults(
+    tabs,
+    directory.resellers,
+    Number(all[KEYS.lastResellerId] ?? 0) || 0,
+    language,
+  );
+  // The directory first: support's edits of Assignments are checked against it, and a run stopped
+  // after this point writes the same directory again.
+  if (directoryChanged(directory.resellers, resellers.directory)) {
+    replaceDirectory(
+      deps.scriptStore,
+      deps.cache,
+      deps.lock,
+      resellers.directory,
+      `sheet-${encodeSequence(deps.now())}`,
+    );
+  }
+  const edits = applyAssignmentEdits(deps, tabs, all, resellers.directory);
+  if (edits.applied > 0) {
+    // The edits are changes now, with their own commit sequences: read them like any other.
+    all = deps.scriptStore.getAll();
+    changes = listOutbox(all).changes;
+  }
+  const names = new Map(resellers.directory.map((r) => [r.id, r.name]));
+  const okText = SHEET_TEXTS[language].status.ok;
+  const data = [
+    ...resellers.writes,
+    ...settingsWrites(tabs, settings.rows, language),
+    ...edits.flagged.map(({ row, problem }) => ({
+      range: rowsRange(tab('assignments'), row + 2, 1, tab('assignments').columns.indexOf('syncStatus'), 1),
+      values: [[SHEET_TEXTS[language].status.assignment(problem)]],
+    })),
+    ...assignmentWrites(tabs, changes, all, names, okText),
+    ...appendBySequence(
+      tabs,
+      'requests',
+      changes.filter((c) => c.type === 'changeRequested').map(requestRow),
+    ),
+    ...answeredRequests(tabs, changes),
+    ...appendBySequence(tabs, 'audit', auditRows(tabs, changes, all)),
+  ];
+  try {
+    writeRows(deps.sheets, id, tabs, data);
+  } catch (error) {
+    if (isQuotaError(error)) return failed(deps, ownerTexts.quota);
+    throw error;
+  }
+  const lastSequence = changes.reduce((max, c) => Math.max(max, c.seq), state.lastSequence);
+  const after: SyncState = { lastRunAt: now, lastReadAt: now, lastSequence };
+  const written = {
+    [KEYS.syncState]: JSON.stringify(after),
+    [KEYS.lastResellerId]: String(resellers.lastIdNumber),
+    [KEYS.settings]: JSON.stringify(settings.settings),
+  };
+  // Drained last, in two calls whatever their number: every change above is in the Sheet now (one
+  // left behind would only be skipped next time). Under the lock, so that no customer's change
+  // committed meanwhile can be lost by the rewrite.
+  const drained = new Set(changes.map((c) => KEYS.outbox(encodeSequence(c.seq))));
+  if (requested) drained.add(KEYS.syncRequest);
+  const done = deps.lock.withLock(LOCK_TIMEOUT_MS, () => {
+    const current = deps.scriptStore.getAll();
+    for (const key of drained) delete current[key];
+    deps.scriptStore.replaceAll({ ...current, ...written });
+  });
+  if (!done.acquired) deps.scriptStore.setAll(written);
+  const line = ownerTexts.synced(changes.length, resellers.directory.length, resellers.flagged);
+  deps.log(line);
+  return {
+    ok: true,
+    lines: [line],
+    changes: changes.length,
+    resellers: resellers.directory.length,
+    flagged: resellers.flagged,
+  };
+}
+
+function failed(deps: OwnerDependencies, line: string): SyncReport {
+  deps.log(line);
+  return { ok: false, lines: [line], changes: 0, resellers: 0, flagged: 0 };
+}
+
+/** Google's advanced services report a 429 as an exception whose message names the quota. */
+export function isQuotaError(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /quota|rate limit|429/i.test(message);
+}
+
+function readState(all: Record<string, string>): SyncState {
+  try {
+    const parsed: unknown = JSON.parse(all[KEYS.syncState] ?? '');
+    if (typeof parsed === 'object' && parsed !== null) {
+      const { lastRunAt, lastReadAt, lastSequence } = parsed as Record<string, unknown>;
+      if (typeof lastRunAt === 'number' && typeof lastReadAt === 'number' && typeof lastSequence === 'number')
+        return { lastRunAt, lastReadAt, lastSequence };
+    }
+  } catch {
+    // No state yet, or damaged: the sync then relies on the sequences in the Sheet alone.
+  }
+  return { lastRunAt: 0, lastReadAt: 0, lastSequence: 0 };
+}
+
+/** The Settings rows' status column, where it changed. */
+function settingsWrites(
+  tabs: TabRows,
+  rows: readonly SettingRow[],
+  language: SheetLanguage,
+): { range: string; values: Row[] }[] {
+  const texts = SHEET_TEXTS[language].status;
+  const t = tab('settings');
+  const column = t.columns.indexOf('syncStatus');
+  const writes: { range: string; values: Row[] }[] = [];
+  rows.forEach((row, i) => {
+    const status = row.kind === 'ok' ? texts.ok : row.kind === 'blank' ? '' : texts.setting(row.problem);
+    if (cellText(tabs.settings[i + 1]?.[column]) !== status)
+      writes.push({ range: rowsRange(t, i + 2, 1, column, 1), values: [[status]] });
+  });
+  return writes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resellers
+
+function resellerResults(
+  tabs: TabRows,
+  current: readonly Reseller[],
+  storedLastId: number,
+  language: SheetLanguage,
+): {
+  directory: Reseller[];
+  writes: { range: string; values: Row[] }[];
+  flagged: number;
+  lastIdNumber: number;
+} {
+  const texts = SHEET_TEXTS[language].status;
+  const t = tab('resellers');
+  const rows = tabs.resellers.slice(1);
+  const read = readResellerRows(rows, Math.max(storedLastId, highestIdNumber(current.map((r) => r.id))));
+  const byId = new Map(current.map((r) => [r.id, r]));
+  const seen = new Set<string>();
+  const directory: Reseller[] = [];
+  const writes: { range: string; values: Row[] }[] = [];
+  const statusColumn = t.columns.indexOf('syncStatus');
+  let flagged = 0;
+  read.rows.forEach((row: ResellerRow, i) => {
+    const sheetRow = i + 2;
+    let status: string;
+    if (row.kind === 'ok') {
+      directory.push(row.reseller);
+      seen.add(row.reseller.id);
+      status = row.needsId ? texts.newId(row.reseller.id) : texts.ok;
+      if (row.needsId) writes.push({ range: rowsRange(t, sheetRow, 1, 0, 1), values: [[row.reseller.id]] });
+    } else if (row.kind === 'flagged') {
+      flagged++;
+      const kept = row.id === null ? undefined : byId.get(row.id);
+      if (kept && !seen.has(kept.id)) {
+        directory.push(kept);
+        seen.add(kept.id);
+      }
+      status = texts.problem(row.problem);
+    } else {
+      status = texts.blank;
+    }
+    if (cellText(rows[i]?.[statusColumn]) !== status)
+      writes.push({ range: rowsRange(t, sheetRow, 1, statusColumn, 1), values: [[status]] });
+  });
+  const restored = current.filter((r) => !seen.has(r.id));
+  if (restored.length > 0) {
+    writes.push({
+      range: rowsRange(t, rows.length + 2, restored.length),
+      values: restored.map((r) => [
+        r.id,
+        r.name,
+        '',
+        r.domain,
+        r.country,
+        '',
+        STATUS_WORDS[r.status],
+        '',
+        texts.restored,
+      ]),
+    });
+    directory.push(...restored);
+  }
+  return { directory, writes, flagged, lastIdNumber: read.lastIdNumber };
+}
+
+function cellText(cell: Cell | undefined): string {
+  return typeof cell === 'string' ? cell : '';
+}
+
+function directoryChanged(before: readonly Reseller[], after: readonly Reseller[]): boolean {
+  const key = (list: readonly Reseller[]): string =>
+    list
+      .map((r) => [r.id, r.name, r.domain, r.country, r.status].join('\t'))
+      .sort()
+      .join('\n');
+  return key(before) !== key(after);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assignments, Requests, Audit
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** One row per organisation changed since the last sync, with what the store holds now. */
+function assignmentWrites(
+  tabs: TabRows,
+  changes: readonly Change[],
+  all: Record<string, string>,
+  names: ReadonlyMap<string, string>,
+  okText: string,
+): { range: string; values: Row[] }[] {
+  const t = tab('assignments');
+  const existing = new Map<string, number>();
+  tabs.assignments.slice(1).forEach((row, i) => {
+    if (typeof row[0] === 'string' && row[0] !== '') existing.set(row[0], i + 2);
+  });
+  let nextRow = tabs.assignments.length + 1;
+  const lastChange = new Map<string, Change>();
+  for (const change of changes) if (change.type !== 'changeRequested') lastChange.set(change.domain, change);
+  const writes: { range: string; values: Row[] }[] = [];
+  for (const [domain, change] of lastChange) {
+    const record = decodeAssignment(all[KEYS.domain(domain)] ?? '');
+    if (!record) continue;
+    const resellerId = record.kind === 'reseller' ? record.resellerId : '';
+    const row: Row = [
+      domain,
+      '',
+      resellerId,
+      resellerId === '' ? '' : (names.get(resellerId) ?? ''),
+      record.source === 'support' ? 'support' : 'customer',
+      change.actorEmail,
+      iso(record.since),
+      change.type === 'supportAssigned' ? change.reason : record.kind === 'direct' ? 'buys directly' : '',
+      // What the sync wrote, so that the next run tells support's edit of the row from it.
+      assignmentStatus(okText, resellerId === '' ? 'direct' : resellerId),
+    ];
+    const at = existing.get(domain) ?? nextRow++;
+    existing.set(domain, at);
+    writes.push({ range: rowsRange(t, at, 1), values: [row] });
+  }
+  return writes;
+}
+
+/** The editor of a Sheet cell is not known to the API: Audit names the tab instead. */
+export const SHEET_EDITOR = 'support (Assignments tab)';
+
+/**
+ * Support's edits of the Assignments tab, checked and applied as support assignments in one
+ * commit. The rule for a customer changed by a user and by support between two syncs: support's
+ * edit wins, as it is committed after the user's change; the Audit tab shows both, in that order.
+ */
+function applyAssignmentEdits(
+  deps: OwnerDependencies,
+  tabs: TabRows,
+  all: Record<string, string>,
+  directory: readonly Reseller[],
+): { applied: number; flagged: AssignmentRowsRead['flagged'] } {
+  const current = new Map<string, string>();
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith(KEYS.domainPrefix)) continue;
+    const record = decodeAssignment(value);
+    if (record)
+      current.set(
+        key.slice(KEYS.domainPrefix.length),
+        record.kind === 'reseller' ? record.resellerId : 'direct',
+      );
+  }
+  const approved = new Set(directory.filter((r) => r.status === 'approved').map((r) => r.id));
+  const read = readAssignmentRows(tabs.assignments.slice(1), current, (id) => approved.has(id));
+  if (read.edits.length === 0) return { applied: 0, flagged: read.flagged };
+  const result = commitSupportAssignments(
+    deps.scriptStore,
+    deps.lock,
+    read.edits.map((edit) => ({ ...edit, actorEmail: SHEET_EDITOR, clock: deps.now })),
+  );
+  return { applied: result.outcome === 'saved' ? result.saved.length : 0, flagged: read.flagged };
+}
+
+function requestRow(change: Change): Row {
+  const reason = change.type === 'changeRequested' ? change.reason : '';
+  const resellerId = change.type === 'direct' ? '' : change.resellerId;
+  return [change.seq, change.domain, change.actorEmail, iso(change.at), resellerId, reason, 'open', '', 'OK'];
+}
+
+/**
+ * Support's assignment answers the organisation's open requests: their state becomes approved and
+ * the reason support gave is the answer. (Requests written by this same run are answered by the
+ * next one, since they are appended below the rows read.)
+ */
+function answeredRequests(tabs: TabRows, changes: readonly Change[]): { range: string; values: Row[] }[] {
+  const t = tab('requests');
+  const answers = new Map<string, string>();
+  for (const change of changes)
+    if (change.type === 'supportAssigned') answers.set(change.domain, change.reason);
+  const state = t.columns.indexOf('state');
+  const writes: { range: string; values: Row[] }[] = [];
+  tabs.requests.slice(1).forEach((row, i) => {
+    const answer = typeof row[1] === 'string' ? answers.get(row[1]) : undefined;
+    if (answer === undefined || row[state] !== 'open') return;
+    writes.push({ range: rowsRange(t, i + 2, 1, state, 2), values: [['approved', answer]] });
+  });
+  return writes;
+}
+
+function describe(record: Assignment | null): string {
+  if (!record) return '';
+  return record.kind === 'reseller' ? record.resellerId : 'direct';
+}
+
+/** Audit rows of the changes, each with the organisation's state before and after it. */
+function auditRows(tabs: TabRows, changes: readonly Change[], all: Record<string, string>): Row[] {
+  // Each organisation as the last sync wrote it (its status says which value), not as support may
+  // have edited it since.
+  const before = new Map<string, string>();
+  const status = tab('assignments').columns.indexOf('syncStatus');
+  tabs.assignments.slice(1).forEach((row) => {
+    if (typeof row[0] !== 'string') return;
+    before.set(row[0], writtenValue(row[status]) ?? (typeof row[2] === 'string' ? row[2] : ''));
+  });
+  return changes.map((change) => {
+    const was = before.get(change.domain) ?? '';
+    const after =
+      change.type === 'assigned' || change.type === 'supportAssigned'
+        ? change.resellerId
+        : change.type === 'direct'
+          ? 'direct'
+          : `${was || describe(decodeAssignment(all[KEYS.domain(change.domain)] ?? ''))}, change requested`;
+    if (change.type !== 'changeRequested') before.set(change.domain, after);
+    return [change.seq, iso(change.at), change.actorEmail, change.type, was, after];
+  });
+}
+
+/** Rows keyed by commit sequence (column A), appended after the tab's last row unless present. */
+function appendBySequence(
+  tabs: TabRows,
+  id: 'requests' | 'audit',
+  rows: readonly Row[],
+): { range: string; values: Row[] }[] {
+  const present = new Set(tabs[id].slice(1).map((row) => row[0]));
+  const missing = rows.filter((row) => !present.has(row[0] as number) && !present.has(String(row[0])));
+  if (missing.length === 0) return [];
+  return [{ range: rowsRange(tab(id), tabs[id].length + 1, missing.length), values: [...missing] }];
+}

@@ -1,0 +1,18 @@
+/**
+ * The email support has open, through the contextual trigger's per-message access token: Gmail
+ * lets an add-on read that one message's metadata (`gmail.addons.current.message.metadata`), and
+ * only after the token is set.
+ */
+
+/** The sender's address of the open message, or '' when the header names none. */
+export function currentMessageSender(message: { messageId: string; accessToken: string }): string {
+  GmailApp.setCurrentMessageAccessToken(message.accessToken);
+  return emailIn(GmailApp.getMessageById(message.messageId).getFrom());
+}
+
+/** "Anna Schmidt <anna@kunde.example>" → "anna@kunde.example"; a bare address as it is. */
+export function emailIn(from: string): string {
+  const angle = /<([^<>\s]+@[^<>\s]+)>/.exec(from);
+  const address = angle ? angle[1] : from.trim();
+  return /^[^\s@]+@[^\s@]+$/.test(address ?? '') ? (address ?? '').toLowerCase() : '';
+}

@@ -1,0 +1,255 @@
+/**
+ * Support's room in the sidebar: the homepage for the vendor's support staff (find an
+ * organisation, the open change requests, the sync, the store's fill level), an organisation's
+ * card, and assigning or correcting its reseller with a reason.
+ *
+ * Support is whoever the backing Sheet's Settings tab lists (kept in Script Properties by the
+ * sync), and only accounts of the owner's domain are looked up there, so that customers' homepages
+ * pay no extra call. Every support callback checks the caller again on the server, whatever the
+ * card showed; anyone else gets their customer view and nothing changes.
+ */
+import { classifyAccount } from '../../domain/account';
+import { decodeAssignment, type Assignment } from '../../domain/assignment';
+import { parseStoredSettings } from '../../domain/settings-rows';
+import { labelFor, type LabelOf } from '../../domain/search';
+import { findSegmentedByLabel } from '../../domain/segmented-search';
+import { cutToCodePoints } from '../../domain/text';
+import { utf8Length } from '../../domain/utf8';
+import { commitSupportAssignment, readAssignment } from '../../store/assignments';
+import { StoreFullError } from '../../store/errors';
+import { KEYS } from '../../store/keys';
+import { listOutbox } from '../../store/outbox';
+import type { Cache, KeyValueStore, ScriptLock } from '../../store/ports';
+import { loadSearchIndex, lookupResellerName } from '../../store/search-cache';
+import { FIELDS } from '../actions';
+import type { ActionResponseModel, CardModel } from '../card-model';
+import { readEvent, type AddonEvent } from '../event';
+import { countryName } from '../i18n';
+import { createView, type View } from '../view';
+import {
+  supportHomeCard,
+  supportOrganisationCard,
+  type OrganisationState,
+  type SupportOverview,
+} from './cards';
+
+export interface SupportServices {
+  email(): string;
+  now(): number;
+  scriptStore(): KeyValueStore;
+  cache(): Cache;
+  lock(): ScriptLock;
+  /** The deployment's owner: support staff are accounts of the owner's domain. */
+  ownerEmail(): string;
+  /** The customer's view of the same event, for anyone who is not support. */
+  customerHome(e: AddonEvent | undefined): CardModel;
+  /** The sender's address of the email support has open (Gmail's contextual trigger). */
+  messageSender(message: { messageId: string; accessToken: string }): string;
+}
+
+const STORE_BYTES = 500 * 1024;
+const MAX_REASON_CHARS = 500;
+const DOMAIN_RE = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/;
+/** A sync that has not run for this long is reported late (the trigger is missing or failing). */
+const LATE_AFTER_MS = 3 * 60 * 60 * 1000;
+
+export function createSupportFlow(services: SupportServices) {
+  const request = (e: AddonEvent | undefined): { event: ReturnType<typeof readEvent>; view: View } => {
+    const event = readEvent(e);
+    return { event, view: createView(event.language, event.timeZone) };
+  };
+
+  /** Is the caller support? One property read, and only for accounts of the owner's domain. */
+  const isSupport = (): boolean => {
+    const account = classifyAccount(services.email());
+    const owner = classifyAccount(services.ownerEmail());
+    if (account.kind !== 'organisation' || owner.kind === 'hidden' || account.domain !== owner.domain)
+      return false;
+    const settings = parseStoredSettings(services.scriptStore().get(KEYS.settings));
+    return settings.supportStaff.includes(account.email);
+  };
+
+  const notify = (text: string): ActionResponseModel => ({ navigation: [], notification: text });
+
+  /** Runs a support action; anyone else gets their own homepage and nothing changes. */
+  const forSupport = (
+    e: AddonEvent | undefined,
+    act: (req: { event: ReturnType<typeof readEvent>; view: View }) => ActionResponseModel,
+  ): ActionResponseModel => {
+    const req = request(e);
+    if (!isSupport()) return { navigation: [{ popToRoot: true }, { update: services.customerHome(e) }] };
+    if (req.event.forged) return notify(req.view.t('error.staleCard'));
+    try {
+      return act(req);
+    } catch (error) {
+      if (error instanceof StoreFullError)
+        return notify(req.view.t('error.storeFull', { support: services.ownerEmail() }));
+      console.error('support action failed', error);
+      return notify(req.view.t('error.unexpected'));
+    }
+  };
+
+  const overview = (): SupportOverview => {
+    const all = services.scriptStore().getAll();
+    let bytes = 0;
+    const openRequests: { domain: string; since: number }[] = [];
+    for (const [key, value] of Object.entries(all)) {
+      bytes += utf8Length(key) + utf8Length(value);
+      if (!key.startsWith(KEYS.domainPrefix)) continue;
+      const record = decodeAssignment(value);
+      if (record?.changeRequestedAt !== undefined)
+        openRequests.push({ domain: key.slice(KEYS.domainPrefix.length), since: record.changeRequestedAt });
+    }
+    openRequests.sort((a, b) => a.since - b.since);
+    const lastRunAt = lastSyncRun(all[KEYS.syncState]);
+    return {
+      lastRunAt,
+      late: lastRunAt !== undefined && services.now() - lastRunAt > LATE_AFTER_MS,
+      waiting: listOutbox(all).changes.length,
+      fillPercent: Math.round((bytes / STORE_BYTES) * 100),
+      openRequests,
+    };
+  };
+
+  const organisationState = (domain: string): OrganisationState => {
+    const stored = readAssignment(services.scriptStore(), domain);
+    if (stored.state === 'unreadable') return { kind: 'unreadable' };
+    if (stored.state === 'none') return { kind: 'none' };
+    return { kind: 'ok', record: stored.record, resellerName: nameOf(stored.record) };
+  };
+
+  const nameOf = (record: Assignment): string | undefined => {
+    if (record.kind !== 'reseller') return undefined;
+    const found = lookupResellerName(services.scriptStore(), services.cache(), record.resellerId);
+    return found.found ? found.name : undefined;
+  };
+
+  /** A reseller typed as its id, or picked as a suggestion label. */
+  const resellerIdFor = (view: View, query: string): string | undefined => {
+    if (/^R-\d{1,9}$/i.test(query)) return query.toUpperCase();
+    const { index } = loadSearchIndex(services.scriptStore(), services.cache(), 'choose');
+    const labelOf: LabelOf = (reseller, duplicate) =>
+      labelFor(reseller, duplicate, countryName(view.language, reseller.country));
+    return findSegmentedByLabel(index, query, labelOf)?.id;
+  };
+
+  return {
+    /** The homepage: support's own for support staff, the customer's for everyone else. */
+    homepage(e: AddonEvent | undefined): CardModel {
+      if (!isSupport()) return services.customerHome(e);
+      const { view } = request(e);
+      return supportHomeCard(view, overview());
+    },
+
+    /**
+     * Support opened an email: the sender's organisation at once. For everyone else the add-on shows
+     * what its homepage shows (the contextual trigger runs for every user and every email).
+     */
+    message(e: AddonEvent | undefined): CardModel {
+      if (!isSupport()) return services.customerHome(e);
+      const { event, view } = request(e);
+      let sender = '';
+      try {
+        if (event.message) sender = services.messageSender(event.message);
+      } catch (error) {
+        console.error('the open message cannot be read', error);
+      }
+      const account = classifyAccount(sender);
+      if (account.kind === 'organisation')
+        return supportOrganisationCard(view, account.domain, organisationState(account.domain));
+      const problem =
+        account.kind === 'personal'
+          ? view.t('support.message.personal', { email: account.email })
+          : view.t('support.message.unknown');
+      return supportHomeCard(view, overview(), problem);
+    },
+
+    find: (e: AddonEvent | undefined): ActionResponseModel =>
+      forSupport(e, ({ event, view }) => {
+        const typed = (event.parameter('domain') ?? event.formValue(FIELDS.supportDomain) ?? '')
+          .trim()
+          .toLowerCase();
+        const domain = typed.includes('@') ? typed.slice(typed.lastIndexOf('@') + 1) : typed;
+        if (!DOMAIN_RE.test(domain)) {
+          const shown = cutToCodePoints(typed, 80);
+          return {
+            navigation: [
+              {
+                update: supportHomeCard(
+                  view,
+                  overview(),
+                  view.t('support.find.badDomain', { domain: shown }),
+                ),
+              },
+            ],
+          };
+        }
+        return { navigation: [{ push: supportOrganisationCard(view, domain, organisationState(domain)) }] };
+      }),
+
+    assign: (e: AddonEvent | undefined): ActionResponseModel =>
+      forSupport(e, ({ event, view }) => {
+        const domain = event.parameter('domain') ?? '';
+        if (!DOMAIN_RE.test(domain)) return notify(view.t('error.staleCard'));
+        const query = cutToCodePoints((event.formValue(FIELDS.resellerQuery) ?? '').trim(), 600);
+        const reason = (event.formValue(FIELDS.supportReason) ?? '').trim();
+        const again = (problem: string): ActionResponseModel => ({
+          navigation: [
+            {
+              update: supportOrganisationCard(view, domain, organisationState(domain), {
+                query,
+                reason: cutToCodePoints(reason, MAX_REASON_CHARS),
+                problem,
+              }),
+            },
+          ],
+        });
+        if (reason === '') return again(view.t('support.assign.noReason'));
+        const resellerId = query === '' ? undefined : resellerIdFor(view, query);
+        if (resellerId === undefined)
+          return again(view.t('support.assign.noReseller', { query: cutToCodePoints(query, 80) }));
+        const result = commitSupportAssignment(services.scriptStore(), services.lock(), {
+          domain,
+          actorEmail:
+            classifyAccount(services.email()).kind === 'organisation'
+              ? services.email().trim().toLowerCase()
+              : '',
+          resellerId,
+          reason: cutToCodePoints(reason, MAX_REASON_CHARS),
+          clock: services.now,
+        });
+        switch (result.outcome) {
+          case 'saved':
+            return {
+              navigation: [{ update: supportOrganisationCard(view, domain, organisationState(domain)) }],
+              notification: view.t('support.assign.saved', { domain, name: result.reseller.name }),
+              stateChanged: true,
+            };
+          case 'unavailable':
+            return again(view.t('support.assign.noReseller', { query: cutToCodePoints(query, 80) }));
+          case 'unreadable':
+            return again(view.t('support.org.unreadable', { domain }));
+          case 'directoryUnreadable':
+          case 'busy':
+            return notify(view.t('error.unexpected'));
+        }
+      }),
+
+    syncNow: (e: AddonEvent | undefined): ActionResponseModel =>
+      forSupport(e, ({ view }) => {
+        services.scriptStore().setAll({ [KEYS.syncRequest]: String(services.now()) });
+        const minutes = parseStoredSettings(services.scriptStore().get(KEYS.settings)).syncMinutes;
+        return { navigation: [], notification: view.t('support.sync.requested', { minutes }) };
+      }),
+  };
+}
+
+function lastSyncRun(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const parsed = JSON.parse(text) as { lastRunAt?: unknown };
+    return typeof parsed.lastRunAt === 'number' && parsed.lastRunAt > 0 ? parsed.lastRunAt : undefined;
+  } catch {
+    return undefined;
+  }
+}
