@@ -4,6 +4,7 @@
  * reseller id is no longer the one in its status. An edited row with a known, approved reseller and
  * a reason becomes a support assignment; anything else is flagged and changes nothing.
  */
+import { DOMAIN_RE } from './syntax';
 import { RESELLER_ID_PATTERN } from './assignment';
 import type { Cell } from './sheet-rows';
 
@@ -22,7 +23,6 @@ export const ASSIGNMENT_COLUMNS = [
 
 const column = (name: (typeof ASSIGNMENT_COLUMNS)[number]): number => ASSIGNMENT_COLUMNS.indexOf(name);
 
-const DOMAIN_RE = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/;
 const MAX_REASON_CHARS = 500;
 
 function isFormula(cell: Cell | undefined): boolean {

@@ -3,6 +3,7 @@
  * value that does not check out keeps the setting's previous (or default) value and its row says
  * why.
  */
+import { EMAIL_RE } from './syntax';
 import type { Cell } from './sheet-rows';
 
 export interface Settings {
@@ -33,7 +34,6 @@ export type SettingProblem =
 
 export type SettingRow = { kind: 'ok' } | { kind: 'blank' } | { kind: 'flagged'; problem: SettingProblem };
 
-const EMAIL_RE = /^[^\s@"<>(),;:\\[\]]{1,64}@[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 const TRIGGER_MINUTES = [1, 5, 10, 15, 30];
 
 function text(cell: Cell | undefined): string | null {

@@ -4,6 +4,7 @@
  * and either accepted as a reseller or flagged with what is wrong. A flagged row is never applied:
  * the reseller keeps what the directory held for it.
  */
+import { DOMAIN_RE, EMAIL_RE } from './syntax';
 import { RESELLER_ID_PATTERN } from './assignment';
 import { RESELLER_STATUSES, type Reseller, type ResellerStatus } from './reseller';
 
@@ -61,8 +62,6 @@ export const RESELLER_COLUMNS = [
 
 export type ResellerColumn = (typeof RESELLER_COLUMNS)[number];
 
-const DOMAIN_RE = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/;
-const EMAIL_RE = /^[^\s@"<>(),;:\\[\]]{1,64}@[a-z0-9.-]{1,253}$/i;
 const COUNTRY_RE = /^[A-Z]{2}$/;
 
 function isBlank(cell: Cell | undefined): boolean {

@@ -39,6 +39,7 @@ import {
 } from '../sheet/backing-sheet';
 import { SHEET_TEXTS, sheetLanguage, type SheetLanguage } from '../sheet/messages';
 import { tab, TABS } from '../sheet/schema';
+import { storeFillPercent, STORE_WARNING_PERCENT } from '../store/capacity';
 import { readDirectory } from '../store/directory';
 import { KEYS } from '../store/keys';
 import { listOutbox, encodeSequence } from '../store/outbox';
@@ -176,6 +177,8 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
   if (!done.acquired) deps.scriptStore.setAll(written);
   const line = ownerTexts.synced(changes.length, resellers.directory.length, resellers.flagged);
   deps.log(line);
+  const percent = storeFillPercent(all);
+  if (percent >= STORE_WARNING_PERCENT) deps.log(ownerTexts.storeFilling(percent));
   return {
     ok: true,
     lines: [line],

@@ -36,6 +36,7 @@ interface SheetTexts {
     trigger: (fn: string, minutes: number) => string;
     noSheet: string;
     synced: (changes: number, resellers: number, flagged: number) => string;
+    storeFilling: (percent: number) => string;
     tabMissing: (tab: string) => string;
     headerDamaged: (tab: string) => string;
     quota: string;
@@ -168,6 +169,8 @@ const EN: SheetTexts = {
     trigger: (fn, minutes) =>
       `Add one time-driven trigger in the Apps Script editor (Triggers → Add trigger): function ${fn}, time-driven, every ${minutes} minutes.`,
     noSheet: 'There is no backing Sheet yet: run setup first. Nothing was changed.',
+    storeFilling: (percent) =>
+      `Script Properties are ${percent}% full (500 KB shared by all customers). Drain them more often (a shorter trigger interval) or move to the Firestore store before writes fail.`,
     synced: (changes, resellers, flagged) =>
       `Synced ${changes} changes; ${resellers} resellers in the directory; ${flagged} rows not applied (see their sync status).`,
     tabMissing: (tab) =>
@@ -305,6 +308,8 @@ const DE: SheetTexts = {
     trigger: (fn, minutes) =>
       `Im Apps-Script-Editor einen zeitgesteuerten Trigger anlegen (Trigger → Trigger hinzufügen): Funktion ${fn}, zeitgesteuert, alle ${minutes} Minuten.`,
     noSheet: 'Es gibt noch kein Tabellenblatt: zuerst setup ausführen. Nichts wurde geändert.',
+    storeFilling: (percent) =>
+      `Die Script Properties sind zu ${percent} % voll (500 KB für alle Kunden). Häufiger leeren (kürzeres Trigger-Intervall) oder auf den Firestore-Speicher umstellen, bevor Schreibvorgänge scheitern.`,
     synced: (changes, resellers, flagged) =>
       `${changes} Änderungen übertragen; ${resellers} Reseller im Verzeichnis; ${flagged} Zeilen nicht übernommen (siehe Sync-Status).`,
     tabMissing: (tab) =>

@@ -3,6 +3,7 @@
  * values, and which tabs only the sync writes. Tab names are the same in every language (the sync
  * finds tabs by name); headers and notes come from messages.ts in the owner's language.
  */
+import { ASSIGNMENT_COLUMNS } from '../domain/assignment-rows';
 import { RESELLER_COLUMNS, STATUS_WORDS } from '../domain/sheet-rows';
 import { RESELLER_STATUSES } from '../domain/reseller';
 
@@ -32,17 +33,7 @@ export const TABS: readonly TabSchema[] = [
   {
     id: 'assignments',
     title: 'Assignments',
-    columns: [
-      'organisation',
-      'linkedDomains',
-      'resellerId',
-      'resellerName',
-      'source',
-      'setBy',
-      'setAt',
-      'reason',
-      'syncStatus',
-    ],
+    columns: ASSIGNMENT_COLUMNS,
     lists: { source: SOURCES },
     syncOnly: false,
   },

@@ -3,6 +3,7 @@
  * store's fill level) and one organisation with its reseller and the assignment form.
  */
 import type { Assignment } from '../../domain/assignment';
+import { STORE_WARNING_PERCENT } from '../../store/capacity';
 import { ACTIONS, FIELDS } from '../actions';
 import type { CardModel, WidgetModel } from '../card-model';
 import { escapeHtml, html } from '../html';
@@ -10,9 +11,6 @@ import type { View } from '../view';
 
 export const SUPPORT_HOME_CARD = 'supportHome';
 export const SUPPORT_ORGANISATION_CARD = 'supportOrganisation';
-
-/** The store warns support from this fill level on (the budget: long before writes fail). */
-export const STORE_WARNING_PERCENT = 80;
 
 export interface SupportOverview {
   lastRunAt?: number;

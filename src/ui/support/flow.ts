@@ -8,14 +8,15 @@
  * pay no extra call. Every support callback checks the caller again on the server, whatever the
  * card showed; anyone else gets their customer view and nothing changes.
  */
+import { DOMAIN_RE } from '../../domain/syntax';
 import { classifyAccount } from '../../domain/account';
 import { decodeAssignment, type Assignment } from '../../domain/assignment';
 import { parseStoredSettings } from '../../domain/settings-rows';
 import { labelFor, type LabelOf } from '../../domain/search';
 import { findSegmentedByLabel } from '../../domain/segmented-search';
 import { cutToCodePoints } from '../../domain/text';
-import { utf8Length } from '../../domain/utf8';
 import { commitSupportAssignment, readAssignment } from '../../store/assignments';
+import { storeFillPercent } from '../../store/capacity';
 import { StoreFullError } from '../../store/errors';
 import { KEYS } from '../../store/keys';
 import { listOutbox } from '../../store/outbox';
@@ -47,9 +48,7 @@ export interface SupportServices {
   messageSender(message: { messageId: string; accessToken: string }): string;
 }
 
-const STORE_BYTES = 500 * 1024;
 const MAX_REASON_CHARS = 500;
-const DOMAIN_RE = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/;
 /** A sync that has not run for this long is reported late (the trigger is missing or failing). */
 const LATE_AFTER_MS = 3 * 60 * 60 * 1000;
 
@@ -91,10 +90,8 @@ export function createSupportFlow(services: SupportServices) {
 
   const overview = (): SupportOverview => {
     const all = services.scriptStore().getAll();
-    let bytes = 0;
     const openRequests: { domain: string; since: number }[] = [];
     for (const [key, value] of Object.entries(all)) {
-      bytes += utf8Length(key) + utf8Length(value);
       if (!key.startsWith(KEYS.domainPrefix)) continue;
       const record = decodeAssignment(value);
       if (record?.changeRequestedAt !== undefined)
@@ -106,7 +103,7 @@ export function createSupportFlow(services: SupportServices) {
       lastRunAt,
       late: lastRunAt !== undefined && services.now() - lastRunAt > LATE_AFTER_MS,
       waiting: listOutbox(all).changes.length,
-      fillPercent: Math.round((bytes / STORE_BYTES) * 100),
+      fillPercent: storeFillPercent(all),
       openRequests,
     };
   };
