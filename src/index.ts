@@ -88,6 +88,10 @@ export function onSupportAssign(e: AddonEvent) {
   return renderResponse(support.assign(e));
 }
 
+export function onSupportAnswer(e: AddonEvent) {
+  return renderResponse(support.answer(e));
+}
+
 export function onSupportSyncNow(e: AddonEvent) {
   return renderResponse(support.syncNow(e));
 }

@@ -1,13 +1,16 @@
 /**
  * The simulator's demo data: the curated reseller directory, a few customers already assigned (one
- * buying directly, one with a change request waiting for support). Customers are set up by running
- * the bundle's own callbacks, so the stored data has exactly the bundle's format.
+ * buying directly, one with a change request waiting for support), and the backing Sheet filled by
+ * one sync. Everything is set up by running the bundle's own callbacks and the owner's entry points,
+ * so the stored data has exactly the bundle's format.
  */
 import { loadDirectory } from '../runtime/adapters';
 import { actionEvent } from '../runtime/events';
 import type { LocalRuntime } from '../runtime/runtime';
 import { DEMO_RESELLERS } from '../demo/resellers';
+import { KEYS } from '../../src/store/keys';
 import { findIdentity } from './identities';
+import { runOwnerFunction, type OwnerAction } from './owner';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -45,4 +48,31 @@ export function seedDemo(runtime: LocalRuntime): void {
     { changeReason: 'Wir wechseln zum 1. Januar zu Zürcher Informatik AG.' },
   );
   host.advanceClock(3 * DAY);
+  seedSheet(runtime);
+}
+
+/**
+ * `setup` and one `syncNow` as the owner, so that a newcomer finds the Sheet filled: the resellers,
+ * the assignments, the open request and the audit trail of the changes above.
+ */
+function seedSheet(runtime: LocalRuntime): void {
+  const host = runtime.host;
+  const run = (action: OwnerAction, expectedKey: string): boolean => {
+    const result = runOwnerFunction(runtime, action);
+    // A bundle from before the backing Sheet (or a test's minimal one) still gets its customers.
+    if (!result.ok && result.error?.message.startsWith('Script function not found')) return false;
+    // Both report only in the log; what they store tells whether they did their work.
+    if (!result.ok || host.scriptProperties.get(expectedKey) === null) {
+      const why = result.error?.message ?? result.logs.join(' ');
+      throw new Error(`Seeding demo data failed in ${result.functionName}: ${why || 'it logged nothing'}`);
+    }
+    return true;
+  };
+  if (!run('setup', KEYS.sheetId)) return;
+  // The owner lists the vendor's support staff in the Settings tab, as a real owner would.
+  const support = findIdentity('support');
+  const id = host.scriptProperties.get(KEYS.sheetId) ?? '';
+  const row = host.sheets.readTab(id, 'Settings').findIndex((cells) => cells[0] === 'supportStaff') + 1;
+  if (support && row > 0) host.sheets.editCell(id, 'Settings', `B${row}`, support.email);
+  run('sync', KEYS.syncState);
 }

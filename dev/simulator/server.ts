@@ -17,11 +17,14 @@ import { LocalRuntime, type Manifest } from '../runtime/runtime';
 import { readState, writeState } from '../runtime/state-file';
 import { seedDemo } from './demo';
 import { findIdentity, IDENTITIES } from './identities';
+import { MAX_ADVANCE_MINUTES, runOwnerFunction, type OwnerAction } from './owner';
+import { editSheetCell, sheetView, type SheetView } from './sheet-view';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PUBLIC = path.join(__dirname, 'public');
 const MAX_BODY_BYTES = 64 * 1024;
 const MAX_FIELD_CHARS = 10_000;
+const MAX_TAB_TITLE_CHARS = 100;
 
 export interface SimulatorOptions {
   /** Where the stored state lives (default .local/state.json). */
@@ -45,6 +48,15 @@ interface ExecuteBody {
   parameters?: Record<string, string>;
   formInputs?: Record<string, string | string[]>;
 }
+
+interface CellEditBody {
+  tab: string;
+  a1: string;
+  text: string;
+}
+
+/** What an Owner panel button gets back: the execution (its log above all) and the clock after it. */
+export type OwnerRunResult = ExecutionResult & { clock: number };
 
 class HttpError extends Error {
   constructor(
@@ -157,6 +169,31 @@ export class Simulator {
     return result;
   }
 
+  /** Runs `setup`, `syncNow` or the trigger `runSync` as the owner, and keeps what it changed. */
+  runOwner(action: OwnerAction, advanceMinutes = 0): OwnerRunResult {
+    const runtime = this.requireRuntime();
+    const before = JSON.stringify(this.host.snapshot());
+    const result = runOwnerFunction(runtime, action, advanceMinutes);
+    if (!result.ok) this.log(`owner: ${result.functionName} failed: ${result.error?.message}`);
+    if (JSON.stringify(this.host.snapshot()) !== before) this.persist();
+    return { ...result, clock: this.host.now() };
+  }
+
+  sheet(tab?: string): SheetView {
+    return sheetView(this.host, tab);
+  }
+
+  /** Support typing into the backing Sheet; a value Sheets refuses (off a drop-down's list) is a 422. */
+  editCell(body: CellEditBody): SheetView {
+    try {
+      editSheetCell(this.host, body.tab, body.a1, body.text);
+    } catch (error) {
+      throw new HttpError(422, error instanceof Error ? error.message : String(error));
+    }
+    this.persist();
+    return sheetView(this.host, body.tab);
+  }
+
   stateFor(identityId: string): unknown {
     const who = findIdentity(identityId);
     const describe = (values: Record<string, string>) =>
@@ -228,6 +265,20 @@ export class Simulator {
       }
       case 'GET /api/state':
         return sendJson(response, 200, this.stateFor(url.searchParams.get('identity') ?? ''));
+      case 'POST /api/owner/setup':
+        await readJson(request);
+        return sendJson(response, 200, this.runOwner('setup'));
+      case 'POST /api/owner/sync':
+        await readJson(request);
+        return sendJson(response, 200, this.runOwner('sync'));
+      case 'POST /api/owner/trigger':
+        return sendJson(response, 200, this.runOwner('trigger', parseAdvance(await readJson(request))));
+      case 'GET /api/clock':
+        return sendJson(response, 200, { clock: this.host.now() });
+      case 'GET /api/sheet':
+        return sendJson(response, 200, this.sheet(url.searchParams.get('tab') ?? undefined));
+      case 'POST /api/sheet/cell':
+        return sendJson(response, 200, this.editCell(parseCellEdit(await readJson(request))));
       case 'POST /api/reset':
         await readJson(request);
         this.reset();
@@ -270,6 +321,27 @@ function parseExecuteBody(raw: unknown): ExecuteBody {
     parameters: stringMap(body.parameters, 'parameters'),
     formInputs: formMap(body.formInputs),
   };
+}
+
+function parseAdvance(raw: unknown): number {
+  const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).advanceMinutes : 0;
+  if (value === undefined) return 0;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_ADVANCE_MINUTES)
+    throw new HttpError(400, `advanceMinutes must be a whole number from 0 to ${MAX_ADVANCE_MINUTES}.`);
+  return value;
+}
+
+function parseCellEdit(raw: unknown): CellEditBody {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new HttpError(400, 'Expected a JSON object.');
+  const { tab, a1, text } = raw as Record<string, unknown>;
+  if (typeof tab !== 'string' || tab === '' || tab.length > MAX_TAB_TITLE_CHARS)
+    throw new HttpError(400, 'tab must be the name of a tab.');
+  if (typeof a1 !== 'string' || !/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(a1))
+    throw new HttpError(400, 'a1 must name one cell, such as B2.');
+  // No length limit of its own: the body's 64 KB stops the absurd, Sheets' 50,000 characters the rest.
+  if (typeof text !== 'string') throw new HttpError(400, 'text must be a string.');
+  return { tab, a1, text };
 }
 
 function stringMap(value: unknown, name: string): Record<string, string> | undefined {

@@ -16,6 +16,23 @@ interface AssignmentBase {
   actor: string;
   /** Epoch milliseconds of a change request still waiting for support, if any. */
   changeRequestedAt?: number;
+  /** Support's answer to the organisation's last change request, which its users see. */
+  answer?: RequestAnswer;
+}
+
+export interface RequestAnswer {
+  state: 'approved' | 'rejected';
+  /** Epoch milliseconds. */
+  at: number;
+  /** One line, at most MAX_ANSWER_CHARS characters. */
+  text: string;
+}
+
+export const MAX_ANSWER_CHARS = 300;
+
+/** An answer as records keep it: one line (tabs and line breaks become spaces), cut to its limit. */
+export function answerText(text: string): string {
+  return Array.from(text.replace(/\s+/g, ' ').trim()).slice(0, MAX_ANSWER_CHARS).join('');
 }
 
 /**
@@ -78,6 +95,7 @@ export function decideChoice(current: Assignment | null, proposed: Assignment): 
 const FORMAT = '2';
 const KIND_CODES = { reseller: 'R', direct: 'D' } as const;
 const SOURCE_CODES = { user: 'u', support: 's' } as const;
+const ANSWER_CODES = { approved: 'a', rejected: 'r' } as const;
 /** The range of a JavaScript Date, in milliseconds either side of 1970. */
 const MAX_TIME_MS = 8.64e15;
 /** Seconds in base 36 with an optional sign; a damaged record is unreadable rather than misdated. */
@@ -104,6 +122,16 @@ export function encodeAssignment(a: Assignment): string {
   if (a.kind === 'reseller') {
     if (!RESELLER_ID_PATTERN.test(a.resellerId)) throw new UnencodableRecordError('bad reseller id');
     fields.push(a.resellerId);
+    // Only a reseller can have been asked to change, so only its record carries an answer.
+    if (a.answer) {
+      if (
+        a.answer.text === '' ||
+        /[\t\n\r]/.test(a.answer.text) ||
+        a.answer.text !== answerText(a.answer.text)
+      )
+        throw new UnencodableRecordError('bad answer text');
+      fields.push(ANSWER_CODES[a.answer.state], toBase36Seconds(a.answer.at), a.answer.text);
+    }
   }
   const rest = fields.slice(1).join('\t');
   return `${fields[0] as string}${checkDigits(rest)}\t${rest}`;
@@ -125,9 +153,16 @@ function decodeV2(text: string, fields: string[]): Assignment | null {
   const [head = '', since = '', actor = '', requested = '', resellerId, ...extra] = fields;
   const kind = head[1] === 'R' ? 'reseller' : head[1] === 'D' ? 'direct' : undefined;
   const source = head[2] === 'u' ? 'user' : head[2] === 's' ? 'support' : undefined;
-  if (!kind || !source || extra.length > 0 || !/^[0-9a-z]{1,13}$/.test(actor)) return null;
+  if (!kind || !source || !/^[0-9a-z]{1,13}$/.test(actor)) return null;
+  if (extra.length !== 0 && (extra.length !== 3 || kind !== 'reseller')) return null;
   if (head.slice(3) !== checkDigits(text.slice(head.length + 1))) return null;
-  return assemble(kind, source, since, actor, requested, resellerId);
+  const record = assemble(kind, source, since, actor, requested, resellerId);
+  if (!record || extra.length === 0) return record;
+  const [code, atText = '', answer = ''] = extra;
+  const state = code === 'a' ? 'approved' : code === 'r' ? 'rejected' : undefined;
+  const at = fromBase36Seconds(atText);
+  if (!state || at === null || answer === '' || answer !== answerText(answer)) return null;
+  return { ...record, answer: { state, at, text: answer } };
 }
 
 function decodeV1(fields: string[]): Assignment | null {
@@ -192,6 +227,16 @@ export type Change =
       resellerId: string;
       reason: string;
     }
+  /** Support answered the organisation's change request without (or before) a new reseller. */
+  | {
+      seq: number;
+      type: 'requestAnswered';
+      domain: string;
+      actorEmail: string;
+      at: number;
+      state: 'approved' | 'rejected';
+      answer: string;
+    }
   /** Support assigned or corrected the reseller (answering any pending change request). */
   | {
       seq: number;
@@ -217,7 +262,21 @@ export function applyChange(before: Assignment | null, change: Change): Assignme
       return directAssignment(change.actorEmail, change.at);
     case 'changeRequested':
       return before === null ? null : { ...before, changeRequestedAt: change.at };
-    case 'supportAssigned':
-      return supportAssignment(change.resellerId, change.actorEmail, change.at);
+    case 'supportAssigned': {
+      const record = supportAssignment(change.resellerId, change.actorEmail, change.at);
+      // Assigning while a request waits answers it: approved, with support's reason.
+      return before?.changeRequestedAt !== undefined && answerText(change.reason) !== ''
+        ? { ...record, answer: { state: 'approved', at: change.at, text: answerText(change.reason) } }
+        : record;
+    }
+    case 'requestAnswered': {
+      if (before === null) return null;
+      const answered: Assignment = {
+        ...before,
+        answer: { state: change.state, at: change.at, text: answerText(change.answer) },
+      };
+      delete answered.changeRequestedAt;
+      return answered;
+    }
   }
 }

@@ -43,7 +43,8 @@ import { storeFillPercent, STORE_WARNING_PERCENT } from '../store/capacity';
 import { readDirectory } from '../store/directory';
 import { KEYS } from '../store/keys';
 import { listOutbox, encodeSequence } from '../store/outbox';
-import { commitSupportAssignments } from '../store/assignments';
+import { commitRequestAnswers, commitSupportAssignments } from '../store/assignments';
+import { readRequestRows } from '../domain/request-rows';
 import { LOCK_TIMEOUT_MS } from '../store/locking';
 import { replaceDirectory } from '../store/replace-directory';
 import { refusalForNonOwner, type OwnerDependencies } from './owner';
@@ -115,6 +116,7 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
     directory.resellers,
     Number(all[KEYS.lastResellerId] ?? 0) || 0,
     language,
+    state.lastReadAt === 0,
   );
   // The directory first: support's edits of Assignments are checked against it, and a run stopped
   // after this point writes the same directory again.
@@ -128,7 +130,8 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
     );
   }
   const edits = applyAssignmentEdits(deps, tabs, all, resellers.directory);
-  if (edits.applied > 0) {
+  const answers = applyRequestAnswers(deps, tabs);
+  if (edits.applied + answers.applied > 0) {
     // The edits are changes now, with their own commit sequences: read them like any other.
     all = deps.scriptStore.getAll();
     changes = listOutbox(all).changes;
@@ -143,12 +146,12 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
       values: [[SHEET_TEXTS[language].status.assignment(problem)]],
     })),
     ...assignmentWrites(tabs, changes, all, names, okText),
-    ...appendBySequence(
-      tabs,
-      'requests',
-      changes.filter((c) => c.type === 'changeRequested').map(requestRow),
-    ),
-    ...answeredRequests(tabs, changes),
+    ...appendBySequence(tabs, 'requests', changes.filter(isRequest).map(requestRow)),
+    ...answeredRequests(tabs, changes, okText),
+    ...answers.flagged.map(({ row, problem }) => ({
+      range: rowsRange(tab('requests'), row + 2, 1, tab('requests').columns.indexOf('syncStatus'), 1),
+      values: [[SHEET_TEXTS[language].status.request(problem)]],
+    })),
     ...appendBySequence(tabs, 'audit', auditRows(tabs, changes, all)),
   ];
   try {
@@ -239,6 +242,8 @@ function resellerResults(
   current: readonly Reseller[],
   storedLastId: number,
   language: SheetLanguage,
+  /** The first sync after setup fills the tab from the directory: nothing was lost. */
+  firstSync: boolean,
 ): {
   directory: Reseller[];
   writes: { range: string; values: Row[] }[];
@@ -290,7 +295,7 @@ function resellerResults(
         '',
         STATUS_WORDS[r.status],
         '',
-        texts.restored,
+        firstSync ? texts.added : texts.restored,
       ]),
     });
     directory.push(...restored);
@@ -393,10 +398,24 @@ function applyAssignmentEdits(
   return { applied: result.outcome === 'saved' ? result.saved.length : 0, flagged: read.flagged };
 }
 
-function requestRow(change: Change): Row {
-  const reason = change.type === 'changeRequested' ? change.reason : '';
-  const resellerId = change.type === 'direct' ? '' : change.resellerId;
-  return [change.seq, change.domain, change.actorEmail, iso(change.at), resellerId, reason, 'open', '', 'OK'];
+type RequestChange = Extract<Change, { type: 'changeRequested' }>;
+
+function isRequest(change: Change): change is RequestChange {
+  return change.type === 'changeRequested';
+}
+
+function requestRow(change: RequestChange): Row {
+  return [
+    change.seq,
+    change.domain,
+    change.actorEmail,
+    iso(change.at),
+    change.resellerId,
+    change.reason,
+    'open',
+    '',
+    'OK (open)',
+  ];
 }
 
 /**
@@ -404,19 +423,44 @@ function requestRow(change: Change): Row {
  * the reason support gave is the answer. (Requests written by this same run are answered by the
  * next one, since they are appended below the rows read.)
  */
-function answeredRequests(tabs: TabRows, changes: readonly Change[]): { range: string; values: Row[] }[] {
+function answeredRequests(
+  tabs: TabRows,
+  changes: readonly Change[],
+  okText: string,
+): { range: string; values: Row[] }[] {
   const t = tab('requests');
-  const answers = new Map<string, string>();
-  for (const change of changes)
-    if (change.type === 'supportAssigned') answers.set(change.domain, change.reason);
+  const answers = new Map<string, [string, string]>();
+  for (const change of changes) {
+    if (change.type === 'supportAssigned') answers.set(change.domain, ['approved', change.reason]);
+    if (change.type === 'requestAnswered') answers.set(change.domain, [change.state, change.answer]);
+  }
   const state = t.columns.indexOf('state');
+  const status = t.columns.indexOf('syncStatus');
   const writes: { range: string; values: Row[] }[] = [];
   tabs.requests.slice(1).forEach((row, i) => {
     const answer = typeof row[1] === 'string' ? answers.get(row[1]) : undefined;
-    if (answer === undefined || row[state] !== 'open') return;
-    writes.push({ range: rowsRange(t, i + 2, 1, state, 2), values: [['approved', answer]] });
+    if (answer === undefined || writtenValue(row[status]) !== 'open') return;
+    writes.push({
+      range: rowsRange(t, i + 2, 1, state, 3),
+      values: [[answer[0], answer[1], assignmentStatus(okText, 'answered')]],
+    });
   });
   return writes;
+}
+
+/** Support's answers typed into the Requests tab, checked and committed in one go. */
+function applyRequestAnswers(
+  deps: OwnerDependencies,
+  tabs: TabRows,
+): { applied: number; flagged: ReturnType<typeof readRequestRows>['flagged'] } {
+  const read = readRequestRows(tabs.requests.slice(1));
+  if (read.answers.length === 0) return { applied: 0, flagged: read.flagged };
+  const result = commitRequestAnswers(
+    deps.scriptStore,
+    deps.lock,
+    read.answers.map((a) => ({ ...a, actorEmail: 'support (Requests tab)', clock: deps.now })),
+  );
+  return { applied: result.outcome === 'saved' ? result.saved.length : 0, flagged: read.flagged };
 }
 
 function describe(record: Assignment | null): string {
@@ -441,8 +485,11 @@ function auditRows(tabs: TabRows, changes: readonly Change[], all: Record<string
         ? change.resellerId
         : change.type === 'direct'
           ? 'direct'
-          : `${was || describe(decodeAssignment(all[KEYS.domain(change.domain)] ?? ''))}, change requested`;
-    if (change.type !== 'changeRequested') before.set(change.domain, after);
+          : change.type === 'requestAnswered'
+            ? `${was}, request ${change.state}: ${change.answer}`
+            : `${was || describe(decodeAssignment(all[KEYS.domain(change.domain)] ?? ''))}, change requested`;
+    if (change.type !== 'changeRequested' && change.type !== 'requestAnswered')
+      before.set(change.domain, after);
     return [change.seq, iso(change.at), change.actorEmail, change.type, was, after];
   });
 }

@@ -5,6 +5,7 @@
  * statuses the sync writes.
  */
 import type { AssignmentRowProblem } from '../domain/assignment-rows';
+import type { RequestRowProblem } from '../domain/request-rows';
 import type { SettingProblem } from '../domain/settings-rows';
 import type { RowProblem } from '../domain/sheet-rows';
 
@@ -21,10 +22,12 @@ interface SheetTexts {
     ok: string;
     newId: (id: string) => string;
     restored: string;
+    added: string;
     blank: string;
     problem: (problem: RowProblem) => string;
     setting: (problem: SettingProblem) => string;
     assignment: (problem: AssignmentRowProblem) => string;
+    request: (problem: RequestRowProblem) => string;
   };
   report: {
     notOwner: (email: string) => string;
@@ -96,6 +99,7 @@ const EN: SheetTexts = {
     ok: 'OK',
     newId: (id) => `OK, new id ${id}`,
     restored: 'Restored: this reseller was missing here. Suspend resellers instead of deleting rows.',
+    added: 'OK: added from the directory by the first sync.',
     blank: 'Empty row: ignored.',
     problem: (p) => {
       switch (p.kind) {
@@ -139,6 +143,12 @@ const EN: SheetTexts = {
           return 'No support staff listed: nobody sees the support cards until someone is.';
       }
     },
+    request: (p) =>
+      p.kind === 'formula'
+        ? 'Not applied: type the state and the answer themselves, not formulas.'
+        : p.kind === 'badState'
+          ? 'Not applied: choose approved or rejected from the list.'
+          : 'Not applied: write the answer the customer will read.',
     assignment: (p) => {
       switch (p.kind) {
         case 'formula':
@@ -233,6 +243,7 @@ const DE: SheetTexts = {
   status: {
     ok: 'OK',
     newId: (id) => `OK, neue ID ${id}`,
+    added: 'OK: vom ersten Abgleich aus dem Verzeichnis übernommen.',
     restored:
       'Wiederhergestellt: Dieser Reseller fehlte hier. Reseller bitte sperren (suspended) statt Zeilen löschen.',
     blank: 'Leere Zeile: ignoriert.',
@@ -278,6 +289,12 @@ const DE: SheetTexts = {
           return 'Kein Support-Team eingetragen: Niemand sieht die Support-Karten, bis jemand eingetragen ist.';
       }
     },
+    request: (p) =>
+      p.kind === 'formula'
+        ? 'Nicht übernommen: Bitte Stand und Antwort selbst eingeben, keine Formeln.'
+        : p.kind === 'badState'
+          ? 'Nicht übernommen: Bitte approved oder rejected aus der Liste wählen.'
+          : 'Nicht übernommen: Bitte die Antwort schreiben, die der Kunde lesen wird.',
     assignment: (p) => {
       switch (p.kind) {
         case 'formula':

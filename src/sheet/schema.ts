@@ -4,6 +4,7 @@
  * finds tabs by name); headers and notes come from messages.ts in the owner's language.
  */
 import { ASSIGNMENT_COLUMNS } from '../domain/assignment-rows';
+import { REQUEST_COLUMNS } from '../domain/request-rows';
 import { RESELLER_COLUMNS, STATUS_WORDS } from '../domain/sheet-rows';
 import { RESELLER_STATUSES } from '../domain/reseller';
 
@@ -40,17 +41,7 @@ export const TABS: readonly TabSchema[] = [
   {
     id: 'requests',
     title: 'Requests',
-    columns: [
-      'request',
-      'organisation',
-      'requestedBy',
-      'requestedAt',
-      'resellerId',
-      'reason',
-      'state',
-      'answer',
-      'syncStatus',
-    ],
+    columns: REQUEST_COLUMNS,
     lists: { state: REQUEST_STATES },
     syncOnly: false,
   },

@@ -8,6 +8,8 @@
  * nothing is written over it until support has looked at it.
  */
 import {
+  answerText,
+  applyChange,
   decideChoice,
   decodeAssignment,
   directAssignment,
@@ -175,7 +177,6 @@ export function commitSupportAssignment(
     const reseller = lookup.reseller;
     if (!reseller || reseller.status !== 'approved') return { outcome: 'unavailable' };
     const at = input.clock();
-    const record = supportAssignment(reseller.id, input.actorEmail, at);
     const change: Change = {
       seq: nextSequence(store),
       type: 'supportAssigned',
@@ -185,6 +186,10 @@ export function commitSupportAssignment(
       resellerId: reseller.id,
       reason: input.reason,
     };
+    // Replayed like any change: a waiting request is answered (approved, with the reason).
+    const record =
+      applyChange(current.state === 'ok' ? current.record : null, change) ??
+      supportAssignment(reseller.id, input.actorEmail, at);
     store.setAll({ [KEYS.domain(input.domain)]: encodeAssignment(record), ...changeEntries(change) });
     return { outcome: 'saved', record, reseller };
   });
@@ -227,15 +232,58 @@ export function commitSupportAssignments(
         resellerId: input.resellerId,
         reason: input.reason,
       };
-      Object.assign(
-        values,
-        {
-          [KEYS.domain(input.domain)]: encodeAssignment(
-            supportAssignment(input.resellerId, input.actorEmail, at),
-          ),
-        },
-        changeEntries(change),
-      );
+      const before = text === undefined ? null : decodeAssignment(text);
+      const record = applyChange(before, change) ?? supportAssignment(input.resellerId, input.actorEmail, at);
+      Object.assign(values, { [KEYS.domain(input.domain)]: encodeAssignment(record) }, changeEntries(change));
+      saved.push(input.domain);
+    }
+    if (saved.length > 0) store.setAll(values);
+    return { outcome: 'saved' as const, saved, skipped };
+  });
+  return result.acquired ? result.value : { outcome: 'busy' };
+}
+
+export interface RequestAnswerInput {
+  domain: string;
+  actorEmail: string;
+  state: 'approved' | 'rejected';
+  answer: string;
+  clock: () => number;
+}
+
+/**
+ * Support's answers to waiting change requests, in one lock, one read and one write. An
+ * organisation whose request was already answered (or whose record cannot be read) is skipped.
+ */
+export function commitRequestAnswers(
+  store: KeyValueStore,
+  lock: ScriptLock,
+  inputs: readonly RequestAnswerInput[],
+): Locked<{ outcome: 'saved'; saved: string[]; skipped: string[] }> {
+  const result = lock.withLock(LOCK_TIMEOUT_MS, () => {
+    const all = store.getAll();
+    let seq = nextSequenceFrom(all);
+    const values: Record<string, string> = {};
+    const saved: string[] = [];
+    const skipped: string[] = [];
+    for (const input of inputs) {
+      const before = decodeAssignment(all[KEYS.domain(input.domain)] ?? '');
+      if (!before || before.changeRequestedAt === undefined || saved.includes(input.domain)) {
+        skipped.push(input.domain);
+        continue;
+      }
+      const change: Change = {
+        seq: seq++,
+        type: 'requestAnswered',
+        domain: input.domain,
+        actorEmail: input.actorEmail,
+        at: input.clock(),
+        state: input.state,
+        answer: answerText(input.answer),
+      };
+      const record = applyChange(before, change);
+      if (!record) continue;
+      Object.assign(values, { [KEYS.domain(input.domain)]: encodeAssignment(record) }, changeEntries(change));
       saved.push(input.domain);
     }
     if (saved.length > 0) store.setAll(values);

@@ -69,13 +69,16 @@ export function nextSequenceFrom(all: Record<string, string>): number {
 
 /** The properties that commit a change: its outbox entry and the advanced counter. */
 export function changeEntries(change: Change): Record<string, string> {
+  const base = [change.type, change.domain, change.actorEmail, change.at];
   const payload =
     change.type === 'assigned'
-      ? [change.type, change.domain, change.actorEmail, change.at, change.resellerId]
+      ? [...base, change.resellerId]
       : change.type === 'direct'
-        ? [change.type, change.domain, change.actorEmail, change.at]
-        : // changeRequested and supportAssigned both carry the reseller and a reason.
-          [change.type, change.domain, change.actorEmail, change.at, change.resellerId, change.reason];
+        ? base
+        : change.type === 'requestAnswered'
+          ? [...base, change.state, change.answer]
+          : // changeRequested and supportAssigned both carry the reseller and a reason.
+            [...base, change.resellerId, change.reason];
   return {
     [KEYS.outbox(encodeSequence(change.seq))]: JSON.stringify(payload),
     [KEYS.sequence]: encodeSequence(change.seq),
@@ -98,6 +101,10 @@ export function decodeChange(key: string, value: string): Change | null {
   if (typeof at !== 'number' || !Number.isFinite(at)) return null;
   const base = { seq, domain, actorEmail, at };
   if (type === 'direct' && parsed.length === 4) return { ...base, type };
+  if (type === 'requestAnswered' && parsed.length === 6 && typeof reason === 'string')
+    return resellerId === 'approved' || resellerId === 'rejected'
+      ? { ...base, type, state: resellerId, answer: reason }
+      : null;
   if (typeof resellerId !== 'string' || resellerId === '') return null;
   if (type === 'assigned' && parsed.length === 5) return { ...base, type, resellerId };
   if (

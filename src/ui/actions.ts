@@ -20,6 +20,7 @@ export const ACTIONS = {
   supportFind: 'onSupportFind',
   supportAssign: 'onSupportAssign',
   supportSyncNow: 'onSupportSyncNow',
+  supportAnswer: 'onSupportAnswer',
 } as const;
 
 export type ActionName = (typeof ACTIONS)[keyof typeof ACTIONS];

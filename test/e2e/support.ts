@@ -472,6 +472,49 @@ export async function checkAccessibility(page: Page, label: string): Promise<Axe
   return violations;
 }
 
+/** Screenshot of one element of the page (a panel) into test-results/screenshots/<name>.png. */
+export async function screenshotElement(page: Page, selector: string, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.locator(selector).screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+  return file;
+}
+
+/**
+ * Runs axe-core on one element of the page (a panel beside the sidebar), as checkAccessibility does
+ * on the sidebar: fails on any violation of impact serious or critical, prints the lesser ones.
+ */
+export async function checkAccessibilityOf(
+  page: Page,
+  selector: string,
+  label: string,
+): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => typeof (window as unknown as AxeWindow).axe !== 'undefined');
+  if (!loaded) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async (where) => {
+    const axe = (window as unknown as AxeWindow).axe;
+    if (!axe) throw new Error('axe-core did not load');
+    const element = document.querySelector(where);
+    if (!element) throw new Error(`The page has no ${where}`);
+    const results = await axe.run(element);
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? null,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
+    }));
+  }, selector);
+  const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const lesser = violations.filter((v) => !severe.includes(v));
+  if (lesser.length > 0) {
+    console.log(
+      `axe on ${label}: ${lesser.map((v) => `${v.id} (${v.impact ?? 'no impact'}: ${v.targets.join(', ')})`).join('; ')}`,
+    );
+  }
+  expect(severe.map((v) => `${v.id} (${v.impact ?? ''}): ${v.help} — ${v.targets.join(', ')}`)).toEqual([]);
+  return violations;
+}
+
 // ---- the stored state, read from the page ---------------------------------------------------------
 
 export interface StoreView {

@@ -180,3 +180,76 @@ describe('support opening an email (the contextual trigger)', () => {
     );
   });
 });
+
+describe('support answering a change request', () => {
+  /** Ben's organisation on Müller IT, with his change request waiting, synced to the Sheet. */
+  function requested(locale = 'en'): LocalRuntime {
+    const runtime = withSupport();
+    const ben = client(runtime, user('ben@kunde.example', locale));
+    ben.click(
+      locale === 'de' ? 'Ich habe einen Google Workspace-Reseller' : 'I have a Google Workspace reseller',
+    );
+    ben.type('resellerQuery', 'Müller IT');
+    ben.click(locale === 'de' ? 'Suchen' : 'Search');
+    ben.click(locale === 'de' ? 'Auswählen' : 'Choose');
+    ben.click(locale === 'de' ? 'Kontakte jetzt freigeben' : 'Share contacts now');
+    ben.click(locale === 'de' ? 'Änderung anfragen' : 'Request a change');
+    ben.type('changeReason', 'We changed our reseller last month.');
+    ben.click(locale === 'de' ? 'Anfrage senden' : 'Send request');
+    run(runtime, 'syncNow');
+    return runtime;
+  }
+
+  it.each([
+    ['en', 'Our support team answered your change request on'],
+    ['de', 'Unser Support-Team hat Ihre Änderungsanfrage am'],
+  ])('in the Requests tab: the customer reads the answer (%s)', (locale, intro) => {
+    const runtime = requested(locale);
+    const id = sheetId(runtime);
+    const rows = runtime.host.sheets.readTab(id, 'Requests');
+    const row = rows.findIndex((r) => r[1] === 'kunde.example') + 1;
+    expect(rows[row - 1]?.slice(6)).toEqual(['open', '', 'OK (open)']);
+    runtime.host.sheets.editCell(id, 'Requests', `G${row}`, 'rejected');
+    runtime.host.sheets.editCell(id, 'Requests', `H${row}`, 'Your contract with Müller IT runs until March.');
+    run(runtime, 'syncNow');
+    expect(runtime.host.sheets.readTab(id, 'Requests')[row - 1]?.[8]).toBe('OK (answered)');
+    const text = client(runtime, user('ben@kunde.example', locale)).texts().join('\n');
+    expect(text).toContain(intro);
+    expect(text).toContain('Your contract with Müller IT runs until March.');
+    expect(runtime.host.sheets.readTab(id, 'Audit').at(-1)?.[3]).toBe('requestAnswered');
+  });
+
+  it('flags an answer without text, and changes nothing', () => {
+    const runtime = requested();
+    const id = sheetId(runtime);
+    const row = runtime.host.sheets.readTab(id, 'Requests').findIndex((r) => r[1] === 'kunde.example') + 1;
+    runtime.host.sheets.editCell(id, 'Requests', `G${row}`, 'rejected');
+    const before = runtime.host.scriptProperties.get('d:kunde.example');
+    run(runtime, 'syncNow');
+    expect(runtime.host.sheets.readTab(id, 'Requests')[row - 1]?.[8]).toContain('write the answer');
+    expect(runtime.host.scriptProperties.get('d:kunde.example')).toBe(before);
+  });
+
+  it('in the sidebar: "Answer without a change" with the answer in the reason field', () => {
+    const runtime = requested();
+    const sam = client(runtime, user(SAM));
+    sam.type('supportDomain', 'kunde.example');
+    sam.click('Show organisation');
+    expect(sam.texts().join('\n')).toContain('A change request is waiting since');
+    sam.click('Answer without a change');
+    expect(sam.texts().join('\n')).toContain('Write the answer the customer will read');
+    sam.type('supportReason', 'Please send us the new contract first.');
+    sam.click('Answer without a change');
+    expect(sam.notification).toContain('Answered');
+    expect(client(runtime, user('ben@kunde.example')).texts().join('\n')).toContain(
+      'Please send us the new contract first.',
+    );
+    run(runtime, 'syncNow');
+    const requests = runtime.host.sheets.readTab(sheetId(runtime), 'Requests');
+    expect(requests.find((r) => r[1] === 'kunde.example')?.slice(6)).toEqual([
+      'rejected',
+      'Please send us the new contract first.',
+      'OK (answered)',
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import { mulberry32 } from '../../dev/demo/resellers';
 import { emailFingerprint, FINGERPRINT_SPACE } from '../../src/domain/account';
 import { checksum } from '../../src/domain/hash';
 import {
+  applyChange,
   decodeAssignment,
   encodeAssignment,
   UnencodableRecordError,
@@ -331,5 +332,54 @@ describe('decodeAssignment of anything else', () => {
       // Whatever it reads must be a record it could have written: its own encoding reads the same.
       if (record !== null) expect(decodeAssignment(encodeAssignment(record))).toEqual(record);
     }
+  });
+});
+
+describe('support’s answer in a record', () => {
+  const base = {
+    kind: 'reseller' as const,
+    resellerId: 'R-00001',
+    since: 1_700_000_000_000,
+    source: 'support' as const,
+    actor: 'ab12c',
+  };
+
+  it('is read back with its state, time and one-line text', () => {
+    for (const state of ['approved', 'rejected'] as const) {
+      const record = {
+        ...base,
+        answer: { state, at: 1_700_000_100_000, text: 'Your contract runs until March.' },
+      };
+      expect(decodeAssignment(encodeAssignment(record))).toEqual(record);
+    }
+  });
+
+  it('is refused when the text would break the line, and a damaged answer makes the record unreadable', () => {
+    expect(() =>
+      encodeAssignment({ ...base, answer: { state: 'approved', at: 0, text: 'two\tfields' } }),
+    ).toThrow(UnencodableRecordError);
+    const text = encodeAssignment({
+      ...base,
+      answer: { state: 'rejected', at: 1_700_000_100_000, text: 'No.' },
+    });
+    expect(decodeAssignment(text.replace('\tr\t', '\tx\t'))).toBeNull();
+    expect(decodeAssignment(text.replace('No.', 'Yes'))).toBeNull();
+  });
+
+  it('is what replaying support’s answer leaves, and it ends the waiting request', () => {
+    const waiting = { ...base, changeRequestedAt: 1_700_000_050_000 };
+    const after = applyChange(waiting, {
+      seq: 2,
+      type: 'requestAnswered',
+      domain: 'kunde.example',
+      actorEmail: 'sam@vendor.example',
+      at: 1_700_000_100_000,
+      state: 'rejected',
+      answer: '  Your contract\nruns until March. ',
+    });
+    expect(after).toEqual({
+      ...base,
+      answer: { state: 'rejected', at: 1_700_000_100_000, text: 'Your contract runs until March.' },
+    });
   });
 });

@@ -602,6 +602,18 @@ describe('every card', () => {
         },
       ),
       supportOrganisationCard(view, hostileDomain, { kind: 'none' }),
+      supportOrganisationCard(view, hostileDomain, {
+        kind: 'ok',
+        record: { ...boldRecord, changeRequestedAt: NOW },
+        resellerName: HOSTILE_NAME,
+      }),
+      statusCard(
+        view,
+        hostileDomain,
+        VIEWER,
+        { ...boldRecord, answer: { state: 'rejected', at: NOW, text: HOSTILE_NAME } },
+        { name: BOLD.name },
+      ),
       supportOrganisationCard(view, hostileDomain, { kind: 'unreadable' }),
     ];
   }

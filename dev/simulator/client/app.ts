@@ -3,12 +3,15 @@
  * The simulator page: a Gmail-like sidebar that renders the add-on's cards and behaves as Gmail
  * does — card stack with push, pop, update and pop-to-root, notifications as toasts, a spinner for
  * actions with a load indicator, typeahead as the user pauses typing, the universal actions menu and
- * a refresh that re-runs the homepage trigger — plus switches for identity and language and panels
- * that show what the add-on stored.
+ * a refresh that re-runs the homepage trigger — plus switches for identity and language, panels
+ * that show what the add-on stored, and the owner's side: setup, the sync and the backing Sheet.
  */
 import type { ActionJson, CardJson, NavigationJson, OpenLinkJson } from '../../runtime/card-service';
 import { applyNavigations } from '../../runtime/navigation';
 import { renderCard, type RenderedAction } from '../renderer';
+import { $, api } from './api';
+import { initOwnerPanel, refreshClock } from './owner-panel';
+import { initSheetPanel } from './sheet-panel';
 
 interface IdentityInfo {
   id: string;
@@ -53,12 +56,6 @@ interface StoreView {
 
 const SUGGESTION_PAUSE_MS = 300;
 
-const $ = <T extends HTMLElement>(selector: string): T => {
-  const element = document.querySelector<T>(selector);
-  if (!element) throw new Error(`The page has no ${selector}`);
-  return element;
-};
-
 const state = {
   boot: undefined as Bootstrap | undefined,
   identityId: '',
@@ -68,17 +65,6 @@ const state = {
   busy: false,
   renders: 0,
 };
-
-async function api<T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data = (await response.json()) as T & { error?: string };
-  if (!response.ok) throw new Error(data.error ?? `${response.status} ${response.statusText}`);
-  return data;
-}
 
 function currentLocale(): string {
   const identity = state.boot?.identities.find((i) => i.id === state.identityId);
@@ -530,6 +516,17 @@ async function start(): Promise<void> {
   state.locale = fromUrl.get('lang') ?? '';
   $<HTMLSelectElement>('#identity').value = state.identityId;
   $<HTMLSelectElement>('#language').value = state.locale;
+  const sheet = initSheetPanel();
+  initOwnerPanel({
+    ownerEmail: state.boot.identities.find((identity) => identity.id === 'owner')?.email ?? '',
+    onRan: () => {
+      void refreshPanels();
+      void sheet.refresh();
+    },
+    log,
+  });
+  void sheet.refresh();
+  void refreshClock();
 
   $<HTMLSelectElement>('#identity').addEventListener('change', (event) => {
     state.identityId = (event.target as HTMLSelectElement).value;
@@ -553,6 +550,8 @@ async function start(): Promise<void> {
     try {
       await api('POST', '/api/reset', {});
       toast('Stored state reset to the demo data.');
+      void sheet.refresh();
+      void refreshClock();
       await openHomepage();
     } catch (error) {
       toast((error as Error).message, 'error');

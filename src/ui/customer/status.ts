@@ -42,6 +42,11 @@ export function statusCard(
         bottomLabel: `${since} · ${who}`,
       },
     );
+    if (assignment.answer && assignment.changeRequestedAt === undefined) {
+      const { answer } = assignment;
+      const intro = t(`status.answer.${answer.state}`, { date: view.date(answer.at) });
+      widgets.push({ kind: 'paragraph', html: html`${intro} <b>${answer.text}</b>` });
+    }
     if (assignment.changeRequestedAt !== undefined) {
       widgets.push({
         kind: 'paragraph',

@@ -169,4 +169,11 @@ export const de: Catalogue = {
     'Der Absender schreibt von einem privaten Konto ({email}), das zu keiner Organisation gehört. Bitte die Organisation über ihre Domain finden.',
   'support.message.unknown':
     'Der Absender dieser E-Mail ist nicht lesbar. Bitte die Organisation über ihre Domain finden.',
+  'status.answer.approved': 'Unser Support-Team hat Ihre Änderungsanfrage am {date} angenommen:',
+  'status.answer.rejected': 'Unser Support-Team hat Ihre Änderungsanfrage am {date} beantwortet:',
+  'support.answer.button': 'Ohne Änderung beantworten',
+  'support.answer.saved':
+    'Beantwortet: Die Nutzer von {domain} sehen Ihre Antwort beim nächsten Öffnen des Add-ons.',
+  'support.answer.none': 'Von {domain} wartet keine Anfrage mehr.',
+  'support.answer.noAnswer': 'Bitte die Antwort für den Kunden in das Feld Grund schreiben.',
 };

@@ -159,6 +159,12 @@ export const en = {
   'support.message.personal':
     'The sender writes from a personal account ({email}), which belongs to no organisation. Find the organisation by its domain.',
   'support.message.unknown': 'The sender of this email cannot be read. Find the organisation by its domain.',
+  'status.answer.approved': 'Our support team approved your change request on {date}:',
+  'status.answer.rejected': 'Our support team answered your change request on {date}:',
+  'support.answer.button': 'Answer without a change',
+  'support.answer.saved': 'Answered: the users of {domain} see your answer when they next open the add-on.',
+  'support.answer.none': 'No request of {domain} is waiting any more.',
+  'support.answer.noAnswer': 'Write the answer the customer will read in the Reason field.',
 } as const;
 
 export type MessageKey = keyof typeof en;

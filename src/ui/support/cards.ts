@@ -152,6 +152,18 @@ export function supportOrganisationCard(
       multiline: true,
     },
   );
+  if (state.kind === 'ok' && state.record.changeRequestedAt !== undefined) {
+    // Answering the request without a new reseller: the reason field is the customer's answer.
+    assign.push({
+      kind: 'buttons',
+      buttons: [
+        {
+          text: t('support.answer.button'),
+          action: { functionName: ACTIONS.supportAnswer, parameters: { domain }, spinner: true },
+        },
+      ],
+    });
+  }
   return {
     name: SUPPORT_ORGANISATION_CARD,
     title: domain,

@@ -10,12 +10,12 @@
  */
 import { DOMAIN_RE } from '../../domain/syntax';
 import { classifyAccount } from '../../domain/account';
-import { decodeAssignment, type Assignment } from '../../domain/assignment';
+import { answerText, decodeAssignment, type Assignment } from '../../domain/assignment';
 import { parseStoredSettings } from '../../domain/settings-rows';
 import { labelFor, type LabelOf } from '../../domain/search';
 import { findSegmentedByLabel } from '../../domain/segmented-search';
 import { cutToCodePoints } from '../../domain/text';
-import { commitSupportAssignment, readAssignment } from '../../store/assignments';
+import { commitRequestAnswers, commitSupportAssignment, readAssignment } from '../../store/assignments';
 import { storeFillPercent } from '../../store/capacity';
 import { StoreFullError } from '../../store/errors';
 import { KEYS } from '../../store/keys';
@@ -230,6 +230,42 @@ export function createSupportFlow(services: SupportServices) {
           case 'busy':
             return notify(view.t('error.unexpected'));
         }
+      }),
+
+    /** Answers the waiting request without changing the reseller; the reason is the answer. */
+    answer: (e: AddonEvent | undefined): ActionResponseModel =>
+      forSupport(e, ({ event, view }) => {
+        const domain = event.parameter('domain') ?? '';
+        if (!DOMAIN_RE.test(domain)) return notify(view.t('error.staleCard'));
+        const answer = answerText(event.formValue(FIELDS.supportReason) ?? '');
+        if (answer === '')
+          return {
+            navigation: [
+              {
+                update: supportOrganisationCard(view, domain, organisationState(domain), {
+                  query: event.formValue(FIELDS.resellerQuery) ?? '',
+                  problem: view.t('support.answer.noAnswer'),
+                }),
+              },
+            ],
+          };
+        const result = commitRequestAnswers(services.scriptStore(), services.lock(), [
+          {
+            domain,
+            actorEmail: services.email().trim().toLowerCase(),
+            state: 'rejected',
+            answer,
+            clock: services.now,
+          },
+        ]);
+        if (result.outcome !== 'saved') return notify(view.t('error.unexpected'));
+        return {
+          navigation: [{ update: supportOrganisationCard(view, domain, organisationState(domain)) }],
+          notification: view.t(result.saved.length > 0 ? 'support.answer.saved' : 'support.answer.none', {
+            domain,
+          }),
+          stateChanged: result.saved.length > 0,
+        };
       }),
 
     syncNow: (e: AddonEvent | undefined): ActionResponseModel =>
