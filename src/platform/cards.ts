@@ -9,7 +9,7 @@ import type {
   CardModel,
   NavigationStep,
   WidgetModel,
-} from '../ui/card-model';
+} from '../cards/card-model';
 
 type Card = GoogleAppsScript.Card_Service.Card;
 

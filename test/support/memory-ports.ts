@@ -16,10 +16,10 @@ import type {
   CardModel,
   NavigationStep,
   WidgetModel,
-} from '../../src/ui/card-model';
+} from '../../src/cards/card-model';
 import type { AddonEvent } from '../../src/ui/event';
 import type { Services } from '../../src/ui/customer/flow';
-import type { Html } from '../../src/ui/html';
+import type { Html } from '../../src/cards/html';
 
 export type StoreOperation = 'get' | 'getAll' | 'setAll' | 'delete' | 'replaceAll';
 

@@ -11,7 +11,7 @@ import { KEYS } from '../../src/store/keys';
 import { listOutbox } from '../../src/store/outbox';
 import { replaceDirectory } from '../../src/store/replace-directory';
 import { ACTIONS, FIELDS } from '../../src/ui/actions';
-import type { ActionResponseModel, ButtonModel, CardModel } from '../../src/ui/card-model';
+import type { ActionResponseModel, ButtonModel, CardModel } from '../../src/cards/card-model';
 import type { AddonEvent } from '../../src/ui/event';
 import { createFlow } from '../../src/ui/customer/flow';
 import { CONFIRM_CARD } from '../../src/ui/customer/confirm';

@@ -1,5 +1,5 @@
 /** Messages, dates and countries in the user's language, and the HTML escaping every card relies on. */
-import { escapeHtml, html, withSupportLink } from '../../src/ui/html';
+import { escapeHtml, html, withSupportLink } from '../../src/cards/html';
 import { de } from '../../src/ui/i18n/de';
 import { en } from '../../src/ui/i18n/en';
 import {

@@ -11,8 +11,8 @@ import { directAssignment, resellerAssignment, type Assignment } from '../../src
 import type { Reseller } from '../../src/domain/reseller';
 import { labelFor, type SearchMatch } from '../../src/domain/search';
 import { ACTIONS, FIELDS } from '../../src/ui/actions';
-import type { CardModel } from '../../src/ui/card-model';
-import type { Html } from '../../src/ui/html';
+import type { CardModel } from '../../src/cards/card-model';
+import type { Html } from '../../src/cards/html';
 import { CATALOGUES, type Language } from '../../src/ui/i18n';
 import {
   HIDDEN_CARD,

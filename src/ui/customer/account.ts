@@ -1,5 +1,5 @@
-import type { CardModel } from '../card-model';
-import { escapeHtml, withSupportLink } from '../html';
+import type { CardModel } from '../../cards/card-model';
+import { escapeHtml, withSupportLink } from '../../cards/html';
 import type { View } from '../view';
 
 export const PERSONAL_CARD = 'personalAccount';

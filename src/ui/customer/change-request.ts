@@ -1,7 +1,7 @@
 import { CHANGE_REASON_MIN_CHARS } from '../../domain/change-request';
 import { ACTIONS, FIELDS } from '../actions';
-import type { CardModel, WidgetModel } from '../card-model';
-import { escapeHtml, html } from '../html';
+import type { CardModel, WidgetModel } from '../../cards/card-model';
+import { escapeHtml, html } from '../../cards/html';
 import type { View } from '../view';
 
 export const CHANGE_REQUEST_CARD = 'changeRequest';

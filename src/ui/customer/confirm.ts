@@ -1,7 +1,7 @@
 import type { Reseller } from '../../domain/reseller';
 import { ACTIONS } from '../actions';
-import type { CardModel } from '../card-model';
-import { escapeHtml, html } from '../html';
+import type { CardModel } from '../../cards/card-model';
+import { escapeHtml, html } from '../../cards/html';
 import { countryName } from '../i18n';
 import type { View } from '../view';
 

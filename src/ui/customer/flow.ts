@@ -39,7 +39,7 @@ import type { Cache, KeyValueStore, ScriptLock } from '../../store/ports';
 import { loadSearchIndex, lookupResellerName, type IndexCheck } from '../../store/search-cache';
 import { clearUserState, readUserState, writeUserState } from '../../store/user-state';
 import { FIELDS } from '../actions';
-import type { ActionResponseModel, CardModel } from '../card-model';
+import type { ActionResponseModel, CardModel } from '../../cards/card-model';
 import { readEvent, type AddonEvent, type EventView } from '../event';
 import { countryName, type MessageKey } from '../i18n';
 import { hiddenAccountCard, personalAccountCard } from './account';

@@ -1,6 +1,6 @@
 import { ACTIONS } from '../actions';
-import type { CardModel } from '../card-model';
-import { escapeHtml } from '../html';
+import type { CardModel } from '../../cards/card-model';
+import { escapeHtml } from '../../cards/html';
 import type { View } from '../view';
 
 export const LATER_CARD = 'later';

@@ -1,5 +1,5 @@
-import type { CardModel } from '../card-model';
-import { withSupportLink } from '../html';
+import type { CardModel } from '../../cards/card-model';
+import { withSupportLink } from '../../cards/html';
 import type { View } from '../view';
 
 export const RECORD_PROBLEM_CARD = 'recordProblem';

@@ -1,7 +1,7 @@
 import type { SearchMatch } from '../../domain/search';
 import { ACTIONS, FIELDS } from '../actions';
-import type { CardModel, SectionModel, WidgetModel } from '../card-model';
-import { escapeHtml, html, withSupportLink } from '../html';
+import type { CardModel, SectionModel, WidgetModel } from '../../cards/card-model';
+import { escapeHtml, html, withSupportLink } from '../../cards/html';
 import { countryName } from '../i18n';
 import type { View } from '../view';
 

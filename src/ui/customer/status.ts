@@ -1,7 +1,7 @@
 import { setBy, type Assignment } from '../../domain/assignment';
 import { ACTIONS } from '../actions';
-import type { CardModel, WidgetModel } from '../card-model';
-import { escapeHtml, html } from '../html';
+import type { CardModel, WidgetModel } from '../../cards/card-model';
+import { escapeHtml, html } from '../../cards/html';
 import type { View } from '../view';
 
 export const STATUS_CARD = 'status';

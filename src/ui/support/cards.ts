@@ -5,8 +5,8 @@
 import type { Assignment } from '../../domain/assignment';
 import { STORE_WARNING_PERCENT } from '../../store/capacity';
 import { ACTIONS, FIELDS } from '../actions';
-import type { CardModel, WidgetModel } from '../card-model';
-import { escapeHtml, html } from '../html';
+import type { CardModel, WidgetModel } from '../../cards/card-model';
+import { escapeHtml, html } from '../../cards/html';
 import type { View } from '../view';
 
 export const SUPPORT_HOME_CARD = 'supportHome';

@@ -23,7 +23,7 @@ import { listOutbox } from '../../store/outbox';
 import type { Cache, KeyValueStore, ScriptLock } from '../../store/ports';
 import { loadSearchIndex, lookupResellerName } from '../../store/search-cache';
 import { FIELDS } from '../actions';
-import type { ActionResponseModel, CardModel } from '../card-model';
+import type { ActionResponseModel, CardModel } from '../../cards/card-model';
 import { readEvent, type AddonEvent } from '../event';
 import { countryName } from '../i18n';
 import { createView, type View } from '../view';
