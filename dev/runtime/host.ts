@@ -40,6 +40,8 @@ export type ServiceOp =
   | { op: 'lock.release'; scope: LockScope }
   | { op: 'lock.has'; scope: LockScope }
   | { op: 'clock.now' }
+  /** Utilities.sleep: the simulated clock moves on, so a test need not wait (see services.ts). */
+  | { op: 'clock.sleep'; ms: number }
   /** One Sheets API call; `args` are the advanced service's arguments as JSON. Answers a SheetsReply. */
   | { op: 'sheets.call'; method: SheetsMethod; args: unknown[] }
   /** A message's metadata, for an execution that set the message's access token (GmailApp). */
@@ -294,6 +296,9 @@ export class RuntimeHost {
         return this.locks.get(this.lockName(request.scope, identity)) === executionId;
       case 'clock.now':
         return this.now();
+      case 'clock.sleep':
+        this.advanceClock(Math.max(0, Math.min(request.ms, 300_000)));
+        return null;
       case 'gmail.read':
         return this.gmail.read(request.messageId, request.tokens);
       case 'sheets.call': {

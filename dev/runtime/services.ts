@@ -42,6 +42,8 @@ export const HANDLE_GETTERS: ReadonlySet<string> = new Set([
   'Session.getEffectiveUser',
   // Sets a token in the script; no request goes to Google.
   'GmailApp.setCurrentMessageAccessToken',
+  // Waits; no request goes to Google.
+  'Utilities.sleep',
 ]);
 
 /** Builders that only make an empty object in the script (Sheets.newCellData()…): no backend. */
@@ -111,6 +113,8 @@ export interface ServiceGlobals {
   CacheService: GoogleAppsScript.Cache.CacheService;
   LockService: GoogleAppsScript.Lock.LockService;
   Session: GoogleAppsScript.Base.Session;
+  /** Only `sleep`, which the sync uses to back off from a quota error. */
+  Utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'sleep'>;
   /** Only what the contextual trigger uses: the open message's metadata. */
   GmailApp: Pick<GoogleAppsScript.Gmail.GmailApp, 'setCurrentMessageAccessToken' | 'getMessageById'>;
   /** Each enabled advanced service under its userSymbol; without the manifest entry it is undefined. */
@@ -124,6 +128,7 @@ export function createServiceGlobals(env: ServiceEnvironment): ServiceGlobals {
     LockService: createLockService(env),
     Session: createSession(env),
     GmailApp: createGmailApp(env),
+    Utilities: createUtilities(env),
   };
   for (const service of env.advancedServices) {
     const problem = advancedServiceProblem(service);
@@ -494,6 +499,20 @@ function createGmailApp(
           };
         },
       }) as unknown as GoogleAppsScript.Gmail.GmailMessage;
+    },
+  };
+}
+
+/**
+ * Utilities.sleep moves the simulated clock on instead of blocking, so that a test of a backoff
+ * (the Sheets quota is a per-minute window on that clock) runs at once. Apps Script caps a sleep at
+ * 5 minutes.
+ */
+function createUtilities(env: ServiceEnvironment): Pick<GoogleAppsScript.Utilities.Utilities, 'sleep'> {
+  return {
+    sleep: (milliseconds: number) => {
+      env.counter.count('Utilities.sleep');
+      env.backend({ op: 'clock.sleep', ms: Number(milliseconds) || 0 });
     },
   };
 }

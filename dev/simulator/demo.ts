@@ -1,8 +1,9 @@
 /**
  * The simulator's demo data: the curated reseller directory, a few customers already assigned (one
  * buying directly, one with a change request waiting for support), and the backing Sheet filled by
- * one sync. Everything is set up by running the bundle's own callbacks and the owner's entry points,
- * so the stored data has exactly the bundle's format.
+ * one sync, and an inbox of a few mails for each identity with an address (support's from the demo
+ * customers and a personal gmail.com sender). Everything is set up by running the bundle's own
+ * callbacks and the owner's entry points, so the stored data has exactly the bundle's format.
  */
 import { loadDirectory } from '../runtime/adapters';
 import { actionEvent } from '../runtime/events';
@@ -49,6 +50,139 @@ export function seedDemo(runtime: LocalRuntime): void {
   );
   host.advanceClock(3 * DAY);
   seedSheet(runtime);
+  for (const mail of DEMO_MAILS) {
+    host.gmail.addMessage({ messageId: mail.messageId, from: mail.from, to: mail.to, subject: mail.subject });
+  }
+}
+
+/**
+ * A demo mail. The Gmail fake stores what a script may read (from, to, subject) under the id;
+ * what only the simulator's inbox shows (when it arrived, its text) stays here, found by the id.
+ */
+export interface DemoMail {
+  /** Fixed, as Gmail's ids look (16 hex digits), so that a reset gives the same inbox. */
+  messageId: string;
+  from: string;
+  to: string;
+  subject: string;
+  /** How long before the simulated now the mail arrived. */
+  minutesAgo: number;
+  body: string;
+}
+
+const SUPPORT = 'support@resellerconnect.example';
+const HOUR = 60;
+
+export const DEMO_MAILS: readonly DemoMail[] = [
+  {
+    messageId: '18c3a0d2e5f10001',
+    from: 'David Huber <david.huber@hafen-spedition.at>',
+    to: SUPPORT,
+    subject: 'Unser Resellerwechsel zum 1. Januar',
+    minutesAgo: 35,
+    body: 'Guten Tag, vor drei Tagen haben wir im Add-on eine Änderung angefragt: Wir wechseln zum 1. Januar zu Zürcher Informatik AG. Können Sie das bestätigen? Viele Grüße, David Huber',
+  },
+  {
+    messageId: '18c3a0d2e5f10002',
+    from: 'Carla Meyer <carla.meyer@acme-logistik.de>',
+    to: SUPPORT,
+    subject: 'Rechnung unseres Resellers',
+    minutesAgo: 3 * HOUR,
+    body: 'Hallo, unser Reseller hat uns Lizenzen berechnet, die wir nicht bestellt haben. Ist er bei Ihnen richtig für uns eingetragen? Danke, Carla Meyer',
+  },
+  {
+    messageId: '18c3a0d2e5f10003',
+    from: 'Anna Schmidt <anna.schmidt@kunde-gmbh.de>',
+    to: SUPPORT,
+    subject: 'Was fragt Ihr Add-on eigentlich?',
+    minutesAgo: 26 * HOUR,
+    body: 'Guten Tag, das Add-on fragt mich nach unserem Reseller. Ich weiß nicht, ob wir einen haben. Wen sollte ich fragen? Anna Schmidt',
+  },
+  {
+    messageId: '18c3a0d2e5f10004',
+    from: 'Tom Becker <tom.becker.privat@gmail.com>',
+    to: SUPPORT,
+    subject: 'Question about my Google account',
+    minutesAgo: 50 * HOUR,
+    body: 'Hi, I use Gmail at home. Do I need a reseller for my account? Thanks, Tom',
+  },
+  {
+    messageId: '18c3a0d2e5f10005',
+    from: 'Emma Jones <emma.jones@direct-buyer.co.uk>',
+    to: SUPPORT,
+    subject: 'We buy directly from Google',
+    minutesAgo: 4 * 24 * HOUR,
+    body: 'Hello, we answered that we buy Google Workspace directly. Is there anything else we need to do? Best, Emma',
+  },
+  {
+    messageId: '18c3a0d2e5f10011',
+    from: 'Ben Weber <ben.weber@kunde-gmbh.de>',
+    to: 'anna.schmidt@kunde-gmbh.de',
+    subject: 'Haben wir einen Reseller?',
+    minutesAgo: 2 * HOUR,
+    body: 'Hallo Anna, weißt du, bei wem wir Google Workspace kaufen? Das Add-on fragt danach. Gruß, Ben',
+  },
+  {
+    messageId: '18c3a0d2e5f10021',
+    from: 'Anna Schmidt <anna.schmidt@kunde-gmbh.de>',
+    to: 'ben.weber@kunde-gmbh.de',
+    subject: 'Re: Haben wir einen Reseller?',
+    minutesAgo: 90,
+    body: 'Hi Ben, I am not sure either. I have asked the vendor’s support. Anna',
+  },
+  {
+    messageId: '18c3a0d2e5f10031',
+    from: 'Reseller Connect Support <support@resellerconnect.example>',
+    to: 'carla.meyer@acme-logistik.de',
+    subject: 'Ihr Reseller ist eingetragen',
+    minutesAgo: 5 * HOUR,
+    body: 'Guten Tag Frau Meyer, Ihr Reseller ist für acme-logistik.de eingetragen. Ihr Support-Team',
+  },
+  {
+    messageId: '18c3a0d2e5f10041',
+    from: 'Reseller Connect Support <support@resellerconnect.example>',
+    to: 'david.huber@hafen-spedition.at',
+    subject: 'Ihre Änderungsanfrage',
+    minutesAgo: 20,
+    body: 'Guten Tag Herr Huber, wir haben Ihre Änderungsanfrage erhalten und melden uns in Kürze. Ihr Support-Team',
+  },
+  {
+    messageId: '18c3a0d2e5f10051',
+    from: 'Google Workspace <workspace-noreply@google.com>',
+    to: 'emma.jones@direct-buyer.co.uk',
+    subject: 'Your subscription renews next month',
+    minutesAgo: 8 * HOUR,
+    body: 'Your Google Workspace subscription for direct-buyer.co.uk renews on the 1st of next month.',
+  },
+  {
+    messageId: '18c3a0d2e5f10061',
+    from: 'Lisa Mustermann <lisa.mustermann@gmail.com>',
+    to: 'max.mustermann@gmail.com',
+    subject: 'Urlaubsfotos',
+    minutesAgo: 3 * HOUR,
+    body: 'Hallo Max, hier sind die Fotos vom Urlaub. Liebe Grüße, Lisa',
+  },
+  {
+    messageId: '18c3a0d2e5f10071',
+    from: 'Carla Meyer <carla.meyer@acme-logistik.de>',
+    to: 'info@mueller-it.de',
+    subject: 'Fünf weitere Lizenzen',
+    minutesAgo: 6 * HOUR,
+    body: 'Guten Tag, wir brauchen ab nächster Woche fünf weitere Lizenzen. Carla Meyer, Acme Logistik',
+  },
+  {
+    messageId: '18c3a0d2e5f10081',
+    from: 'Reseller Connect Support <support@resellerconnect.example>',
+    to: 'owner@resellerconnect.example',
+    subject: 'Please keep me in the supportStaff row',
+    minutesAgo: 24 * HOUR,
+    body: 'Hi, I answer the customers’ mails now; please keep my address in the Settings tab. Thanks!',
+  },
+];
+
+/** What the simulator keeps of a demo mail beyond what Gmail's fake stores. */
+export function demoMail(messageId: string): DemoMail | undefined {
+  return DEMO_MAILS.find((mail) => mail.messageId === messageId);
 }
 
 /**

@@ -9,14 +9,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { actionEvent, homepageEvent } from '../runtime/events';
+import { actionEvent, type AddonEventJson, gmailMessageEvent, homepageEvent } from '../runtime/events';
 import type { ExecutionResult } from '../runtime/execution';
 import { RuntimeHost } from '../runtime/host';
 import { PROPERTY_STORE_MAX_BYTES, utf8Bytes } from '../runtime/limits';
 import { LocalRuntime, type Manifest } from '../runtime/runtime';
 import { readState, writeState } from '../runtime/state-file';
-import { seedDemo } from './demo';
-import { findIdentity, IDENTITIES } from './identities';
+import { demoMail, seedDemo } from './demo';
+import { findIdentity, IDENTITIES, type SimIdentity } from './identities';
 import { MAX_ADVANCE_MINUTES, runOwnerFunction, type OwnerAction } from './owner';
 import { editSheetCell, sheetView, type SheetView } from './sheet-view';
 
@@ -47,6 +47,29 @@ interface ExecuteBody {
   kind: 'homepage' | 'action';
   parameters?: Record<string, string>;
   formInputs?: Record<string, string | string[]>;
+}
+
+interface OpenMailBody {
+  identityId: string;
+  locale?: string;
+  messageId: string;
+}
+
+/** A mail in the page's inbox: what Gmail's fake stores, with the demo's arrival time and text. */
+export interface InboxMail {
+  messageId: string;
+  from: string;
+  to: string;
+  subject: string;
+  /** ISO time it arrived, and the same for people (in the identity's time zone), if known. */
+  receivedAt: string;
+  date: string;
+  body: string;
+}
+
+export interface InboxView {
+  email: string;
+  mails: InboxMail[];
 }
 
 interface CellEditBody {
@@ -158,15 +181,85 @@ export class Simulator {
             { parameters: body.parameters, formInputs: body.formInputs },
             this.host.now(),
           );
+    return this.runAs(runtime, who, identity, body.functionName, event);
+  }
+
+  private runAs(
+    runtime: LocalRuntime,
+    who: SimIdentity,
+    identity: { email: string; locale: string; timeZone: string },
+    functionName: string,
+    event: AddonEventJson,
+  ): ExecutionResult {
     const before = JSON.stringify(this.host.snapshot());
-    const result = runtime.run({ functionName: body.functionName, identity, event });
+    const result = runtime.run({ functionName, identity, event });
     if (!result.ok) {
       const notFound = result.error?.message.startsWith('Script function not found');
-      this.log(`${who.id}: ${body.functionName} failed: ${result.error?.message}`);
+      this.log(`${who.id}: ${functionName} failed: ${result.error?.message}`);
       if (notFound) throw new HttpError(404, result.error?.message ?? 'Unknown function');
     }
     if (JSON.stringify(this.host.snapshot()) !== before) this.persist();
     return result;
+  }
+
+  /** The mails addressed to the identity, newest first; dates in `locale` and their time zone. */
+  inbox(identityId: string, locale?: string): InboxView {
+    const who = findIdentity(identityId);
+    if (!who) throw new HttpError(400, `Unknown identity "${identityId.slice(0, 100)}".`);
+    if (!who.email) return { email: '', mails: [] };
+    const now = this.host.now();
+    const format = new Intl.DateTimeFormat(locale ?? who.locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: who.timeZone,
+    });
+    const mails = this.host.gmail
+      .snapshot()
+      .messages.filter((message) => sameAddress(message.to, who.email))
+      .map((message) => {
+        const demo = demoMail(message.messageId);
+        const at = demo ? new Date(now - demo.minutesAgo * 60_000) : undefined;
+        return {
+          messageId: message.messageId,
+          from: message.from,
+          to: message.to,
+          subject: message.subject,
+          receivedAt: at?.toISOString() ?? '',
+          date: at ? format.format(at) : '',
+          body: demo?.body ?? '',
+        };
+      })
+      .sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : 0));
+    return { email: who.email, mails };
+  }
+
+  /**
+   * The identity opened a mail of their inbox: Gmail runs the manifest's contextual trigger with the
+   * message's id and its access token, and shows the cards it returns.
+   */
+  openMail(body: OpenMailBody): ExecutionResult {
+    const runtime = this.requireRuntime();
+    const who = findIdentity(body.identityId);
+    if (!who) throw new HttpError(400, `Unknown identity "${body.identityId.slice(0, 100)}".`);
+    const message = this.host.gmail.snapshot().messages.find((m) => m.messageId === body.messageId);
+    if (!message || !who.email || !sameAddress(message.to, who.email))
+      throw new HttpError(404, `The inbox of ${who.label} has no mail ${body.messageId}.`);
+    const gmail = (runtime.manifest as { addOns?: { gmail?: Record<string, unknown> } }).addOns?.gmail;
+    const triggers = gmail?.contextualTriggers as { onTriggerFunction?: string }[] | undefined;
+    const functionName = triggers?.[0]?.onTriggerFunction;
+    if (!functionName)
+      throw new HttpError(
+        404,
+        'The manifest declares no contextual trigger (addOns.gmail.contextualTriggers).',
+      );
+    const identity = { email: who.email, locale: body.locale ?? who.locale, timeZone: who.timeZone };
+    const event = gmailMessageEvent(
+      identity,
+      message.messageId,
+      this.host.gmail.accessToken(message.messageId),
+      this.host.now(),
+    );
+    return this.runAs(runtime, who, identity, functionName, event);
   }
 
   /** Runs `setup`, `syncNow` or the trigger `runSync` as the owner, and keeps what it changed. */
@@ -263,6 +356,14 @@ export class Simulator {
         const body = parseExecuteBody(await readJson(request));
         return sendJson(response, 200, this.execute(body));
       }
+      case 'GET /api/inbox':
+        return sendJson(
+          response,
+          200,
+          this.inbox(url.searchParams.get('identity') ?? '', parseLocale(url.searchParams.get('lang'))),
+        );
+      case 'POST /api/open-mail':
+        return sendJson(response, 200, this.openMail(parseOpenMail(await readJson(request))));
       case 'GET /api/state':
         return sendJson(response, 200, this.stateFor(url.searchParams.get('identity') ?? ''));
       case 'POST /api/owner/setup':
@@ -321,6 +422,39 @@ function parseExecuteBody(raw: unknown): ExecuteBody {
     parameters: stringMap(body.parameters, 'parameters'),
     formInputs: formMap(body.formInputs),
   };
+}
+
+function parseOpenMail(raw: unknown): OpenMailBody {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new HttpError(400, 'Expected a JSON object.');
+  const body = raw as Record<string, unknown>;
+  if (typeof body.identityId !== 'string') throw new HttpError(400, 'identityId must be a string.');
+  if (typeof body.messageId !== 'string' || !/^[\w-]{1,100}$/.test(body.messageId))
+    throw new HttpError(400, 'messageId must be the id of a mail.');
+  if (body.locale !== undefined && (typeof body.locale !== 'string' || body.locale.length > 35)) {
+    throw new HttpError(400, 'locale must be a short string such as "de" or "en-GB".');
+  }
+  return {
+    identityId: body.identityId,
+    messageId: body.messageId,
+    locale: body.locale as string | undefined,
+  };
+}
+
+/** A language tag Intl accepts, or undefined (the identity's own). */
+function parseLocale(value: string | null): string | undefined {
+  if (!value) return undefined;
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf(value.slice(0, 35))[0];
+  } catch {
+    throw new HttpError(400, 'lang must be a language such as "de" or "en-GB".');
+  }
+}
+
+/** Whether a header's address ("Name <a@b>" or "a@b") is `email`, case aside. */
+function sameAddress(header: string, email: string): boolean {
+  const address = /<([^>]*)>/.exec(header)?.[1] ?? header;
+  return address.trim().toLowerCase() === email.toLowerCase();
 }
 
 function parseAdvance(raw: unknown): number {

@@ -17,6 +17,8 @@ export interface OwnerDependencies {
   lock: ScriptLock;
   sheets: SheetsApi;
   now(): number;
+  /** Utilities.sleep: waits before the sync tries the Sheets API again after a quota error. */
+  sleep(ms: number): void;
   log(message: string): void;
 }
 

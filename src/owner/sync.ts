@@ -100,7 +100,7 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
     return failed(deps, `The reseller directory cannot be read (${directory.problem}); nothing was changed.`);
   let tabs: TabRows;
   try {
-    tabs = readTabs(deps.sheets, id);
+    tabs = withBackoff(deps, () => readTabs(deps.sheets, id));
   } catch (error) {
     if (error instanceof TabMissingError) return failed(deps, ownerTexts.tabMissing(error.tab));
     if (isQuotaError(error)) return failed(deps, ownerTexts.quota);
@@ -155,7 +155,7 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
     ...appendBySequence(tabs, 'audit', auditRows(tabs, changes, all)),
   ];
   try {
-    writeRows(deps.sheets, id, tabs, data);
+    withBackoff(deps, () => writeRows(deps.sheets, id, tabs, data));
   } catch (error) {
     if (isQuotaError(error)) return failed(deps, ownerTexts.quota);
     throw error;
@@ -194,6 +194,25 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
 function failed(deps: OwnerDependencies, line: string): SyncReport {
   deps.log(line);
   return { ok: false, lines: [line], changes: 0, resellers: 0, flagged: 0 };
+}
+
+/**
+ * Waits before the next try after a quota error (HTTP 429): the Sheets quota is per minute, so the
+ * waits add up to a little over one. A run that still fails stops with a message; the trigger's
+ * next run continues where it stopped.
+ */
+const BACKOFF_MS = [5_000, 15_000, 45_000];
+
+function withBackoff<T>(deps: OwnerDependencies, call: () => T): T {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return call();
+    } catch (error) {
+      const wait = BACKOFF_MS[attempt];
+      if (!isQuotaError(error) || wait === undefined) throw error;
+      deps.sleep(wait);
+    }
+  }
 }
 
 /** Google's advanced services report a 429 as an exception whose message names the quota. */

@@ -26,6 +26,7 @@ export function ownerPlatform() {
     lock: scriptLock(),
     sheets: sheetsApi,
     now: (): number => Date.now(),
+    sleep: (ms: number): void => Utilities.sleep(ms),
     log: (message: string): void => console.log(message),
   };
 }

@@ -236,6 +236,19 @@ describe('the sync', () => {
     expect(tabRows(runtime, 'Assignments').slice(1)).toHaveLength(1);
   });
 
+  it('backs off from a quota error (HTTP 429) and finishes in the same run', () => {
+    const runtime = setUp();
+    const anna = client(runtime, user('anna@kunde.example'));
+    anna.click('No, we buy directly');
+    // Someone else used up this minute's read quota of the owner.
+    runtime.host.sheets.setQuota({ readsPerMinute: 2 });
+    for (let i = 0; i < 2; i++) runtime.host.sheets.call(OWNER.email, 'spreadsheets.get', [sheetId(runtime)]);
+    const result = run(runtime, 'syncNow');
+    expect(String(result.value)).toMatch(/Synced 1 changes/);
+    expect(result.calls['Utilities.sleep']).toBeGreaterThanOrEqual(1);
+    expect(tabRows(runtime, 'Audit').slice(1)).toHaveLength(1);
+  });
+
   it('stops with a clear message when the Sheets quota is used up, and the next run catches up', () => {
     const runtime = setUp();
     const anna = client(runtime, user('anna@kunde.example'));

@@ -3,13 +3,15 @@
  * The simulator page: a Gmail-like sidebar that renders the add-on's cards and behaves as Gmail
  * does — card stack with push, pop, update and pop-to-root, notifications as toasts, a spinner for
  * actions with a load indicator, typeahead as the user pauses typing, the universal actions menu and
- * a refresh that re-runs the homepage trigger — plus switches for identity and language, panels
- * that show what the add-on stored, and the owner's side: setup, the sync and the backing Sheet.
+ * a refresh that re-runs the homepage trigger (or, with a mail open, the contextual trigger) — plus
+ * an inbox whose mails run the contextual trigger when opened, switches for identity and language,
+ * panels that show what the add-on stored, and the owner's side: setup, the sync and the Sheet.
  */
 import type { ActionJson, CardJson, NavigationJson, OpenLinkJson } from '../../runtime/card-service';
 import { applyNavigations } from '../../runtime/navigation';
 import { renderCard, type RenderedAction } from '../renderer';
 import { $, api } from './api';
+import { initInbox, type Inbox } from './inbox';
 import { initOwnerPanel, refreshClock } from './owner-panel';
 import { initSheetPanel } from './sheet-panel';
 
@@ -30,7 +32,10 @@ interface Bootstrap {
       homepageTrigger?: { runFunction?: string };
       universalActions?: { label: string; runFunction?: string; openLink?: string }[];
     };
-    gmail?: { homepageTrigger?: { runFunction?: string } };
+    gmail?: {
+      homepageTrigger?: { runFunction?: string };
+      contextualTriggers?: { onTriggerFunction?: string }[];
+    };
   } | null;
   identities: IdentityInfo[];
 }
@@ -64,7 +69,11 @@ const state = {
   actions: [] as RenderedAction[],
   busy: false,
   renders: 0,
+  /** Counts homepage and contextual trigger runs: only the latest one's cards are shown. */
+  triggerRuns: 0,
 };
+
+let inbox: Inbox | undefined;
 
 function currentLocale(): string {
   const identity = state.boot?.identities.find((i) => i.id === state.identityId);
@@ -78,6 +87,10 @@ function homepageFunction(): string {
     addOns?.common?.homepageTrigger?.runFunction ??
     'onHomepage'
   );
+}
+
+function contextualFunction(): string {
+  return state.boot?.addOns?.gmail?.contextualTriggers?.[0]?.onTriggerFunction ?? 'onGmailMessage';
 }
 
 // ---- what the user sees -------------------------------------------------------------------------
@@ -191,15 +204,24 @@ async function execute(
 ): Promise<ExecutionResult | undefined> {
   const parameters: Record<string, string> = {};
   for (const p of action?.parameters ?? []) if (p.key !== undefined) parameters[p.key] = p.value ?? '';
+  return callAddOn(functionName, '/api/execute', {
+    identityId: state.identityId,
+    locale: currentLocale(),
+    functionName,
+    kind,
+    parameters,
+    formInputs,
+  });
+}
+
+/** One execution on the server (`url` builds its event): logged, a failure shown as a toast. */
+async function callAddOn(
+  functionName: string,
+  url: string,
+  body: Record<string, unknown>,
+): Promise<ExecutionResult | undefined> {
   try {
-    const result = await api<ExecutionResult>('POST', '/api/execute', {
-      identityId: state.identityId,
-      locale: currentLocale(),
-      functionName,
-      kind,
-      parameters,
-      formInputs,
-    });
+    const result = await api<ExecutionResult>('POST', url, body);
     log(
       `${functionName}: ${result.ok ? 'ok' : 'failed'} · ${result.budgetCalls} service calls · ${result.durationMs.toFixed(1)} ms`,
     );
@@ -220,18 +242,52 @@ function hideToast(): void {
   $('#toast').classList.remove('toast-visible');
 }
 
-async function openHomepage(): Promise<void> {
+/**
+ * Runs a trigger that returns cards (the homepage, or the contextual trigger of an open mail) and
+ * shows its first card as a new stack, as Gmail does; a run overtaken by a later one shows nothing.
+ */
+async function runTrigger(run: () => Promise<ExecutionResult | undefined>): Promise<void> {
   hideToast(); // a notification belongs to the card it came with, not to the next identity's
+  const mine = ++state.triggerRuns;
   setBusy(true);
   try {
-    const result = await execute(homepageFunction(), 'homepage');
-    if (!result) return;
+    const result = await run();
+    if (!result || mine !== state.triggerRuns) return;
     const cards = (Array.isArray(result.value) ? result.value : [result.value]) as CardJson[];
     state.stack = cards.slice(0, 1);
     render();
   } finally {
-    setBusy(false);
+    if (mine === state.triggerRuns) setBusy(false);
   }
+}
+
+function openHomepage(): Promise<void> {
+  return runTrigger(() => execute(homepageFunction(), 'homepage'));
+}
+
+/** Gmail's contextual trigger for the mail the user opened, with its id and access token. */
+function openMailCard(messageId: string): Promise<void> {
+  const functionName = contextualFunction();
+  return runTrigger(() =>
+    callAddOn(functionName, '/api/open-mail', {
+      identityId: state.identityId,
+      locale: currentLocale(),
+      messageId,
+    }),
+  );
+}
+
+/** What Gmail's refresh re-runs: the open mail's contextual trigger, else the homepage. */
+function refreshSidebar(): Promise<void> {
+  const open = inbox?.openId();
+  return open ? openMailCard(open) : openHomepage();
+}
+
+/** A new identity or fresh demo data: the inbox's list again, and the homepage. */
+async function reloadMailAndHomepage(): Promise<void> {
+  inbox?.closeQuietly();
+  void inbox?.load(state.identityId, currentLocale());
+  await openHomepage();
 }
 
 function openLink(link: OpenLinkJson | undefined): void {
@@ -480,7 +536,7 @@ function refreshMenuItem(): HTMLElement {
   entry.textContent = 'Refresh';
   entry.addEventListener('click', () => {
     $('#universal-menu').hidden = true;
-    void openHomepage();
+    void refreshSidebar();
   });
   return entry;
 }
@@ -527,20 +583,28 @@ async function start(): Promise<void> {
   });
   void sheet.refresh();
   void refreshClock();
+  inbox = initInbox({
+    onOpen: (mail) => void openMailCard(mail.messageId),
+    // As in Gmail: closing the mail shows the homepage again.
+    onClose: () => void openHomepage(),
+    log,
+  });
+  void inbox.load(state.identityId, currentLocale());
 
   $<HTMLSelectElement>('#identity').addEventListener('change', (event) => {
     state.identityId = (event.target as HTMLSelectElement).value;
-    void openHomepage();
+    void reloadMailAndHomepage();
   });
   $<HTMLSelectElement>('#language').addEventListener('change', (event) => {
     state.locale = (event.target as HTMLSelectElement).value;
-    void openHomepage();
+    void inbox?.load(state.identityId, currentLocale());
+    void refreshSidebar();
   });
   $('#back').addEventListener('click', () => {
     applyNavigations(state.stack, [{ popCard: true }]);
     render(true);
   });
-  $('#refresh').addEventListener('click', () => void openHomepage());
+  $('#refresh').addEventListener('click', () => void refreshSidebar());
   $('#menu-button').addEventListener('click', () => {
     const menu = $('#universal-menu');
     menu.hidden = !menu.hidden;
@@ -552,7 +616,7 @@ async function start(): Promise<void> {
       toast('Stored state reset to the demo data.');
       void sheet.refresh();
       void refreshClock();
-      await openHomepage();
+      await reloadMailAndHomepage();
     } catch (error) {
       toast((error as Error).message, 'error');
     }

@@ -99,6 +99,8 @@ export function supportOrganisationCard(
   domain: string,
   state: OrganisationState,
   form: { query?: string; reason?: string; problem?: string } = {},
+  /** Opened as the first card (the contextual trigger): nothing to go back to. */
+  root = false,
 ): CardModel {
   const { t } = view;
   const facts: WidgetModel[] = [];
@@ -174,7 +176,7 @@ export function supportOrganisationCard(
         action: { functionName: ACTIONS.supportAssign, parameters: { domain }, spinner: true },
         filled: true,
       },
-      secondary: { text: t('common.back'), action: { functionName: ACTIONS.goBack } },
+      ...(root ? {} : { secondary: { text: t('common.back'), action: { functionName: ACTIONS.goBack } } }),
     },
   };
 }

@@ -153,7 +153,7 @@ export function createSupportFlow(services: SupportServices) {
       }
       const account = classifyAccount(sender);
       if (account.kind === 'organisation')
-        return supportOrganisationCard(view, account.domain, organisationState(account.domain));
+        return supportOrganisationCard(view, account.domain, organisationState(account.domain), {}, true);
       const problem =
         account.kind === 'personal'
           ? view.t('support.message.personal', { email: account.email })
