@@ -238,6 +238,8 @@ export class RuntimeHost {
 
   /** Apps Script releases every lock an execution still holds when it ends. */
   endExecution(executionId: number): void {
+    // A crash armed for this execution that did not fire is spent with it.
+    if (this.crash?.executionId === executionId) this.crash = undefined;
     for (const [name, holder] of this.locks) if (holder === executionId) this.locks.delete(name);
     this.executions.delete(executionId);
   }
@@ -251,9 +253,27 @@ export class RuntimeHost {
     };
   }
 
+  /**
+   * For crash tests: the next execution that starts stops dead (an exception nothing should
+   * catch) when it makes a service request after `after` of them, as an execution that hits its
+   * time limit or loses its server does. Cleared when it has fired.
+   */
+  crashNextExecutionAfter(after: number): void {
+    this.crash = { after, executionId: undefined, count: 0 };
+  }
+
+  private crash: { after: number; executionId: number | undefined; count: number } | undefined;
+
   handle(executionId: number, request: ServiceOp): unknown {
     const identity = this.executions.get(executionId);
     if (!identity) throw new Error(`Execution ${executionId} is not running`);
+    if (this.crash && request.op !== 'clock.now') {
+      this.crash.executionId ??= executionId;
+      if (this.crash.executionId === executionId && ++this.crash.count > this.crash.after) {
+        this.crash = undefined;
+        throw new Error('Exceeded maximum execution time (local runtime crash test)');
+      }
+    }
     switch (request.op) {
       case 'props.get':
         return this.props(request.scope, identity).get(String(request.key));

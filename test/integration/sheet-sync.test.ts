@@ -420,4 +420,54 @@ describe('the sync', () => {
       expect(runtime.host.scriptProperties.get('d:kunde.example')).toBe(before);
     });
   });
+
+  it('converges after a crash at any service call of a sync: no row lost or written twice', () => {
+    const prepare = (): LocalRuntime => {
+      const runtime = setUp();
+      run(runtime, 'syncNow');
+      client(runtime, user('anna@kunde.example')).click('No, we buy directly');
+      const ben = client(runtime, user('ben@direkt.example'));
+      ben.click('I have a Google Workspace reseller');
+      ben.type('resellerQuery', 'Müller IT');
+      ben.click('Search');
+      ben.click('Choose');
+      ben.click('Share contacts now');
+      ben.click('Request a change');
+      ben.type('changeReason', 'We moved to Cloudwerk last month.');
+      ben.click('Send request');
+      const row = tabRows(runtime, 'Resellers').findIndex((r) => r[0] === 'R-00002') + 1;
+      runtime.host.sheets.editCell(sheetId(runtime), 'Resellers', `B${row}`, 'Mueller IT Austria GmbH');
+      return runtime;
+    };
+    const summary = (runtime: LocalRuntime): unknown => ({
+      audit: tabRows(runtime, 'Audit')
+        .slice(1)
+        .map((r) => [r[0], r[3], r[5]]),
+      assignments: tabRows(runtime, 'Assignments')
+        .slice(1)
+        .map((r) => [r[0], r[2], r[4], r[8]]),
+      requests: tabRows(runtime, 'Requests')
+        .slice(1)
+        .map((r) => [r[0], r[1], r[6]]),
+      resellers: tabRows(runtime, 'Resellers')
+        .slice(1)
+        .map((r) => [r[0], r[1], r[8]]),
+      outbox: Object.keys(runtime.host.scriptProperties.getAll()).filter((k) => k.startsWith('o:')),
+      mueller: runtime.host.scriptProperties.get('r:0')?.includes('Mueller IT Austria GmbH'),
+    });
+    const reference = prepare();
+    run(reference, 'syncNow');
+    const expected = summary(reference);
+    let crashes = 0;
+    for (let after = 0; after < 40; after++) {
+      const runtime = prepare();
+      runtime.host.crashNextExecutionAfter(after);
+      const crashed = runtime.run({ functionName: 'syncNow', identity: OWNER, event: {} });
+      run(runtime, 'syncNow');
+      expect([after, summary(runtime)]).toEqual([after, expected]);
+      if (crashed.ok) break; // past the sync's last call: every stop has been tried
+      crashes++;
+    }
+    expect(crashes).toBeGreaterThan(8);
+  });
 });
