@@ -9,7 +9,7 @@ import type { ExecutionResult } from '../../dev/runtime/execution';
 import { directAssignment, encodeAssignment } from '../../src/domain/assignment';
 import { changeEntries } from '../../src/store/outbox';
 import { actionEvent } from '../../dev/runtime/events';
-import { client, runtimeWith, storedState, user } from '../support/addon';
+import { chooseReseller, client, runtimeWith, storedState, user } from '../support/addon';
 
 const OWNER = user('owner@resellerconnect.example', 'en');
 const OWNER_DE = user('owner@resellerconnect.example', 'de');
@@ -129,11 +129,7 @@ describe('the sync', () => {
   it('writes the directory into an empty Resellers tab, and customers’ choices to Assignments and Audit', () => {
     const runtime = setUp();
     const anna = client(runtime, user('anna@kunde.example'));
-    anna.click('I have a Google Workspace reseller');
-    anna.type('resellerQuery', 'Müller IT');
-    anna.click('Search');
-    anna.click('Choose');
-    anna.click('Share contacts now');
+    chooseReseller(anna, 'Müller IT');
     const ben = client(runtime, user('ben@direkt.example'));
     ben.click('No, we buy directly');
     const result = run(runtime, 'runSync');
@@ -346,11 +342,7 @@ describe('the sync', () => {
     /** Anna's organisation assigned to Müller IT and synced: its row in the tab, 1-based. */
     function assigned(runtime: LocalRuntime): number {
       const anna = client(runtime, user('anna@kunde.example'));
-      anna.click('I have a Google Workspace reseller');
-      anna.type('resellerQuery', 'Müller IT');
-      anna.click('Search');
-      anna.click('Choose');
-      anna.click('Share contacts now');
+      chooseReseller(anna, 'Müller IT');
       run(runtime, 'syncNow');
       return tabRows(runtime, 'Assignments').findIndex((r) => r[0] === 'kunde.example') + 1;
     }
@@ -427,11 +419,7 @@ describe('the sync', () => {
       run(runtime, 'syncNow');
       client(runtime, user('anna@kunde.example')).click('No, we buy directly');
       const ben = client(runtime, user('ben@direkt.example'));
-      ben.click('I have a Google Workspace reseller');
-      ben.type('resellerQuery', 'Müller IT');
-      ben.click('Search');
-      ben.click('Choose');
-      ben.click('Share contacts now');
+      chooseReseller(ben, 'Müller IT');
       ben.click('Request a change');
       ben.type('changeReason', 'We moved to Cloudwerk last month.');
       ben.click('Send request');

@@ -6,7 +6,7 @@
  */
 import { actionEvent, gmailMessageEvent } from '../../dev/runtime/events';
 import type { LocalRuntime } from '../../dev/runtime/runtime';
-import { client, runtimeWith, user } from '../support/addon';
+import { chooseReseller, client, runtimeWith, user } from '../support/addon';
 
 const OWNER = user('owner@resellerconnect.example');
 const SAM = 'sam@resellerconnect.example';
@@ -92,11 +92,7 @@ describe('support’s homepage', () => {
   it('shows the open change requests, the sync and the store, and records "Sync now"', () => {
     const runtime = withSupport();
     const ben = client(runtime, user('ben@kunde.example'));
-    ben.click('I have a Google Workspace reseller');
-    ben.type('resellerQuery', 'Müller IT');
-    ben.click('Search');
-    ben.click('Choose');
-    ben.click('Share contacts now');
+    chooseReseller(ben, 'Müller IT');
     ben.click('Request a change');
     ben.type('changeReason', 'We changed our reseller last month.');
     ben.click('Send request');

@@ -45,3 +45,12 @@ export function outboxValues(runtime: LocalRuntime): string[] {
     .sort()
     .map((k) => all[k] as string);
 }
+
+/** An (English) user of a customer domain links it to a reseller: search by name, choose, confirm. */
+export function chooseReseller(c: AddonClient, query: string): void {
+  c.click('I have a Google Workspace reseller');
+  c.type('resellerQuery', query);
+  c.click('Search');
+  c.click('Choose');
+  c.click('Share contacts now');
+}
