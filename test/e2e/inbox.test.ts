@@ -20,6 +20,7 @@ import {
   type Lang,
   type OpenedPage,
   type TestSimulator,
+  useSimulatorPage,
 } from './support';
 
 const MAIL_AREA = 'main.mail';
@@ -37,27 +38,10 @@ async function inboxSenders(page: Page): Promise<string[]> {
 beforeAll(() => clearScreenshots('inbox-'));
 
 describe.each<Lang>(['en', 'de'])('support opening mails of the inbox (%s)', (lang) => {
-  let browser: Browser;
-  let sim: TestSimulator;
-  let opened: OpenedPage;
-  let page: Page;
-
-  beforeAll(async () => {
-    [browser, sim] = await Promise.all([launchBrowser(), startTestSimulator()]);
-    opened = await openPage(browser, sim.url, { identity: 'support', lang });
-    page = opened.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sim?.close();
-  });
-
-  afterEach(() => {
-    expect(opened?.errors).toEqual([]);
-  });
+  const session = useSimulatorPage({ identity: 'support', lang });
 
   it('lists the mails from the demo customers and a personal sender', async () => {
+    const { page } = session;
     expect(await inboxSenders(page)).toEqual(
       expect.arrayContaining(['David Huber', 'Carla Meyer', 'Anna Schmidt', 'Tom Becker']),
     );
@@ -67,6 +51,7 @@ describe.each<Lang>(['en', 'de'])('support opening mails of the inbox (%s)', (la
   });
 
   it('opens David’s mail: the sidebar shows his organisation and the waiting request', async () => {
+    const { page } = session;
     await expectNewCard(page, 'supportOrganisation', () => mailFrom(page, 'David Huber').click());
     const mail = page.locator('#mail-view');
     expect(await mail.isVisible()).toBe(true);
@@ -84,11 +69,13 @@ describe.each<Lang>(['en', 'de'])('support opening mails of the inbox (%s)', (la
   });
 
   it('re-runs the contextual trigger on refresh while the mail is open', async () => {
+    const { page } = session;
     await expectNewCard(page, 'supportOrganisation', () => page.locator('#refresh').click());
     expect(await cardText(page)).toMatch(textPattern(lang, 'support.org.pending'));
   });
 
   it('closing the mail goes back to the inbox and the homepage', async () => {
+    const { page } = session;
     await expectNewCard(page, 'supportHome', () =>
       page.getByRole('button', { name: /Back to the inbox/ }).click(),
     );
@@ -98,6 +85,7 @@ describe.each<Lang>(['en', 'de'])('support opening mails of the inbox (%s)', (la
   });
 
   it('opens the gmail.com mail with the keyboard: the personal-account message; Escape closes it', async () => {
+    const { page } = session;
     await mailFrom(page, 'Tom Becker').focus();
     await expectNewCard(page, 'supportHome', () => page.keyboard.press('Enter'));
     expect(await cardText(page)).toContain(

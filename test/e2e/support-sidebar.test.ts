@@ -3,42 +3,13 @@
  * tab, so it gets support's homepage; it finds David's organisation (a change request waits) and
  * answers it, in English and German. Axe clean.
  */
-import type { Browser, Page } from 'playwright-core';
-import {
-  cardText,
-  checkAccessibility,
-  expectNewCard,
-  launchBrowser,
-  openPage,
-  t,
-  type Lang,
-  type OpenedPage,
-  type TestSimulator,
-  startTestSimulator,
-} from './support';
+import { cardText, checkAccessibility, expectNewCard, t, type Lang, useSimulatorPage } from './support';
 
 describe.each<Lang>(['en', 'de'])('support’s sidebar (%s)', (lang) => {
-  let browser: Browser;
-  let sim: TestSimulator;
-  let opened: OpenedPage;
-  let page: Page;
-
-  beforeAll(async () => {
-    [browser, sim] = await Promise.all([launchBrowser(), startTestSimulator()]);
-    opened = await openPage(browser, sim.url, { identity: 'support', lang });
-    page = opened.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sim?.close();
-  });
-
-  afterEach(() => {
-    expect(opened?.errors).toEqual([]);
-  });
+  const session = useSimulatorPage({ identity: 'support', lang });
 
   it('shows support’s homepage with the open request and the sync', async () => {
+    const { page } = session;
     const text = await cardText(page);
     expect(text).toContain(t(lang, 'support.find.header'));
     expect(text).toContain('hafen-spedition.at');
@@ -47,6 +18,7 @@ describe.each<Lang>(['en', 'de'])('support’s sidebar (%s)', (lang) => {
   });
 
   it('opens the organisation and answers its request without a change', async () => {
+    const { page } = session;
     await page.getByLabel(t(lang, 'support.find.label')).fill('hafen-spedition.at');
     await expectNewCard(page, 'supportOrganisation', () =>
       page

@@ -529,3 +529,49 @@ export function storedStateText(page: Page, identity: string): Promise<string> {
     return response.text();
   }, identity);
 }
+
+/** One browser and one fresh simulator for a describe block, with a page open as an identity. */
+export interface SimulatorSession {
+  readonly browser: Browser;
+  readonly sim: TestSimulator;
+  readonly opened: OpenedPage;
+  readonly page: Page;
+}
+
+/**
+ * Starts them before the block's tests, closes them after, and fails every test after which the
+ * page logged an error. Call inside `describe`; read the fields only inside hooks and tests.
+ */
+export function useSimulatorPage(options: { identity: string; lang: Lang }): SimulatorSession {
+  let state: SimulatorSession | undefined;
+  const session = (): SimulatorSession => {
+    if (!state) throw new Error('The simulator page is used before beforeAll opened it');
+    return state;
+  };
+  beforeAll(async () => {
+    const [browser, sim] = await Promise.all([launchBrowser(), startTestSimulator()]);
+    const opened = await openPage(browser, sim.url, options);
+    state = { browser, sim, opened, page: opened.page };
+  });
+  afterAll(async () => {
+    await state?.browser.close();
+    await state?.sim.close();
+  });
+  afterEach(() => {
+    expect(state?.opened.errors).toEqual([]);
+  });
+  return {
+    get browser() {
+      return session().browser;
+    },
+    get sim() {
+      return session().sim;
+    },
+    get opened() {
+      return session().opened;
+    },
+    get page() {
+      return session().page;
+    },
+  };
+}
