@@ -52,3 +52,119 @@ describe('OAuth scopes', () => {
     expect(manifest.oauthScopes).toContain(`${AUTH}script.locale`);
   });
 });
+
+/**
+ * Each scope's class as Google's scope pages give it; a scope missing here fails the table check, so
+ * a new scope gets looked up before it ships. Gmail: https://developers.google.com/gmail/api/auth/scopes ;
+ * drive.file and spreadsheets: https://developers.google.com/workspace/sheets/api/scopes ;
+ * userinfo.email and script.locale are on neither the sensitive nor the restricted list.
+ */
+const CLASS_OF: Record<string, 'non-sensitive' | 'sensitive' | 'restricted'> = {
+  'gmail.addons.execute': 'non-sensitive',
+  'userinfo.email': 'non-sensitive',
+  'script.locale': 'non-sensitive',
+  'drive.file': 'non-sensitive',
+  'gmail.addons.current.message.metadata': 'sensitive',
+  'gmail.addons.current.message.action': 'non-sensitive',
+  'gmail.addons.current.action.compose': 'non-sensitive',
+  'gmail.addons.current.message.readonly': 'sensitive',
+  spreadsheets: 'sensitive',
+};
+
+interface ScopeRow {
+  scope: string;
+  class: string;
+  why: string;
+}
+
+/** The rows of the README's "OAuth scopes" table. */
+function readmeScopeRows(readme: string): ScopeRow[] {
+  const section = readme.split(/^## /m).find((s) => s.startsWith('OAuth scopes'));
+  if (!section) throw new Error('README.md has no "## OAuth scopes" section');
+  return section
+    .split('\n')
+    .filter((line) => /^\|\s*`/.test(line))
+    .map((line) => {
+      const [scope = '', cls = '', why = ''] = line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim());
+      return { scope: scope.replace(/`/g, ''), class: cls, why };
+    });
+}
+
+describe("the README's scope table", () => {
+  const rows = readmeScopeRows(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'));
+  const declared = manifest.oauthScopes.map((s) => s.replace(AUTH, ''));
+
+  it('has one row for every declared scope, and none for others', () => {
+    expect(rows.map((r) => r.scope).sort()).toEqual([...declared].sort());
+  });
+
+  it("gives each scope its class, as Google's scope pages give it, and a justification", () => {
+    for (const row of rows) {
+      expect({ scope: row.scope, class: row.class }).toEqual({
+        scope: row.scope,
+        class: CLASS_OF[row.scope],
+      });
+      expect(row.why.length).toBeGreaterThanOrEqual(20);
+    }
+  });
+
+  it('matches the sensitive scopes the consent screen data explains for verification', () => {
+    const config = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'marketplace', 'app-configuration.json'), 'utf8'),
+    ) as {
+      oauthConsentScreen: { sensitiveScopes: { scope: string; justification: string }[] };
+    };
+    const explained = config.oauthConsentScreen.sensitiveScopes;
+    const sensitive = rows.filter((r) => r.class !== 'non-sensitive').map((r) => `${AUTH}${r.scope}`);
+    expect(explained.map((s) => s.scope).sort()).toEqual(sensitive.sort());
+    for (const s of explained) expect(s.justification.length).toBeGreaterThanOrEqual(100);
+  });
+
+  it('fails on a row without class or justification (the parser sees them)', () => {
+    const broken = readmeScopeRows(
+      '## OAuth scopes\n\n| `drive.file` |  |  |\n| `script.locale` | nonsensitive | x |\n',
+    );
+    expect(broken).toEqual([
+      { scope: 'drive.file', class: '', why: '' },
+      { scope: 'script.locale', class: 'nonsensitive', why: 'x' },
+    ]);
+    expect(broken.map((r) => r.class === CLASS_OF[r.scope])).toEqual([false, false]);
+  });
+});
+
+describe('Apps Script services in the bundle', () => {
+  /** The globals @types/google-apps-script declares: every built-in and advanced service. */
+  const typesDir = path.join(ROOT, 'node_modules', '@types', 'google-apps-script');
+  const globals = new Set(
+    fs
+      .readdirSync(typesDir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.d.ts'))
+      .flatMap((f) => [
+        ...fs.readFileSync(path.join(typesDir, f), 'utf8').matchAll(/declare (?:var|const) (\w+)/g),
+      ])
+      .map((m) => m[1] as string)
+      .filter((name) => name !== 'Date' && name !== 'console'),
+  );
+  /** Services this file has classified: in USES (with the scope they need) or as needing none. */
+  const CLASSIFIED = new Set([
+    'CardService',
+    'Session',
+    'Sheets',
+    'GmailApp',
+    'PropertiesService',
+    'CacheService',
+    'LockService',
+    'Utilities', // sleep, signatures, encodings: no scope
+    'Logger', // the execution log: no scope
+  ]);
+
+  it('are all ones whose scope this test knows', () => {
+    expect(globals.size).toBeGreaterThan(40);
+    const used = [...globals].filter((name) => new RegExp(`\\b${name}\\.`).test(code));
+    expect(used).toContain('CardService');
+    expect(used.filter((name) => !CLASSIFIED.has(name))).toEqual([]);
+  });
+});
