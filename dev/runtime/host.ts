@@ -1,7 +1,7 @@
 /**
  * The shared side of the local Apps Script runtime: the state that outlives one execution and is
- * shared between concurrent executions (property stores, caches, locks, the clock, and the
- * spreadsheets the Sheets advanced service works on).
+ * shared between concurrent executions (property stores, caches, locks, the clock, the
+ * spreadsheets the Sheets advanced service works on, and the owner's installed clock triggers).
  *
  * Executions never touch this state directly: their service fakes send `ServiceOp`s, either by a
  * direct call (an execution in this thread) or by a synchronous message from a worker thread.
@@ -21,6 +21,7 @@ import {
   utf8Bytes,
 } from './limits';
 import { SheetsStore, type SheetsMethod, type SheetsReply, type SheetsSnapshot } from './sheets';
+import { ClockTriggerTable, type ClockTriggerSnapshot } from './triggers';
 
 export type PropertyScope = 'script' | 'user';
 export type CacheScope = 'script' | 'user';
@@ -69,6 +70,8 @@ export interface HostSnapshot {
   /** Absent in state files written before the Sheets fake existed. */
   sheets?: SheetsSnapshot;
   gmail?: GmailSnapshot;
+  /** Absent in state files written before the trigger fake existed. */
+  triggers?: ClockTriggerSnapshot;
 }
 
 /** Lock ownership: which execution holds each lock ('external' is a holder outside any execution). */
@@ -190,6 +193,11 @@ export class RuntimeHost {
   readonly sheets: SheetsStore;
   /** The messages a contextual trigger can open (GmailApp with a per-message access token). */
   readonly gmail = new GmailStore();
+  /**
+   * The installed time-driven triggers. Moving the clock here runs none of them (executions sleep
+   * through this clock too); LocalRuntime.advanceClock moves it and runs the ones that fall due.
+   */
+  readonly triggers = new ClockTriggerTable();
   private readonly userCaches = new Map<string, CacheStore>();
   private readonly locks = new Map<string, LockHolder>();
   private readonly executions = new Map<number, Identity>();
@@ -205,7 +213,10 @@ export class RuntimeHost {
     return Date.now() + this.clockOffsetMs;
   }
 
-  /** Moves the clock of every execution forward (e.g. "ask me again in a few days"). */
+  /**
+   * Moves the clock of every execution (e.g. "ask me again in a few days"), running no trigger:
+   * LocalRuntime.advanceClock is the move that runs the ones that fall due.
+   */
   advanceClock(ms: number): void {
     this.clockOffsetMs += ms;
   }
@@ -339,6 +350,7 @@ export class RuntimeHost {
       userProperties,
       sheets: this.sheets.snapshot(),
       gmail: this.gmail.snapshot(),
+      triggers: this.triggers.snapshot(),
     };
   }
 
@@ -354,6 +366,7 @@ export class RuntimeHost {
     this.userCaches.clear();
     this.sheets.restore(snapshot.sheets);
     this.gmail.restore(snapshot.gmail);
+    this.triggers.restore(snapshot.triggers);
   }
 
   private props(scope: PropertyScope, identity: Identity): PropertyStore {

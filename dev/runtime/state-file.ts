@@ -1,8 +1,9 @@
 /**
  * The local runtime's stored state on disk (.local/state.json), so that what the add-on stored
- * (properties, and the spreadsheets of the Sheets fake) survives a restart of the simulator or a
- * dev tool. A file written before the Sheets fake existed has no `sheets` and loads with none. Writes go through a temporary file and a
- * rename: a crash mid-write never leaves a half-written state behind.
+ * (properties, the spreadsheets of the Sheets fake) and the owner's installed clock triggers with
+ * their run logs survive a restart of the simulator or a dev tool. A file written before the Sheets
+ * or the trigger fake existed has no `sheets` or `triggers` and loads with none. Writes go through a
+ * temporary file and a rename: a crash mid-write never leaves a half-written state behind.
  */
 import fs from 'node:fs';
 import path from 'node:path';

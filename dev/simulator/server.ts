@@ -1,7 +1,8 @@
 /**
  * The sidebar simulator's server: serves the page, runs the add-on's functions from build/Code.js
  * in the local runtime as the chosen identity, and keeps the stored state under .local/ so that it
- * survives a restart. Every failure (a malformed request, an unknown function, an action that
+ * survives a restart; the owner's installed time-driven triggers run as the simulated clock passes
+ * their time (see owner.ts). Every failure (a malformed request, an unknown function, an action that
  * throws, a bundle that does not build) is answered with a clear message; the server keeps running
  * and the stored state is left as it was.
  */
@@ -17,7 +18,14 @@ import { LocalRuntime, type Manifest } from '../runtime/runtime';
 import { readState, writeState } from '../runtime/state-file';
 import { demoMail, seedDemo } from './demo';
 import { findIdentity, IDENTITIES, type SimIdentity } from './identities';
-import { MAX_ADVANCE_MINUTES, runOwnerFunction, type OwnerAction } from './owner';
+import {
+  clockStepMinutes,
+  OwnerControls,
+  OwnerRequestError,
+  triggersView,
+  type OwnerAction,
+  type OwnerRunResult,
+} from './owner';
 import { editSheetCell, sheetView, type SheetView } from './sheet-view';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -78,9 +86,6 @@ interface CellEditBody {
   text: string;
 }
 
-/** What an Owner panel button gets back: the execution (its log above all) and the clock after it. */
-export type OwnerRunResult = ExecutionResult & { clock: number };
-
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -98,11 +103,18 @@ export class Simulator {
   private readonly buildDir: string;
   private readonly log: (line: string) => void;
   private appScript: string | undefined;
+  /** The Owner panel's functions, triggers and clock. */
+  readonly owner: OwnerControls;
 
   constructor(options: SimulatorOptions = {}) {
     this.stateFile = options.stateFile;
     this.buildDir = options.buildDir ?? path.join(ROOT, 'build');
     this.log = options.log ?? ((line) => console.log(line));
+    this.owner = new OwnerControls({
+      runtime: () => this.runtime,
+      persist: () => this.persist(),
+      log: (line) => this.log(line),
+    });
   }
 
   /** Loads build/Code.js (keeping the stored state) and the persisted state or the demo data. */
@@ -115,6 +127,12 @@ export class Simulator {
     if (options.loadBundle !== false) this.reloadBundle();
     const restored = this.stateFile ? readState(this.host, this.stateFile) : readState(this.host);
     if (!restored && this.runtime) this.reset();
+    this.owner.watchRealTime();
+  }
+
+  /** Stops what runs on its own (the triggers real time makes due): the server is closing. */
+  stop(): void {
+    this.owner.stop();
   }
 
   reloadBundle(error?: string): void {
@@ -262,14 +280,9 @@ export class Simulator {
     return this.runAs(runtime, who, identity, functionName, event);
   }
 
-  /** Runs `setup`, `syncNow` or the trigger `runSync` as the owner, and keeps what it changed. */
+  /** Runs `setup`, `syncNow` or the trigger's function `runSync` as the owner (see OwnerControls.run). */
   runOwner(action: OwnerAction, advanceMinutes = 0): OwnerRunResult {
-    const runtime = this.requireRuntime();
-    const before = JSON.stringify(this.host.snapshot());
-    const result = runOwnerFunction(runtime, action, advanceMinutes);
-    if (!result.ok) this.log(`owner: ${result.functionName} failed: ${result.error?.message}`);
-    if (JSON.stringify(this.host.snapshot()) !== before) this.persist();
-    return { ...result, clock: this.host.now() };
+    return this.owner.run(this.requireRuntime(), action, advanceMinutes);
   }
 
   sheet(tab?: string): SheetView {
@@ -323,7 +336,7 @@ export class Simulator {
   handler(): http.RequestListener {
     return (request, response) => {
       this.route(request, response).catch((error: unknown) => {
-        const status = error instanceof HttpError ? error.status : 500;
+        const status = error instanceof HttpError || error instanceof OwnerRequestError ? error.status : 500;
         const message = error instanceof Error ? error.message : String(error);
         if (status >= 500) this.log(`${request.method} ${request.url}: ${message}`);
         sendJson(response, status, { error: message });
@@ -372,10 +385,22 @@ export class Simulator {
       case 'POST /api/owner/sync':
         await readJson(request);
         return sendJson(response, 200, this.runOwner('sync'));
-      case 'POST /api/owner/trigger':
-        return sendJson(response, 200, this.runOwner('trigger', parseAdvance(await readJson(request))));
+      case 'POST /api/owner/trigger': {
+        const advanceMinutes = clockStepMinutes(await readJson(request), 'advanceMinutes');
+        return sendJson(response, 200, this.runOwner('trigger', advanceMinutes));
+      }
       case 'GET /api/clock':
         return sendJson(response, 200, { clock: this.host.now() });
+      case 'POST /api/clock/advance': {
+        const minutes = clockStepMinutes(await readJson(request), 'minutes');
+        return sendJson(response, 200, this.owner.advanceClock(this.requireRuntime(), minutes));
+      }
+      case 'GET /api/owner/triggers':
+        return sendJson(response, 200, triggersView(this.host));
+      case 'POST /api/owner/triggers':
+        return sendJson(response, 200, this.owner.install(this.host, await readJson(request)));
+      case 'POST /api/owner/triggers/remove':
+        return sendJson(response, 200, this.owner.remove(this.host, await readJson(request)));
       case 'GET /api/sheet':
         return sendJson(response, 200, this.sheet(url.searchParams.get('tab') ?? undefined));
       case 'POST /api/sheet/cell':
@@ -455,14 +480,6 @@ function parseLocale(value: string | null): string | undefined {
 function sameAddress(header: string, email: string): boolean {
   const address = /<([^>]*)>/.exec(header)?.[1] ?? header;
   return address.trim().toLowerCase() === email.toLowerCase();
-}
-
-function parseAdvance(raw: unknown): number {
-  const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).advanceMinutes : 0;
-  if (value === undefined) return 0;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_ADVANCE_MINUTES)
-    throw new HttpError(400, `advanceMinutes must be a whole number from 0 to ${MAX_ADVANCE_MINUTES}.`);
-  return value;
 }
 
 function parseCellEdit(raw: unknown): CellEditBody {
@@ -570,6 +587,9 @@ export async function startSimulator(
   return {
     simulator,
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      simulator.stop();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
