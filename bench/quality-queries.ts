@@ -22,6 +22,8 @@ export const QUERY_KINDS = [
   'one typo',
   'family of near-duplicates',
   'multi-word, any order',
+  // Last, so that adding it left the other kinds' queries as they were.
+  'alias',
 ] as const;
 export type QueryKind = (typeof QUERY_KINDS)[number];
 export type TypoKind = 'substitution' | 'deletion' | 'insertion' | 'transposition';
@@ -369,6 +371,25 @@ export function qualityQueries(
       return { text, ambiguous: !unique, typo: kind, uniqueAfterCorrection: unique };
     },
     'family of near-duplicates': () => undefined, // from the families, below
+    alias: (t) => {
+      // Another name support entered for the reseller, typed in full or its start, folded at times.
+      const aliases = t.r.aliases ?? [];
+      if (aliases.length === 0) return undefined;
+      const alias = pick(random, aliases);
+      const full = alias.length <= 3 || random() < 0.5;
+      const typed = full ? alias : alias.slice(0, 3 + Math.floor(random() * (alias.length - 3)));
+      const text = casing(random, random() < 0.3 ? germanTransliteration(typed) : typed).trim();
+      const q = keyOf(text);
+      if (q.length < 2) return undefined;
+      // A name fits as well as an alias without its legal form, which need not be typed.
+      const keys = (e: Entry): string[] => [
+        e.folded,
+        keyOf(withoutLegalForm(e.r.name)),
+        ...(e.r.aliases ?? []).map(keyOf),
+      ];
+      const fits = all.filter((e) => keys(e).some((k) => (full ? k === q : k.startsWith(q))));
+      return fits.includes(t) ? { text, ambiguous: fits.length > 1 } : undefined;
+    },
     'multi-word, any order': (t) => {
       const words = withoutLegalForm(t.r.name)
         .split(' ')
@@ -427,7 +448,9 @@ export function qualityQueries(
       continue;
     }
     const start = Math.floor(random() * order.length);
-    for (let i = 0; i < order.length && made < perKind; i++) {
+    // One reseller in ten has aliases: in a small directory, each is asked about more than once.
+    const rounds = kind === 'alias' ? 3 : 1;
+    for (let i = 0; i < order.length * rounds && made < perKind; i++) {
       const target = order[(start + i) % order.length] as Entry;
       currentTarget = target.r.id;
       offer(makers[kind](target), target.r.id);

@@ -1,15 +1,30 @@
 /**
  * The add-on's entry points: the manifest's homepage trigger and every card callback. Apps Script
  * calls them by name, so each is an exported function declaration (gas-webpack-plugin turns each
- * into a top-level function of build/Code.js). They only hand over to the flow.
+ * into a top-level function of build/Code.js). They only hand over to the flows; a call refused
+ * for want of a permission is answered with the card that says which one (`ui/install/`).
  */
 import { DEPLOYMENT } from './deployment';
+import { MissingScopesError } from './domain/scopes';
 import { currentMessageSender } from './platform/gmail';
-import { ownerPlatform, platform, renderCard, renderResponse, renderSuggestions } from './platform';
+import {
+  authorizationOf,
+  ownerPlatform,
+  platform,
+  renderCard,
+  renderResponse,
+  renderSuggestions,
+  renderUniversalResponse,
+  requireScopes,
+} from './platform';
 import { setup as setupBackingSheet } from './owner/setup';
 import { sync } from './owner/sync';
+import { recordMissingScopes } from './store/missing-scopes';
+import { supportAddressIn } from './store/support-address';
+import type { ActionResponseModel, CardModel } from './cards/card-model';
 import type { AddonEvent } from './ui/event';
 import { createFlow } from './ui/customer/flow';
+import { createInstallFlow } from './ui/install/flow';
 import { createSupportFlow } from './ui/support/flow';
 
 /** Read once per execution: the customer's and support's flows both need it. */
@@ -22,25 +37,53 @@ const support = createSupportFlow({
   customerHome: (e) => flow.homepage(e),
   messageSender: currentMessageSender,
 });
+const install = createInstallFlow({
+  authorization: authorizationOf,
+  requireScopes,
+  recordMissing: (scopes) => recordMissingScopes(platform.scriptStore(), scopes, platform.now()),
+  supportEmail: () => supportAddressIn(platform.scriptStore(), DEPLOYMENT.supportEmail),
+  homepage: (e) => support.homepage(e),
+});
+
+/** A card, or the missing-permission card when a call was refused. */
+function card(e: AddonEvent | undefined, build: () => CardModel) {
+  try {
+    return renderCard(build());
+  } catch (error) {
+    if (error instanceof MissingScopesError) return renderCard(install.missing(e, error.scopes));
+    throw error;
+  }
+}
+
+/** An action's response; a refused call shows the missing-permission card in place of the card. */
+function respond(e: AddonEvent | undefined, act: () => ActionResponseModel) {
+  try {
+    return renderResponse(act());
+  } catch (error) {
+    if (error instanceof MissingScopesError)
+      return renderResponse({ navigation: [{ update: install.missing(e, error.scopes) }] });
+    throw error;
+  }
+}
 
 export function onHomepage(e: AddonEvent) {
-  return renderCard(support.homepage(e));
+  return card(e, () => support.homepage(e));
 }
 
 export function onAnswerHasReseller(e: AddonEvent) {
-  return renderResponse(flow.answerHasReseller(e));
+  return respond(e, () => flow.answerHasReseller(e));
 }
 
 export function onAnswerDirect(e: AddonEvent) {
-  return renderResponse(flow.answerDirect(e));
+  return respond(e, () => flow.answerDirect(e));
 }
 
 export function onAnswerLater(e: AddonEvent) {
-  return renderResponse(flow.answerLater(e));
+  return respond(e, () => flow.answerLater(e));
 }
 
 export function onShowQuestion(e: AddonEvent) {
-  return renderResponse(flow.showQuestion(e));
+  return respond(e, () => flow.showQuestion(e));
 }
 
 export function onSuggestResellers(e: AddonEvent) {
@@ -48,52 +91,70 @@ export function onSuggestResellers(e: AddonEvent) {
 }
 
 export function onSearchResellers(e: AddonEvent) {
-  return renderResponse(flow.searchResellers(e));
+  return respond(e, () => flow.searchResellers(e));
 }
 
 export function onPickReseller(e: AddonEvent) {
-  return renderResponse(flow.pickReseller(e));
+  return respond(e, () => flow.pickReseller(e));
 }
 
 export function onChooseReseller(e: AddonEvent) {
-  return renderResponse(flow.chooseReseller(e));
+  return respond(e, () => flow.chooseReseller(e));
 }
 
 export function onConfirmReseller(e: AddonEvent) {
-  return renderResponse(flow.confirmReseller(e));
+  return respond(e, () => flow.confirmReseller(e));
 }
 
 export function onGoBack() {
   return renderResponse(flow.goBack());
 }
 
+/** "Grant access" on the missing-permission card: Google's own consent prompt. */
+export function onGrantAccess(e: AddonEvent) {
+  return respond(e, () => install.grant(e));
+}
+
+/** The universal action "Help": what the add-on does, installing it for everyone, its permissions. */
+export function onHelp(e: AddonEvent) {
+  return renderUniversalResponse(install.help(e));
+}
+
 export function onShowChangeRequest(e: AddonEvent) {
-  return renderResponse(flow.showChangeRequest(e));
+  return respond(e, () => flow.showChangeRequest(e));
 }
 
 export function onSubmitChangeRequest(e: AddonEvent) {
-  return renderResponse(flow.submitChangeRequest(e));
+  return respond(e, () => flow.submitChangeRequest(e));
 }
 
 /** Gmail's contextual trigger: an email is open (support sees the sender's organisation). */
 export function onGmailMessage(e: AddonEvent) {
-  return renderCard(support.message(e));
+  return card(e, () => support.message(e));
 }
 
 export function onSupportFind(e: AddonEvent) {
-  return renderResponse(support.find(e));
+  return respond(e, () => support.find(e));
 }
 
 export function onSupportAssign(e: AddonEvent) {
-  return renderResponse(support.assign(e));
+  return respond(e, () => support.assign(e));
 }
 
 export function onSupportAnswer(e: AddonEvent) {
-  return renderResponse(support.answer(e));
+  return respond(e, () => support.answer(e));
+}
+
+export function onSupportLink(e: AddonEvent) {
+  return respond(e, () => support.link(e));
+}
+
+export function onSupportUnlink(e: AddonEvent) {
+  return respond(e, () => support.unlink(e));
 }
 
 export function onSupportSyncNow(e: AddonEvent) {
-  return renderResponse(support.syncNow(e));
+  return respond(e, () => support.syncNow(e));
 }
 
 /**

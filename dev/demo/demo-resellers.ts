@@ -1,13 +1,23 @@
 /**
  * The simulator's curated reseller directory: about thirty names chosen to show what the search
  * must get right (umlauts and their transliterations, near-duplicates, a family of legal-form
- * variants, markup and quotes in names, every non-approved status). Tests use it too.
+ * variants, markup and quotes in names, every non-approved status). A few have aliases (the
+ * abbreviation or former name customers type, found by the typeahead) and contact emails (the
+ * reseller's staff, issue 10). Tests use it too.
  */
 import type { Reseller } from '../../src/domain/reseller';
 
 /** Hand-picked directory for the local simulator's demo. */
 export const DEMO_RESELLERS: Reseller[] = [
-  { id: 'R-00001', name: 'Müller IT GmbH', domain: 'mueller-it.de', country: 'DE', status: 'approved' },
+  {
+    id: 'R-00001',
+    name: 'Müller IT GmbH',
+    domain: 'mueller-it.de',
+    country: 'DE',
+    status: 'approved',
+    aliases: ['MIT', 'Müller Informationstechnik'],
+    contacts: ['anna.berger@mueller-it.de', 'vertrieb@mueller-it.de'],
+  },
   { id: 'R-00002', name: 'Mueller IT GmbH', domain: 'mueller-it.at', country: 'AT', status: 'approved' },
   { id: 'R-00003', name: 'Schäfer Cloud AG', domain: 'schaefer-cloud.ch', country: 'CH', status: 'approved' },
   {
@@ -23,6 +33,8 @@ export const DEMO_RESELLERS: Reseller[] = [
     domain: 'koehler-systemhaus.de',
     country: 'DE',
     status: 'approved',
+    aliases: ['KSH'],
+    contacts: ['info@koehler-systemhaus.de'],
   },
   { id: 'R-00006', name: 'Weiß Digital GmbH', domain: 'weiss-digital.de', country: 'DE', status: 'approved' },
   { id: 'R-00007', name: 'Weiss Digital AG', domain: 'weiss-digital.ch', country: 'CH', status: 'approved' },
@@ -54,7 +66,14 @@ export const DEMO_RESELLERS: Reseller[] = [
     country: 'DE',
     status: 'approved',
   },
-  { id: 'R-00012', name: 'Cloudwerk GmbH', domain: 'cloudwerk.de', country: 'DE', status: 'approved' },
+  {
+    id: 'R-00012',
+    name: 'Cloudwerk GmbH',
+    domain: 'cloudwerk.de',
+    country: 'DE',
+    status: 'approved',
+    contacts: ['partner@cloudwerk.de'],
+  },
   {
     id: 'R-00013',
     name: 'CloudNative Partners Ltd',
@@ -111,6 +130,9 @@ export const DEMO_RESELLERS: Reseller[] = [
     domain: 'zuercher-informatik.ch',
     country: 'CH',
     status: 'approved',
+    // The company's former name, which long-time customers still type.
+    aliases: ['Informatik Zürich AG'],
+    contacts: ['support@zuercher-informatik.ch'],
   },
   {
     id: 'R-00022',

@@ -7,7 +7,9 @@
  * real spellings, partnerships ("Vogel & Lang IT", "Huber + Moser", "Keller und Frei"), and
  * FAMILIES of near-duplicates: one core name with several legal forms ("Müller IT GmbH" /
  * "Müller IT AG" / "Müller IT SE"), branches ("Müller IT Nord"), cities ("Müller IT München GmbH")
- * and decoys that share the surname with another trade word ("Müller EDV GmbH").
+ * and decoys that share the surname with another trade word ("Müller EDV GmbH"). About one in ten
+ * has one or two aliases, as support would enter them: the initials people use ("KDH" for "Krämer
+ * Datentechnik Hannover GmbH") or a former name ("Krämer Bürotechnik").
  */
 import type { Reseller, ResellerStatus } from '../../src/domain/reseller';
 import { MAX_DOMAIN_LENGTH, MAX_NAME_LENGTH } from '../../src/store/directory';
@@ -306,6 +308,42 @@ function shuffle<T>(random: Random, items: T[]): T[] {
   return items;
 }
 
+/** Share of resellers with aliases, and the former trades an alias may name. */
+const ALIAS_SHARE = 0.1;
+// Not among TRADES: a former name rarely is another reseller's current one.
+const FORMER_TRADES = [
+  'Büromaschinen',
+  'Computertechnik',
+  'Rechenzentrum',
+  'Systeme',
+  'Datenservice',
+  'Net',
+] as const;
+const NOT_INITIALS = new Set(['&', '+', 'und', 'für', 'and', 'de', 'la']);
+
+/** The initials of a name without its legal form, when there are three or more ("KDH"). */
+function initialsOf(name: string): string | undefined {
+  const words = withoutLegalForm(name)
+    .split(/[\s-]+/)
+    .filter((w) => w !== '' && !NOT_INITIALS.has(w.toLowerCase()));
+  const initials = words.map((w) => w.charAt(0).toUpperCase()).join('');
+  return initials.length >= 3 && /^\p{Lu}+$/u.test(initials) ? initials : undefined;
+}
+
+/**
+ * One or two aliases for about one reseller in ten, from a random stream of their own, so that the
+ * names, ids and statuses stay what they were before aliases existed.
+ */
+function aliasesFor(random: Random, name: string): string[] | undefined {
+  if (random() >= ALIAS_SHARE) return undefined;
+  const first = withoutLegalForm(name).split(' ')[0] ?? name;
+  const former = `${first} ${pick(random, FORMER_TRADES)}`;
+  const initials = initialsOf(name);
+  const candidates = initials ? (random() < 0.5 ? [initials, former] : [former, initials]) : [former];
+  const aliases = candidates.slice(0, random() < 0.6 ? 1 : 2).filter((a) => a !== name);
+  return aliases.length > 0 ? aliases : undefined;
+}
+
 /**
  * `count` resellers in DE, AT and CH (~88 % approved), with families of near-duplicates. Ids
  * R-00001… are assigned in a shuffled order, so a family's members are not neighbours by id.
@@ -339,6 +377,7 @@ export function generateRealisticDirectory(count: number, seed = 1): RealisticDi
   }
   shuffle(random, drafts);
   const domains = new DomainRegistry();
+  const aliasRandom = mulberry32(seed * 104729 + 3);
   const families: ResellerFamily[] = [];
   const resellers = drafts.map((draft, i): Reseller => {
     const id = formatResellerId(i + 1);
@@ -350,7 +389,7 @@ export function generateRealisticDirectory(count: number, seed = 1): RealisticDi
       else family.members.push(entry);
     }
     const slug = slugify(withoutLegalForm(draft.name)).slice(0, 60);
-    return {
+    const reseller: Reseller = {
       id,
       name: draft.name,
       domain: domains.claim(slug, pickWeighted(random, TLDS[draft.country])),
@@ -358,6 +397,9 @@ export function generateRealisticDirectory(count: number, seed = 1): RealisticDi
       // Family members are mostly approved: they are what the ranking has to tell apart.
       status: random() < (member ? 0.95 : 0.87) ? 'approved' : pick(random, OTHER_STATUSES),
     };
+    const aliases = aliasesFor(aliasRandom, draft.name);
+    if (aliases) reseller.aliases = aliases;
+    return reseller;
   });
   return { resellers, families: families.filter((f) => f !== undefined && f.members.length >= 2) };
 }

@@ -49,7 +49,16 @@ export function seedDemo(runtime: LocalRuntime): void {
     { changeReason: 'Wir wechseln zum 1. Januar zu Zürcher Informatik AG.' },
   );
   host.advanceClock(3 * DAY);
-  seedSheet(runtime);
+  if (seedSheet(runtime)) {
+    // Support adds the Austrian subsidiary's domain to Acme Logistik, and the sync writes it down.
+    run(
+      'support',
+      'onSupportLink',
+      { domain: 'acme-logistik.at' },
+      { supportOrganisation: 'acme-logistik.de', supportReason: 'Österreichische Tochter der Acme Logistik' },
+    );
+    runOwnerFunction(runtime, 'sync');
+  }
   for (const mail of DEMO_MAILS) {
     host.gmail.addMessage({ messageId: mail.messageId, from: mail.from, to: mail.to, subject: mail.subject });
   }
@@ -89,6 +98,14 @@ export const DEMO_MAILS: readonly DemoMail[] = [
     subject: 'Rechnung unseres Resellers',
     minutesAgo: 3 * HOUR,
     body: 'Hallo, unser Reseller hat uns Lizenzen berechnet, die wir nicht bestellt haben. Ist er bei Ihnen richtig für uns eingetragen? Danke, Carla Meyer',
+  },
+  {
+    messageId: '18c3a0d2e5f10006',
+    from: 'Felix Gruber <felix.gruber@acme-logistik.at>',
+    to: SUPPORT,
+    subject: 'Gilt unser Reseller auch für Österreich?',
+    minutesAgo: 5 * HOUR,
+    body: 'Grüß Gott, wir sind die österreichische Tochter der Acme Logistik. Gilt der Reseller unserer Mutter auch für uns? Beste Grüße, Felix Gruber',
   },
   {
     messageId: '18c3a0d2e5f10003',
@@ -189,7 +206,7 @@ export function demoMail(messageId: string): DemoMail | undefined {
  * `setup` and one `syncNow` as the owner, so that a newcomer finds the Sheet filled: the resellers,
  * the assignments, the open request and the audit trail of the changes above.
  */
-function seedSheet(runtime: LocalRuntime): void {
+function seedSheet(runtime: LocalRuntime): boolean {
   const host = runtime.host;
   const run = (action: OwnerAction, expectedKey: string): boolean => {
     const result = runOwnerFunction(runtime, action);
@@ -202,11 +219,12 @@ function seedSheet(runtime: LocalRuntime): void {
     }
     return true;
   };
-  if (!run('setup', KEYS.sheetId)) return;
+  if (!run('setup', KEYS.sheetId)) return false;
   // The owner lists the vendor's support staff in the Settings tab, as a real owner would.
   const support = findIdentity('support');
   const id = host.scriptProperties.get(KEYS.sheetId) ?? '';
   const row = host.sheets.readTab(id, 'Settings').findIndex((cells) => cells[0] === 'supportStaff') + 1;
   if (support && row > 0) host.sheets.editCell(id, 'Settings', `B${row}`, support.email);
   run('sync', KEYS.syncState);
+  return true;
 }

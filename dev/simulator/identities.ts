@@ -31,6 +31,13 @@ export const IDENTITIES: readonly SimIdentity[] = [
     timeZone: 'Europe/Berlin',
   },
   {
+    id: 'felix',
+    email: 'felix.gruber@acme-logistik.at',
+    label: 'Felix — Acme Logistik Austria (a linked domain)',
+    locale: 'de',
+    timeZone: 'Europe/Vienna',
+  },
+  {
     id: 'david',
     email: 'david.huber@hafen-spedition.at',
     label: 'David — Hafen Spedition (change requested)',

@@ -246,7 +246,23 @@ export type Change =
       at: number;
       resellerId: string;
       reason: string;
-    };
+    }
+  /**
+   * Support linked `domain` to the organisation kept under `organisation` (its users share that
+   * organisation's answer from now on), or removed the link again. `domain` is the linked one.
+   */
+  | LinkChange<'linked'>
+  | LinkChange<'unlinked'>;
+
+interface LinkChange<T extends 'linked' | 'unlinked'> {
+  seq: number;
+  type: T;
+  domain: string;
+  actorEmail: string;
+  at: number;
+  organisation: string;
+  reason: string;
+}
 
 /** What support's assignment leaves: the reseller, set by support; a pending request is answered. */
 export function supportAssignment(resellerId: string, actorEmail: string, now: number): Assignment {
@@ -256,6 +272,10 @@ export function supportAssignment(resellerId: string, actorEmail: string, now: n
 /** The record a change leaves behind, given the record before it (null: no answer yet). */
 export function applyChange(before: Assignment | null, change: Change): Assignment | null {
   switch (change.type) {
+    case 'linked':
+    case 'unlinked':
+      // A link changes which domains share a record, not the record (organisation.ts).
+      return before;
     case 'assigned':
       return resellerAssignment(change.resellerId, change.actorEmail, change.at);
     case 'direct':

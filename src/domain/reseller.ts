@@ -11,6 +11,14 @@ export const RESELLER_STATUSES: readonly ResellerStatus[] = [
   'suspended',
 ];
 
+/**
+ * How many aliases and contacts one reseller may have, and how long an alias may be. With the
+ * Sheet's 1,000 characters per cell, every reseller's record stays well inside one directory chunk.
+ */
+export const MAX_ALIASES = 10;
+export const MAX_ALIAS_LENGTH = 200;
+export const MAX_CONTACTS = 20;
+
 export interface Reseller {
   /** Stable id, e.g. "R-00042"; never reused. */
   id: string;
@@ -21,6 +29,16 @@ export interface Reseller {
   /** ISO 3166-1 alpha-2 country code, upper case, e.g. "DE". */
   country: string;
   status: ResellerStatus;
+  /**
+   * Other names customers may type for it (an abbreviation, a former name), as written; the
+   * typeahead finds the reseller by them but always shows its real name. Absent: none.
+   */
+  aliases?: readonly string[];
+  /**
+   * Email addresses of its staff, lower case (issue 10: such a user sees the reseller's own
+   * customers). Never in the search index, so a search match does not carry them. Absent: none.
+   */
+  contacts?: readonly string[];
 }
 
 /** Two directory entries with one id that disagree: reported, and resolved by `oneEntryPerId`. */
@@ -30,8 +48,20 @@ export interface DuplicateIdConflict {
   dropped: Reseller[];
 }
 
-function sameEntry(a: Reseller, b: Reseller): boolean {
-  return a.name === b.name && a.domain === b.domain && a.country === b.country && a.status === b.status;
+/** Do two entries say the same, aliases and contacts included (in their order)? */
+export function sameEntry(a: Reseller, b: Reseller): boolean {
+  return (
+    a.name === b.name &&
+    a.domain === b.domain &&
+    a.country === b.country &&
+    a.status === b.status &&
+    sameList(a.aliases, b.aliases) &&
+    sameList(a.contacts, b.contacts)
+  );
+}
+
+function sameList(a: readonly string[] = [], b: readonly string[] = []): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /**

@@ -8,12 +8,13 @@
  * validates it (header checks plus one native scan for checkpoint lines), the search runs `indexOf`
  * over it, and only the lines of the ≤ 10 results are ever split.
  *
- * Index format (version RSX7: one line per reseller; RSX6 held a search key for the domain too,
- * RSX5 kept names twice, as written and as search keys). Lines end with "\n"; fields are separated
- * by "\t":
+ * Index format (version RSX8: one line per reseller, then one per alias; RSX7 had no aliases,
+ * RSX6 held a search key for the domain too, RSX5 kept names twice, as written and as search
+ * keys). Lines end with "\n"; fields are separated by "\t":
  *
- *   RSX7 count length stamp checkpoints           header (one line)
- *   nameKey domain nameSpelling country id [1]    one line per reseller
+ *   RSX8 count length stamp checkpoints aliasesAt    header (one line)
+ *   nameKey domain nameSpelling country id [1]       one line per reseller
+ *   aliasKey "" lineRef                              one line per alias, after all resellers
  *
  * - nameKey is `normalizeForSearch(name)`: lower case, folded, single spaces. A line starts with
  *   it, so "\n" + q finds name prefixes and "\n" + q + "\t" exact names.
@@ -29,6 +30,11 @@
  *   enough results, and segments, cut from one ordered run of lines, merge by their order alone.
  * - A trailing "1" marks a reseller whose display label another approved reseller has too; its
  *   label then gets " [<id>]" appended.
+ * - Alias lines (search-aliases.ts) start with the alias's search key, so every pass finds them as
+ *   it finds names; their empty second field keeps the domain needle off them, and lineRef points
+ *   at their reseller's line, whose label is shown. They follow every reseller line (from body
+ *   offset `aliasesAt` of the segment holding the first of them), so text order puts a name
+ *   before an equally good alias. `count` counts reseller lines only.
  * - Checkpoint lines "#<stamp>" follow every ~4 KB and end the text. The stamp (7 letters A–Z) is a
  *   hash of every other line, so a text that is truncated, lost a chunk or mixes chunks of two
  *   builds fails `parseSearchIndex` (a cheap structural check), and one damaged but still
@@ -47,6 +53,7 @@ import {
   type LabelOf,
   type RankKey,
 } from './search-text';
+import { aliasKeysOf } from './search-aliases';
 import { decodeSpelling, defaultNameSpelling, encodeSpelling, SpellingError } from './spelling';
 import { utf8Length } from './utf8';
 
@@ -60,7 +67,10 @@ export interface SearchMatch {
   /** Another approved reseller has the same name, domain and country: labels then name the id. */
   duplicate: boolean;
   tier: MatchTier;
-  /** The reseller's place in the within-tier order (`compareRank`) over the whole index. */
+  /**
+   * The matched line's place in the within-tier order (`compareRank`) over the whole index: the
+   * reseller's own line, or for a match by an alias that alias's line (after every name).
+   */
   rank: number;
 }
 
@@ -71,10 +81,12 @@ export interface SearchIndex {
   readonly count: number;
   /** Where the first line begins (after the header's "\n"). */
   readonly bodyStart: number;
+  /** Where the alias lines begin (the text's length when it has none): lines from here are aliases. */
+  readonly aliasStart: number;
 }
 
-const INDEX_VERSION = 'RSX7';
-const HEADER_FIELDS = 5;
+const INDEX_VERSION = 'RSX8';
+const HEADER_FIELDS = 6;
 const CHECKPOINT_EVERY_CHARS = 4096;
 const STAMP_LENGTH = 7;
 const NEWLINE = 10;
@@ -93,9 +105,11 @@ export interface IndexLine {
   readonly bytes: number;
 }
 
-interface IndexEntry {
+export interface IndexEntry {
   reseller: Reseller;
   nameKey: string;
+  /** Search keys of its aliases (search-aliases.ts): each once, none equal to the name's. */
+  aliasKeys: readonly string[];
   label: string;
   /** Sorts as `compareRank` orders, by plain string comparison (see `rankSortKey`). */
   sortKey: string;
@@ -117,15 +131,17 @@ function approvedEntries(resellers: readonly Reseller[]): IndexEntry[] {
     const domain = cleanField(r.domain);
     const country = cleanField(r.country);
     const clean = id === r.id && name === r.name && domain === r.domain && country === r.country;
-    approved.push(clean ? r : { id, name, domain, country, status: 'approved' });
+    approved.push(clean ? r : { id, name, domain, country, status: 'approved', aliases: r.aliases });
   }
   const nameKeys = normalizeManyForSearch(approved.map((r) => r.name));
+  const aliasKeys = aliasKeysOf(approved, nameKeys);
   return approved.map((reseller, i) => {
     const nameKey = nameKeys[i] as string;
     const label = `${reseller.name} — ${reseller.domain} (${reseller.country})`.trim();
     return {
       reseller,
       nameKey,
+      aliasKeys: aliasKeys[i] ?? [],
       label,
       sortKey: rankSortKey(rankKey(reseller, label, nameKey), i),
       duplicate: false,
@@ -168,15 +184,15 @@ function markDuplicateLabels(sorted: readonly IndexEntry[]): void {
   }
 }
 
-function lineOf(e: IndexEntry): string {
+export function lineOf(e: IndexEntry): string {
   const { name, domain, country, id } = e.reseller;
   const nameSpelling = encodeSpelling(name, defaultNameSpelling(e.nameKey));
   const line = `${e.nameKey}\t${domain}\t${nameSpelling}\t${country}\t${id}`;
   return e.duplicate ? `${line}\t1` : line;
 }
 
-/** The approved resellers' lines in ranking order: what one index, or its segments, hold. */
-export function buildIndexLines(resellers: readonly Reseller[]): IndexLine[] {
+/** The approved resellers in ranking order, duplicate labels marked: what an index holds. */
+export function rankedEntries(resellers: readonly Reseller[]): IndexEntry[] {
   const entries = approvedEntries(resellers);
   const sorted = entries
     .map((e) => e.sortKey)
@@ -184,11 +200,13 @@ export function buildIndexLines(resellers: readonly Reseller[]): IndexLine[] {
     // Unary plus, not Number(): a global lookup per entry is slow in a fresh execution.
     .map((key) => entries[+key.slice(key.lastIndexOf('\0') + 1)] as IndexEntry);
   markDuplicateLabels(sorted);
-  return sorted.map((e) => {
-    const text = lineOf(e);
-    // Most lines are ASCII: one native test instead of a loop over every character.
-    return { text, bytes: (NON_ASCII_RE.test(text) ? utf8Length(text) : text.length) + 1 };
-  });
+  return sorted;
+}
+
+/** A line with its UTF-8 size, as segmenting needs it. */
+export function indexLine(text: string): IndexLine {
+  // Most lines are ASCII: one native test instead of a loop over every character.
+  return { text, bytes: (NON_ASCII_RE.test(text) ? utf8Length(text) : text.length) + 1 };
 }
 
 /** The stamp: the content hash (every line but the checkpoints, in text order) as letters A–Z. */
@@ -215,35 +233,62 @@ export function indexBytesFor(lineBytes: number, lineCount: number): number {
   return MAX_HEADER_BYTES + lineBytes + checkpoints * CHECKPOINT_LENGTH;
 }
 
-/** Lays lines out as one index text: header, the lines with a checkpoint every ~4 KB, the stamp. */
-export function assembleIndexText(lines: readonly string[]): string {
+/**
+ * Where lines land in an index body: each line's offset from the body's start, with a checkpoint
+ * line after every ~4 KB. `assembleIndexText` lays lines out with it, so an alias line's reference
+ * can be computed before the text it points into is assembled.
+ */
+export class BodyLayout {
+  /** Body offset of the next line. */
+  offset = 0;
+  private sinceCheckpoint = 0;
+  /** Checkpoint lines placed so far (the final one not included). */
+  checkpoints = 0;
+
+  /** Places a line of `length` characters; returns its body offset. */
+  add(length: number): number {
+    const at = this.offset;
+    this.offset += length + 1;
+    this.sinceCheckpoint += length + 1;
+    if (this.sinceCheckpoint >= CHECKPOINT_EVERY_CHARS) {
+      this.offset += CHECKPOINT_LENGTH;
+      this.checkpoints++;
+      this.sinceCheckpoint = 0;
+    }
+    return at;
+  }
+}
+
+/**
+ * Lays lines out as one index text: header, the lines with a checkpoint every ~4 KB, the stamp.
+ * The first `resellerCount` lines are resellers' lines, the rest alias lines.
+ */
+export function assembleIndexText(lines: readonly string[], resellerCount = lines.length): string {
   const parts: string[] = [];
   const checkpointSlots: number[] = [];
+  const layout = new BodyLayout();
   let hash = fnvStart();
-  let sinceCheckpoint = 0;
-  for (const line of lines) {
+  let aliasesAt = -1;
+  lines.forEach((line, i) => {
+    const at = layout.add(line.length);
+    if (i === resellerCount) aliasesAt = at;
     parts.push(line, '\n');
     hash = fnvUpdate(fnvUpdate(hash, line), '\n');
-    sinceCheckpoint += line.length + 1;
-    if (sinceCheckpoint >= CHECKPOINT_EVERY_CHARS) {
+    if (layout.checkpoints > checkpointSlots.length) {
       checkpointSlots.push(parts.length);
       parts.push('');
-      sinceCheckpoint = 0;
     }
-  }
+  });
   // A final checkpoint makes a truncated tail detectable even without the length check.
   checkpointSlots.push(parts.length);
   parts.push('');
   const stamp = stampOf(hash);
   for (const slot of checkpointSlots) parts[slot] = `#${stamp}\n`;
   const body = parts.join('');
-  const header = [INDEX_VERSION, lines.length, body.length, stamp, checkpointSlots.length].join('\t');
+  if (aliasesAt < 0) aliasesAt = body.length;
+  const count = Math.min(resellerCount, lines.length);
+  const header = [INDEX_VERSION, count, body.length, stamp, checkpointSlots.length, aliasesAt].join('\t');
   return `${header}\n${body}`;
-}
-
-/** Serialises the approved resellers into one index text (format at the top of this file). */
-export function buildSearchIndex(resellers: readonly Reseller[]): string {
-  return assembleIndexText(buildIndexLines(resellers).map((line) => line.text));
 }
 
 /**
@@ -297,7 +342,10 @@ export function parseSearchIndex(text: string): SearchIndex {
     corrupt(`expected ${end} characters, got ${text.length} (truncated or mixed chunks)`);
   }
   verifyCheckpoints(text, bodyStart, stamp, headerNumber(fields[4], 'checkpoint count'));
-  return { text, count, bodyStart };
+  const aliasStart = bodyStart + headerNumber(fields[5], 'alias offset');
+  if (aliasStart > end || (aliasStart < end && text.charCodeAt(aliasStart - 1) !== NEWLINE))
+    corrupt('the alias offset is not at a line start');
+  return { text, count, bodyStart, aliasStart };
 }
 
 function verifyCheckpoints(text: string, bodyStart: number, stamp: string, expected: number): void {
@@ -317,7 +365,7 @@ function verifyCheckpoints(text: string, bodyStart: number, stamp: string, expec
 // ---------------------------------------------------------------------------------------------
 // Reading lines
 
-/** Is this the start of a reseller's line (not the header, not a checkpoint)? */
+/** Is this the start of a reseller's or an alias's line (not the header, not a checkpoint)? */
 export function isResellerLine(index: SearchIndex, lineStart: number): boolean {
   const { text } = index;
   return (
@@ -341,7 +389,8 @@ export { TAB, NEWLINE };
 export function matchAt(index: SearchIndex, lineStart: number, tier: MatchTier, rank: number): SearchMatch {
   const { text } = index;
   const end = text.indexOf('\n', lineStart);
-  if (!isResellerLine(index, lineStart) || end < 0) corrupt(`bad line reference ${lineStart}`);
+  if (!isResellerLine(index, lineStart) || lineStart >= index.aliasStart || end < 0)
+    corrupt(`bad line reference ${lineStart}`);
   const fields = text.slice(lineStart, end).split('\t');
   const duplicate = fields.length === LINE_FIELDS + 1 && fields[LINE_FIELDS] === '1';
   if (fields.length !== LINE_FIELDS && !duplicate) corrupt(`line at offset ${lineStart} is malformed`);
@@ -385,7 +434,7 @@ export function findResellerById(index: SearchIndex, id: string): Reseller | und
   for (const ending of ['\n', '\t1\n']) {
     const needle = `\t${wanted}${ending}`;
     for (const lineStart of linesWith(index, needle, 0)) {
-      if (!isResellerLine(index, lineStart)) continue;
+      if (!isResellerLine(index, lineStart) || lineStart >= index.aliasStart) continue;
       if (idFieldStart(text, lineStart) !== text.indexOf(needle, lineStart) + 1) continue;
       return matchAt(index, lineStart, 'exact', 0).reseller;
     }
@@ -406,7 +455,8 @@ export function findResellerByLabel(
   const wanted = cleanField(label);
   for (const name of candidateNames(wanted)) {
     for (const lineStart of linesWith(index, `\n${normalizeForSearch(name)}\t`, 1)) {
-      if (!isResellerLine(index, lineStart)) continue;
+      // Labels are made of names: an alias line with the same key is not the reseller it names.
+      if (!isResellerLine(index, lineStart) || lineStart >= index.aliasStart) continue;
       const match = matchAt(index, lineStart, 'exact', 0);
       if (labelOf(match.reseller, match.duplicate) === wanted) return match.reseller;
     }

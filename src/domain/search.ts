@@ -10,12 +10,18 @@
  * fuzzy (one typo). Within a tier: `compareRank` (search-text.ts), except typos, which are ranked by
  * how good the match is first (`compareTypos`).
  *
+ * Aliases (search-aliases.ts) are lines of the index too, after every reseller's line: each pass
+ * finds them as it finds names, so a name ranks before an equally good alias, and every match is
+ * resolved to its reseller's line, so a reseller appears once, labelled by its real name.
+ *
  * Passes: (1) "\n" + q finds the exact and prefix matches; (2) only if they leave room, q itself
  * finds the word-prefix and substring matches, each line classified once; (3) for a query of
  * several words, the longest word finds the any-order matches; (4) only if room is left, the typo
  * candidates. Each pass stops as soon as nothing it could still find would make the results.
  */
+import { aliasLineRef } from './search-aliases';
 import {
+  corrupt,
   isResellerLine,
   matchAt,
   nameKeyEnd,
@@ -27,6 +33,7 @@ import {
 import {
   domainFormOfQuery,
   meaningfulLength,
+  nameCore,
   normalizeForSearch,
   DEFAULT_LIMIT,
   MIN_FUZZY_QUERY_LENGTH,
@@ -34,8 +41,8 @@ import {
 } from './search-text';
 
 // The index and the text side are part of this module's interface too.
+export { buildSearchIndex } from './search-layout';
 export {
-  buildSearchIndex,
   findResellerById,
   findResellerByLabel,
   parseSearchIndex,
@@ -69,14 +76,17 @@ export {
 /** Segments are searched as one text: segment i's lines all rank before segment i + 1's. */
 const SEGMENT_RANK_STRIDE = 2 ** 24;
 
-/** A picked line: which segment, where its line starts. */
+/**
+ * A picked reseller: `reseller` is where its own line is (segment * SEGMENT_RANK_STRIDE + line
+ * start), `order` where the line that matched is (the same, or one of its alias lines).
+ */
 interface Pick {
-  segment: number;
-  lineStart: number;
+  reseller: number;
+  order: number;
   tier: MatchTier;
 }
 
-/** The results so far, in final order; each line once. */
+/** The results so far, in final order; each reseller once. */
 class Picks {
   readonly list: Pick[] = [];
   private readonly taken = new Set<number>();
@@ -87,16 +97,46 @@ class Picks {
     return this.list.length >= this.limit;
   }
 
-  has(segment: number, lineStart: number): boolean {
-    return this.taken.has(segment * SEGMENT_RANK_STRIDE + lineStart);
+  has(reseller: number): boolean {
+    return this.taken.has(reseller);
   }
 
-  add(pick: Pick): void {
-    const key = pick.segment * SEGMENT_RANK_STRIDE + pick.lineStart;
-    if (this.full || this.taken.has(key)) return;
-    this.taken.add(key);
+  /** Adds a reseller not picked yet; says whether it did. */
+  add(pick: Pick): boolean {
+    if (this.full || this.taken.has(pick.reseller)) return false;
+    this.taken.add(pick.reseller);
     this.list.push(pick);
+    return true;
   }
+}
+
+/**
+ * Lists of matches a pass keeps for later tiers hold up to this many times the limit: a reseller
+ * found by its name and by an alias is in them twice, and only one copy can be picked.
+ */
+const SPARE_FACTOR = 2;
+
+/**
+ * The reseller a line stands for: the line itself, or for an alias line the line it refers to.
+ * `keyEnd` is where the line's key ends (its first "\t").
+ */
+function resellerOf(
+  segments: readonly SearchIndex[],
+  segment: number,
+  lineStart: number,
+  keyEnd: number,
+): number {
+  const index = segments[segment] as SearchIndex;
+  if (lineStart < index.aliasStart) return segment * SEGMENT_RANK_STRIDE + lineStart;
+  const ref = aliasLineRef(index.text, lineStart, keyEnd);
+  const target = ref && segments[ref.segment];
+  if (!ref || !target || !isResellerLine(target, target.bodyStart + ref.bodyOffset))
+    corrupt(`bad alias line at offset ${lineStart}`);
+  return ref.segment * SEGMENT_RANK_STRIDE + target.bodyStart + ref.bodyOffset;
+}
+
+function orderOf(segment: number, lineStart: number): number {
+  return segment * SEGMENT_RANK_STRIDE + lineStart;
 }
 
 /**
@@ -137,22 +177,43 @@ const needle =
 // ---------------------------------------------------------------------------------------------
 // Passes 1–3: exact, prefix, word prefix, any-order words, substring
 
-/** Pass 1: lines whose name starts with q; the exact names first. */
+/**
+ * Pass 1: lines whose name starts with q; the exact names first. An exact alias comes after the
+ * names that are q but for their legal form (legal forms need not be typed, so those are as good
+ * a match on the real name) and before every other prefix.
+ */
 function addPrefixMatches(segments: readonly SearchIndex[], q: string, picks: Picks): void {
   const prefixes: Pick[] = [];
+  const aliasExacts: Pick[] = [];
+  let coreExacts = 0;
   let exact = 0;
   forEachHitLine(segments, needle(`\n${q}`), 1, (segment, text, lineStart) => {
+    const order = orderOf(segment, lineStart);
+    const isAlias = lineStart >= (segments[segment] as SearchIndex).aliasStart;
     if (text.charCodeAt(lineStart + q.length) === TAB) {
-      picks.add({ segment, lineStart, tier: 'exact' });
-      exact++;
-    } else if (prefixes.length < picks.limit) {
-      prefixes.push({ segment, lineStart, tier: 'prefix' });
+      const reseller = resellerOf(segments, segment, lineStart, lineStart + q.length);
+      if (isAlias) aliasExacts.push({ reseller, order, tier: 'exact' });
+      else if (picks.add({ reseller, order, tier: 'exact' })) exact++;
+      // Alias lines follow every name line: once one is reached, no name is left to find.
+      if (isAlias) exact++;
+    } else if (prefixes.length < picks.limit * SPARE_FACTOR) {
+      const keyEnd = nameKeyEnd(text, lineStart);
+      const reseller = resellerOf(segments, segment, lineStart, keyEnd);
+      const pick: Pick = { reseller, order, tier: 'prefix' };
+      // Names ranked by core length come first among prefixes: these are the first few.
+      if (!isAlias && nameCore(text.slice(lineStart, keyEnd)) === q) {
+        prefixes.splice(coreExacts++, 0, pick);
+      } else {
+        prefixes.push(pick);
+      }
     }
     // A later line could still be an exact name, which outranks every prefix: only a full
     // list of exact names ends the pass early.
     return exact < picks.limit;
   });
-  for (const p of prefixes) picks.add(p);
+  for (const p of prefixes.slice(0, coreExacts)) picks.add(p);
+  for (const p of aliasExacts) picks.add(p);
+  for (const p of prefixes.slice(coreExacts)) picks.add(p);
 }
 
 /**
@@ -168,15 +229,18 @@ function addInnerMatches(segments: readonly SearchIndex[], query: PreparedQuery,
   const wordQ = ` ${q}`;
   const finder = dq !== '' && dq !== q ? earliestOf([q, `\t${dq}`]) : needle(q);
   forEachHitLine(segments, finder, 0, (segment, text, lineStart) => {
-    // A name that starts with q was taken by pass 1.
-    if (picks.has(segment, lineStart)) return true;
     const keyEnd = nameKeyEnd(text, lineStart);
+    const reseller = resellerOf(segments, segment, lineStart, keyEnd);
+    // A name that starts with q was taken by pass 1.
+    if (picks.has(reseller)) return true;
+    const order = orderOf(segment, lineStart);
     const at = text.slice(lineStart, keyEnd).indexOf(q);
     const wordStart = at > 0 && text.slice(lineStart + at - 1, keyEnd).includes(wordQ);
+    // An alias line's second field is empty, so its domain never matches.
     if (wordStart || (dq !== '' && text.startsWith(dq, keyEnd + 1))) {
-      picks.add({ segment, lineStart, tier: 'wordPrefix' });
-    } else if (at > 0 && substrings.length < picks.limit) {
-      substrings.push({ segment, lineStart, tier: 'substring' });
+      picks.add({ reseller, order, tier: 'wordPrefix' });
+    } else if (at > 0 && substrings.length < picks.limit * SPARE_FACTOR) {
+      substrings.push({ reseller, order, tier: 'substring' });
     }
     return !picks.full;
   });
@@ -211,11 +275,13 @@ function addAllWordsMatches(segments: readonly SearchIndex[], q: string, picks: 
   const others = words.filter((w) => w !== anchor).map((w) => ` ${w}`);
   forEachHitLine(segments, needle(anchor), 0, (segment, text, lineStart, hit) => {
     const keyEnd = nameKeyEnd(text, lineStart);
-    if (hit >= keyEnd || picks.has(segment, lineStart)) return true;
+    if (hit >= keyEnd) return true;
+    const reseller = resellerOf(segments, segment, lineStart, keyEnd);
+    if (picks.has(reseller)) return true;
     // Most candidates lack another word: native searches reject them before any split.
     const key = ` ${text.slice(lineStart, keyEnd)}`;
     if (others.every((w) => key.includes(w)) && startsWordsInAnyOrder(key.slice(1), words)) {
-      picks.add({ segment, lineStart, tier: 'allWords' });
+      picks.add({ reseller, order: orderOf(segment, lineStart), tier: 'allWords' });
     }
     return !picks.full;
   });
@@ -281,7 +347,6 @@ interface TypoMatch extends Pick {
   word: number;
   /** Where in the query the edit falls. */
   editAt: number;
-  rank: number;
 }
 
 /**
@@ -315,7 +380,7 @@ function typoMatchInKey(
  * 3. then `compareRank`: the shorter name core, so the names the query covers most come first.
  */
 function compareTypos(a: TypoMatch, b: TypoMatch): number {
-  return (a.word === 0 ? 0 : 1) - (b.word === 0 ? 0 : 1) || b.editAt - a.editAt || a.rank - b.rank;
+  return (a.word === 0 ? 0 : 1) - (b.word === 0 ? 0 : 1) || b.editAt - a.editAt || a.order - b.order;
 }
 
 function escapeRegExp(text: string): string {
@@ -409,17 +474,11 @@ function addTypoMatches(segments: readonly SearchIndex[], query: PreparedQuery, 
   const q = query.normalized;
   const found: TypoMatch[] = [];
   forEachHitLine(segments, typoFinder(q, query.fuzzyPattern), 0, (segment, text, lineStart) => {
-    if (picks.has(segment, lineStart)) return true;
-    const match = typoMatchInKey(text, lineStart, nameKeyEnd(text, lineStart), q);
-    if (match) {
-      found.push({
-        segment,
-        lineStart,
-        tier: 'fuzzy',
-        rank: segment * SEGMENT_RANK_STRIDE + lineStart,
-        ...match,
-      });
-    }
+    const keyEnd = nameKeyEnd(text, lineStart);
+    const reseller = resellerOf(segments, segment, lineStart, keyEnd);
+    if (picks.has(reseller)) return true;
+    const match = typoMatchInKey(text, lineStart, keyEnd, q);
+    if (match) found.push({ reseller, order: orderOf(segment, lineStart), tier: 'fuzzy', ...match });
     return found.length < MAX_TYPO_CANDIDATES;
   });
   for (const m of found.sort(compareTypos)) picks.add(m);
@@ -464,14 +523,11 @@ export function searchIndexes(
     for (const p of substrings) picks.add(p);
   }
   if (!picks.full && q.length >= MIN_FUZZY_QUERY_LENGTH) addTypoMatches(segments, query, picks);
-  return picks.list.map((p) =>
-    matchAt(
-      segments[p.segment] as SearchIndex,
-      p.lineStart,
-      p.tier,
-      p.segment * SEGMENT_RANK_STRIDE + p.lineStart,
-    ),
-  );
+  return picks.list.map((p) => {
+    const segment = Math.floor(p.reseller / SEGMENT_RANK_STRIDE);
+    const lineStart = p.reseller - segment * SEGMENT_RANK_STRIDE;
+    return matchAt(segments[segment] as SearchIndex, lineStart, p.tier, p.order);
+  });
 }
 
 /** Ranked typeahead suggestions from one index text. */

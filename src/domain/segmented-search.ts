@@ -6,13 +6,7 @@
  * searched where they lie, one after the other, as one text (search.ts).
  */
 import type { Reseller } from './reseller';
-import {
-  assembleIndexText,
-  buildIndexLines,
-  buildSearchIndex,
-  indexBytesFor,
-  type IndexLine,
-} from './search-index';
+import { buildIndexTexts } from './search-layout';
 import {
   findResellerById,
   findResellerByLabel,
@@ -24,35 +18,17 @@ import {
   type SearchIndex,
   type SearchMatch,
 } from './search';
-import { utf8Length } from './utf8';
 
 export type SegmentedIndex = readonly SearchIndex[];
 
 /**
  * Builds segment texts of at most `maxBytes` UTF-8 bytes each: consecutive runs of the index's
- * lines, so that segment i's lines all rank before segment i + 1's and a search can treat them as
- * one text. Duplicate labels are marked over the whole directory before the lines are cut.
+ * lines (search-layout.ts), so that segment i's lines all rank before segment i + 1's and a search
+ * can treat them as one text. Duplicate labels are marked over the whole directory before the
+ * lines are cut.
  */
 export function buildSegmentTexts(resellers: readonly Reseller[], maxBytes: number): string[] {
-  const lines = buildIndexLines(resellers);
-  if (lines.length === 0) return [buildSearchIndex([])];
-  const texts: string[] = [];
-  let batch: IndexLine[] = [];
-  let bytes = 0;
-  const flush = (): void => {
-    texts.push(assembleIndexText(batch.map((line) => line.text)));
-    batch = [];
-    bytes = 0;
-  };
-  for (const line of lines) {
-    if (batch.length > 0 && indexBytesFor(bytes + line.bytes, batch.length + 1) > maxBytes) flush();
-    batch.push(line);
-    bytes += line.bytes;
-  }
-  flush();
-  const tooLarge = texts.find((text) => utf8Length(text) > maxBytes);
-  if (tooLarge !== undefined) throw new Error('A reseller does not fit in one search index segment');
-  return texts;
+  return buildIndexTexts(resellers, maxBytes);
 }
 
 export function parseSegments(texts: readonly string[]): SegmentedIndex {

@@ -6,7 +6,14 @@
  */
 import { DOMAIN_RE, EMAIL_RE } from './syntax';
 import { RESELLER_ID_PATTERN } from './assignment';
-import { RESELLER_STATUSES, type Reseller, type ResellerStatus } from './reseller';
+import {
+  MAX_ALIAS_LENGTH,
+  MAX_ALIASES,
+  MAX_CONTACTS,
+  RESELLER_STATUSES,
+  type Reseller,
+  type ResellerStatus,
+} from './reseller';
 
 /** A cell as the sync reads it: the entered value, or a formula someone typed. */
 export type Cell = string | number | boolean | { formula: string } | null;
@@ -39,12 +46,15 @@ export type RowProblem =
   | { kind: 'duplicateDomain'; domain: string }
   | { kind: 'badCountry' }
   | { kind: 'badStatus' }
-  | { kind: 'badEmail'; email: string };
+  | { kind: 'badEmail'; email: string }
+  | { kind: 'tooManyAliases'; max: number }
+  | { kind: 'aliasTooLong'; alias: string; max: number }
+  | { kind: 'tooManyContacts'; max: number };
 
 /** A reseller row, as the sync needs it: its reseller, or why it is not applied. */
 export type ResellerRow =
   | { kind: 'blank' }
-  | { kind: 'ok'; reseller: Reseller; aliases: string[]; contacts: string[]; needsId: boolean }
+  | { kind: 'ok'; reseller: Reseller; needsId: boolean }
   | { kind: 'flagged'; id: string | null; problem: RowProblem };
 
 /** Columns of the Resellers tab, in order (schema.ts holds their headers and notes). */
@@ -81,11 +91,31 @@ function isProblem(value: string | RowProblem): value is RowProblem {
   return typeof value !== 'string';
 }
 
-function listOf(text: string): string[] {
-  return text
-    .split(/[,;\n]/)
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
+function isAliasProblem(value: string[] | RowProblem): value is RowProblem {
+  return !Array.isArray(value);
+}
+
+/** The items of a list cell (commas, semicolons or line breaks between them), each once. */
+function listOf(text: string, sameItem: (item: string) => string = (item) => item): string[] {
+  const seen = new Set<string>();
+  const items: string[] = [];
+  for (const part of text.split(/[,;\n]/)) {
+    const item = part.trim().replace(/\s+/g, ' ');
+    if (item === '' || seen.has(sameItem(item))) continue;
+    seen.add(sameItem(item));
+    items.push(item);
+  }
+  return items;
+}
+
+/** The aliases of a row, or the problem with them; an alias that is the name itself adds nothing. */
+function aliasesOf(text: string, name: string): string[] | RowProblem {
+  const folded = (item: string): string => item.toLowerCase();
+  const aliases = listOf(text, folded).filter((alias) => folded(alias) !== folded(name));
+  if (aliases.length > MAX_ALIASES) return { kind: 'tooManyAliases', max: MAX_ALIASES };
+  const long = aliases.find((alias) => alias.length > MAX_ALIAS_LENGTH);
+  if (long !== undefined) return { kind: 'aliasTooLong', alias: long, max: MAX_ALIAS_LENGTH };
+  return aliases;
 }
 
 /**
@@ -121,16 +151,17 @@ export function readResellerRow(cells: readonly Cell[]): ResellerRow {
   if (!COUNTRY_RE.test(country)) return flag({ kind: 'badCountry' });
   const status = STATUS_BY_WORD.get((fields.status ?? '').toLowerCase());
   if (status === undefined) return flag({ kind: 'badStatus' });
-  const contacts = listOf(fields.contacts ?? '');
+  const aliases = aliasesOf(fields.aliases ?? '', name);
+  if (isAliasProblem(aliases)) return flag(aliases);
+  const contacts = listOf((fields.contacts ?? '').toLowerCase());
   const badEmail = contacts.find((email) => !EMAIL_RE.test(email));
   if (badEmail !== undefined) return flag({ kind: 'badEmail', email: badEmail });
-  return {
-    kind: 'ok',
-    reseller: { id, name, domain, country, status },
-    aliases: listOf(fields.aliases ?? ''),
-    contacts: contacts.map((email) => email.toLowerCase()),
-    needsId: id === '',
-  };
+  if (contacts.length > MAX_CONTACTS) return flag({ kind: 'tooManyContacts', max: MAX_CONTACTS });
+  const reseller: Reseller = { id, name, domain, country, status };
+  // Left out when empty, as the directory stores them.
+  if (aliases.length > 0) reseller.aliases = aliases;
+  if (contacts.length > 0) reseller.contacts = contacts;
+  return { kind: 'ok', reseller, needsId: id === '' };
 }
 
 /** The highest number of an id of the form "R-00042", or 0. */

@@ -3,7 +3,8 @@
  * what the store holds: statuses of checked rows, the Resellers tab's answer to the directory, and
  * the rows of Assignments, Requests and Audit for the changes of one run. Pure: sync.ts does the I/O.
  */
-import { decodeAssignment, type Assignment, type Change } from '../domain/assignment';
+import type { Assignment, Change } from '../domain/assignment';
+import { decodeOrganisation, NO_RECORD_TEXT, type StoredOrganisation } from '../domain/organisation';
 import type { Reseller } from '../domain/reseller';
 import {
   highestIdNumber,
@@ -12,7 +13,7 @@ import {
   type Cell,
   type ResellerRow,
 } from '../domain/sheet-rows';
-import { assignmentStatus, writtenValue } from '../domain/assignment-rows';
+import { assignmentStatus, linkedValue, writtenAssignment, writtenValue } from '../domain/assignment-rows';
 import { type SettingRow } from '../domain/settings-rows';
 import { rowsRange, type TabRows } from '../sheet/backing-sheet';
 import { SHEET_TEXTS, type SheetLanguage } from '../sheet/messages';
@@ -92,10 +93,10 @@ export function resellerResults(
       values: restored.map((r) => [
         r.id,
         r.name,
-        '',
+        listCell(r.aliases),
         r.domain,
         r.country,
-        '',
+        listCell(r.contacts),
         STATUS_WORDS[r.status],
         '',
         firstSync ? texts.added : texts.restored,
@@ -110,10 +111,17 @@ function cellText(cell: Cell | undefined): string {
   return typeof cell === 'string' ? cell : '';
 }
 
+/** Aliases or contacts as support types them in a cell (the row reader splits at the commas). */
+function listCell(items: readonly string[] = []): string {
+  return items.join(', ');
+}
+
 export function directoryChanged(before: readonly Reseller[], after: readonly Reseller[]): boolean {
   const key = (list: readonly Reseller[]): string =>
     list
-      .map((r) => [r.id, r.name, r.domain, r.country, r.status].join('\t'))
+      .map((r) =>
+        [r.id, r.name, r.domain, r.country, r.status, listCell(r.aliases), listCell(r.contacts)].join('\t'),
+      )
       .sort()
       .join('\n');
   return key(before) !== key(after);
@@ -123,30 +131,63 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/** One row per organisation changed since the last sync, with what the store holds now. */
+/**
+ * One row per organisation changed since the last sync, with what the store holds now; a row per
+ * domain linked or unlinked by a change; and the linked domains cell of every organisation whose
+ * links differ from what its row says was written (a domain that moved to another organisation).
+ */
 export function assignmentWrites(
   tabs: TabRows,
   changes: readonly Change[],
   all: Record<string, string>,
   names: ReadonlyMap<string, string>,
   okText: string,
+  /** Sheet row number → the status of a row whose edit was (partly) refused: it wins over OK. */
+  flaggedStatus: ReadonlyMap<number, string> = new Map(),
 ): { range: string; values: Row[] }[] {
   const t = tab('assignments');
+  const linksColumn = t.columns.indexOf('linkedDomains');
+  const statusColumn = t.columns.indexOf('syncStatus');
   const existing = new Map<string, number>();
+  const touched = new Set<string>();
   tabs.assignments.slice(1).forEach((row, i) => {
-    if (typeof row[0] === 'string' && row[0] !== '') existing.set(row[0], i + 2);
+    if (typeof row[0] !== 'string' || row[0] === '') return;
+    existing.set(row[0], i + 2);
+    const stored = storedOrganisation(all, row[0]);
+    const written = writtenAssignment(row[statusColumn]);
+    if (
+      stored &&
+      stored.organisation === row[0] &&
+      written &&
+      written.links.join(' ') !== stored.links.join(' ')
+    )
+      touched.add(row[0]);
   });
   let nextRow = tabs.assignments.length + 1;
+  const rowOf = (domain: string): number => {
+    const at = existing.get(domain) ?? nextRow++;
+    existing.set(domain, at);
+    return at;
+  };
   const lastChange = new Map<string, Change>();
-  for (const change of changes) if (change.type !== 'changeRequested') lastChange.set(change.domain, change);
+  const linkChanges = new Map<string, Change & { type: 'linked' | 'unlinked' }>();
+  for (const change of changes) {
+    if (change.type === 'linked' || change.type === 'unlinked') {
+      linkChanges.set(change.domain, change);
+      touched.add(change.organisation);
+    } else if (change.type !== 'changeRequested') lastChange.set(change.domain, change);
+  }
   const writes: { range: string; values: Row[] }[] = [];
+  const status = (at: number, ok: string): string => flaggedStatus.get(at) ?? ok;
+  const written = new Set<number>();
   for (const [domain, change] of lastChange) {
-    const record = decodeAssignment(all[KEYS.domain(domain)] ?? '');
-    if (!record) continue;
+    const stored = storedOrganisation(all, domain);
+    if (!stored || stored.organisation !== domain) continue;
+    const { record, links } = stored;
     const resellerId = record.kind === 'reseller' ? record.resellerId : '';
     const row: Row = [
       domain,
-      '',
+      links.join(', '),
       resellerId,
       resellerId === '' ? '' : (names.get(resellerId) ?? ''),
       record.source === 'support' ? 'support' : 'customer',
@@ -154,13 +195,56 @@ export function assignmentWrites(
       iso(record.since),
       change.type === 'supportAssigned' ? change.reason : record.kind === 'direct' ? 'buys directly' : '',
       // What the sync wrote, so that the next run tells support's edit of the row from it.
-      assignmentStatus(okText, resellerId === '' ? 'direct' : resellerId),
+      assignmentStatus(okText, resellerId === '' ? 'direct' : resellerId, links),
     ];
-    const at = existing.get(domain) ?? nextRow++;
-    existing.set(domain, at);
+    const at = rowOf(domain);
+    row[statusColumn] = status(at, row[statusColumn] as string);
+    written.add(at);
     writes.push({ range: rowsRange(t, at, 1), values: [row] });
   }
+  for (const domain of touched) {
+    const stored = storedOrganisation(all, domain);
+    const at = existing.get(domain);
+    if (lastChange.has(domain) || !stored || stored.organisation !== domain || at === undefined) continue;
+    const value = stored.record.kind === 'reseller' ? stored.record.resellerId : 'direct';
+    writes.push(
+      { range: rowsRange(t, at, 1, linksColumn, 1), values: [[stored.links.join(', ')]] },
+      {
+        range: rowsRange(t, at, 1, statusColumn, 1),
+        values: [[assignmentStatus(okText, value, stored.links)]],
+      },
+    );
+  }
+  for (const [domain, change] of linkChanges) {
+    const stored = storedOrganisation(all, domain);
+    const linkedTo = stored && stored.organisation !== domain ? stored.organisation : undefined;
+    if (linkedTo === undefined && !existing.has(domain)) continue;
+    const value = linkedTo === undefined ? 'none' : linkedValue(linkedTo);
+    const row: Row = [
+      domain,
+      linkedTo === undefined ? '' : value,
+      '',
+      '',
+      linkedTo === undefined ? '' : 'support',
+      change.actorEmail,
+      iso(change.at),
+      change.reason,
+      assignmentStatus(okText, value),
+    ];
+    const at = rowOf(domain);
+    row[statusColumn] = status(at, row[statusColumn] as string);
+    written.add(at);
+    writes.push({ range: rowsRange(t, at, 1), values: [row] });
+  }
+  // Flagged rows nothing above wrote: their status alone (no two writes ever meet in one cell).
+  for (const [at, text] of flaggedStatus)
+    if (!written.has(at)) writes.push({ range: rowsRange(t, at, 1, statusColumn, 1), values: [[text]] });
   return writes;
+}
+
+function storedOrganisation(all: Record<string, string>, domain: string): StoredOrganisation | null {
+  const text = all[KEYS.domain(domain)];
+  return text === undefined || text === NO_RECORD_TEXT ? null : decodeOrganisation(domain, text);
 }
 
 type RequestChange = Extract<Change, { type: 'changeRequested' }>;
@@ -226,7 +310,8 @@ export function auditRows(tabs: TabRows, changes: readonly Change[], all: Record
   const status = tab('assignments').columns.indexOf('syncStatus');
   tabs.assignments.slice(1).forEach((row) => {
     if (typeof row[0] !== 'string') return;
-    before.set(row[0], writtenValue(row[status]) ?? (typeof row[2] === 'string' ? row[2] : ''));
+    const written = writtenAssignment(row[status])?.value;
+    before.set(row[0], written === 'none' ? '' : (written ?? (typeof row[2] === 'string' ? row[2] : '')));
   });
   return changes.map((change) => {
     const was = before.get(change.domain) ?? '';
@@ -237,7 +322,11 @@ export function auditRows(tabs: TabRows, changes: readonly Change[], all: Record
           ? 'direct'
           : change.type === 'requestAnswered'
             ? `${was}, request ${change.state}: ${change.answer}`
-            : `${was || describe(decodeAssignment(all[KEYS.domain(change.domain)] ?? ''))}, change requested`;
+            : change.type === 'linked'
+              ? linkedValue(change.organisation)
+              : change.type === 'unlinked'
+                ? ''
+                : `${was || describe(storedOrganisation(all, change.domain)?.record ?? null)}, change requested`;
     if (change.type !== 'changeRequested' && change.type !== 'requestAnswered')
       before.set(change.domain, after);
     return [change.seq, iso(change.at), change.actorEmail, change.type, was, after];

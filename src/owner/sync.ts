@@ -15,9 +15,15 @@
  * the directory's entry; a flagged row changes nothing (its reseller keeps its old entry); a
  * reseller missing from the tab is written back to it, never dropped (suspend, do not delete).
  */
-import { decodeAssignment } from '../domain/assignment';
+import { decodeOrganisation, NO_RECORD_TEXT } from '../domain/organisation';
 import type { Reseller } from '../domain/reseller';
-import { readAssignmentRows, type AssignmentRowsRead } from '../domain/assignment-rows';
+import {
+  linkedValue,
+  readAssignmentRows,
+  type AssignmentRowsRead,
+  type LinkEdit,
+  type StoredRow,
+} from '../domain/assignment-rows';
 import { parseStoredSettings, readSettingsRows } from '../domain/settings-rows';
 import {
   columnsRead,
@@ -35,6 +41,7 @@ import { readDirectory } from '../store/directory';
 import { KEYS } from '../store/keys';
 import { listOutbox, encodeSequence } from '../store/outbox';
 import { commitRequestAnswers, commitSupportAssignments } from '../store/assignments';
+import { commitLinks } from '../store/links';
 import { readRequestRows } from '../domain/request-rows';
 import { LOCK_TIMEOUT_MS } from '../store/locking';
 import { replaceDirectory } from '../store/replace-directory';
@@ -141,11 +148,16 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
   const data = [
     ...resellers.writes,
     ...settingsWrites(tabs, settings.rows, language),
-    ...edits.flagged.map(({ row, problem }) => ({
-      range: rowsRange(tab('assignments'), row + 2, 1, tab('assignments').columns.indexOf('syncStatus'), 1),
-      values: [[SHEET_TEXTS[language].status.assignment(problem)]],
-    })),
-    ...assignmentWrites(tabs, changes, all, names, okText),
+    ...assignmentWrites(
+      tabs,
+      changes,
+      all,
+      names,
+      okText,
+      new Map(
+        edits.flagged.map(({ row, problem }) => [row + 2, SHEET_TEXTS[language].status.assignment(problem)]),
+      ),
+    ),
     ...appendBySequence(tabs, 'requests', changes.filter(isRequest).map(requestRow)),
     ...answeredRequests(tabs, changes, okText),
     ...answers.flagged.map(({ row, problem }) => ({
@@ -175,6 +187,10 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
   const done = deps.lock.withLock(LOCK_TIMEOUT_MS, () => {
     const current = deps.scriptStore.getAll();
     for (const key of drained) delete current[key];
+    // Domains whose link was removed: the whole store is rewritten at once here, so nothing can
+    // be left half-unlinked by dropping them.
+    for (const [key, value] of Object.entries(current))
+      if (value === NO_RECORD_TEXT && key.startsWith(KEYS.domainPrefix)) delete current[key];
     deps.scriptStore.replaceAll({ ...current, ...written });
   });
   if (!done.acquired) deps.scriptStore.setAll(written);
@@ -249,25 +265,52 @@ function applyAssignmentEdits(
   all: Record<string, string>,
   directory: readonly Reseller[],
 ): { applied: number; flagged: AssignmentRowsRead['flagged'] } {
-  const current = new Map<string, string>();
+  const current = new Map<string, StoredRow>();
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith(KEYS.domainPrefix)) continue;
-    const record = decodeAssignment(value);
-    if (record)
-      current.set(
-        key.slice(KEYS.domainPrefix.length),
-        record.kind === 'reseller' ? record.resellerId : 'direct',
-      );
+    const domain = key.slice(KEYS.domainPrefix.length);
+    const stored = decodeOrganisation(domain, value);
+    if (!stored) continue;
+    current.set(
+      domain,
+      stored.organisation !== domain
+        ? { value: linkedValue(stored.organisation), links: [] }
+        : {
+            value: stored.record.kind === 'reseller' ? stored.record.resellerId : 'direct',
+            links: stored.links,
+          },
+    );
   }
   const approved = new Set(directory.filter((r) => r.status === 'approved').map((r) => r.id));
   const read = readAssignmentRows(tabs.assignments.slice(1), current, (id) => approved.has(id));
-  if (read.edits.length === 0) return { applied: 0, flagged: read.flagged };
-  const result = commitSupportAssignments(
-    deps.scriptStore,
-    deps.lock,
-    read.edits.map((edit) => ({ ...edit, actorEmail: SHEET_EDITOR, clock: deps.now })),
-  );
-  return { applied: result.outcome === 'saved' ? result.saved.length : 0, flagged: read.flagged };
+  const flagged = [...read.flagged];
+  let applied = 0;
+  if (read.edits.length > 0) {
+    const result = commitSupportAssignments(
+      deps.scriptStore,
+      deps.lock,
+      read.edits.map((edit) => ({ ...edit, actorEmail: SHEET_EDITOR, clock: deps.now })),
+    );
+    applied += result.outcome === 'saved' ? result.saved.length : 0;
+  }
+  if (read.links.length > 0) {
+    const result = commitLinks(
+      deps.scriptStore,
+      deps.lock,
+      read.links.map((edit) => ({ ...edit, actorEmail: SHEET_EDITOR, clock: deps.now })),
+    );
+    if (result.outcome === 'saved')
+      result.results.forEach((outcome, i) => {
+        const edit = read.links[i] as LinkEdit;
+        if (outcome.outcome === 'linked' || outcome.outcome === 'unlinked') applied++;
+        else if (outcome.outcome !== 'unchanged')
+          flagged.push({
+            row: edit.row,
+            problem: { kind: 'linkRefused', domain: edit.domain, why: outcome.outcome },
+          });
+      });
+  }
+  return { applied, flagged };
 }
 
 /** Support's answers typed into the Requests tab, checked and committed in one go. */

@@ -104,3 +104,12 @@ export function renderSuggestions(
     .setSuggestions(CardService.newSuggestions().addSuggestions([...texts]))
     .build();
 }
+
+/** A universal action's answer: its card, shown on top of the add-on's cards. */
+export function renderUniversalResponse(
+  model: CardModel,
+): GoogleAppsScript.Card_Service.UniversalActionResponse {
+  return CardService.newUniversalActionResponseBuilder()
+    .displayAddOnCards([renderCard(model)])
+    .build();
+}

@@ -4,10 +4,18 @@
  * only after the token is set.
  */
 
-/** The sender's address of the open message, or '' when the header names none. */
+import { SCOPES } from '../domain/scopes';
+import { withScope } from './authorization';
+
+/**
+ * The sender's address of the open message, or '' when the header names none. Throws
+ * MissingScopesError when the metadata scope is not granted.
+ */
 export function currentMessageSender(message: { messageId: string; accessToken: string }): string {
-  GmailApp.setCurrentMessageAccessToken(message.accessToken);
-  return emailIn(GmailApp.getMessageById(message.messageId).getFrom());
+  return withScope(SCOPES.message, () => {
+    GmailApp.setCurrentMessageAccessToken(message.accessToken);
+    return emailIn(GmailApp.getMessageById(message.messageId).getFrom());
+  });
 }
 
 /** "Anna Schmidt <anna@kunde.example>" → "anna@kunde.example"; a bare address as it is. */

@@ -5,7 +5,8 @@ import { scriptProperties, userProperties } from './properties';
 import { activeUserEmail, activeUserLocale, effectiveUserEmail } from './session';
 import { sheetsApi } from './sheets';
 
-export { renderCard, renderResponse, renderSuggestions } from './cards';
+export { renderCard, renderResponse, renderSuggestions, renderUniversalResponse } from './cards';
+export { authorizationOf, requireScopes } from './authorization';
 
 export const platform = {
   email: activeUserEmail,

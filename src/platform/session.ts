@@ -1,6 +1,12 @@
-/** The active user's email; '' when the user's domain policy hides it. */
+import { SCOPES } from '../domain/scopes';
+import { withScope } from './authorization';
+
+/**
+ * The active user's email; '' when the user's domain policy hides it. Throws MissingScopesError
+ * when the user has not granted the email scope.
+ */
 export function activeUserEmail(): string {
-  return Session.getActiveUser().getEmail() ?? '';
+  return withScope(SCOPES.email, () => Session.getActiveUser().getEmail() ?? '');
 }
 
 /**

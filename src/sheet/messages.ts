@@ -125,6 +125,12 @@ const EN: SheetTexts = {
           return 'Not applied: choose a status from the list.';
         case 'badEmail':
           return `Not applied: ${p.email} is not an email address.`;
+        case 'tooManyAliases':
+          return `Not applied: more than ${p.max} aliases; keep the ones customers really type.`;
+        case 'aliasTooLong':
+          return `Not applied: the alias "${p.alias.slice(0, 40)}…" is longer than ${p.max} characters.`;
+        case 'tooManyContacts':
+          return `Not applied: more than ${p.max} contact emails.`;
       }
     },
     setting: (p) => {
@@ -163,6 +169,25 @@ const EN: SheetTexts = {
           return `Not applied: ${p.id} is not an approved reseller.`;
         case 'noReason':
           return 'Not applied: give a reason in the Reason column.';
+        case 'badLinkedDomain':
+          return `Not applied: ${p.domain} in Linked domains is not another domain of this organisation (e.g. kunde-gmbh.at).`;
+        case 'linkedRow':
+          return `Not applied: this domain is linked to ${p.organisation}; change the reseller in that organisation’s row.`;
+        case 'linkRefused':
+          switch (p.why) {
+            case 'noOrganisation':
+              return `Not linked: ${p.domain} cannot be linked before this organisation has an answer.`;
+            case 'hasLinks':
+              return `Not linked: ${p.domain} has linked domains of its own; remove them from its row first.`;
+            case 'tooMany':
+              return `Not linked: ${p.domain} would pass the limit of linked domains for one organisation.`;
+            case 'notLinked':
+              return `Not unlinked: ${p.domain} is not linked to this organisation.`;
+            case 'sameDomain':
+              return `Not linked: ${p.domain} is this organisation itself.`;
+            case 'unreadable':
+              return `Not linked: the stored record of ${p.domain} cannot be read; ask the owner to look at it.`;
+          }
       }
     },
   },
@@ -271,6 +296,12 @@ const DE: SheetTexts = {
           return 'Nicht übernommen: Bitte einen Status aus der Liste wählen.';
         case 'badEmail':
           return `Nicht übernommen: ${p.email} ist keine E-Mail-Adresse.`;
+        case 'tooManyAliases':
+          return `Nicht übernommen: mehr als ${p.max} weitere Namen; bitte nur die, die Kunden wirklich tippen.`;
+        case 'aliasTooLong':
+          return `Nicht übernommen: Der weitere Name „${p.alias.slice(0, 40)}…“ ist länger als ${p.max} Zeichen.`;
+        case 'tooManyContacts':
+          return `Nicht übernommen: mehr als ${p.max} Kontakt-E-Mails.`;
       }
     },
     setting: (p) => {
@@ -309,6 +340,25 @@ const DE: SheetTexts = {
           return `Nicht übernommen: ${p.id} ist kein freigegebener Reseller.`;
         case 'noReason':
           return 'Nicht übernommen: Bitte in der Spalte Grund einen Grund angeben.';
+        case 'badLinkedDomain':
+          return `Nicht übernommen: ${p.domain} unter Verknüpfte Domains ist keine weitere Domain dieser Organisation (z. B. kunde-gmbh.at).`;
+        case 'linkedRow':
+          return `Nicht übernommen: Diese Domain ist mit ${p.organisation} verknüpft; den Reseller bitte in der Zeile dieser Organisation ändern.`;
+        case 'linkRefused':
+          switch (p.why) {
+            case 'noOrganisation':
+              return `Nicht verknüpft: ${p.domain} kann erst verknüpft werden, wenn diese Organisation eine Antwort hat.`;
+            case 'hasLinks':
+              return `Nicht verknüpft: ${p.domain} hat selbst verknüpfte Domains; bitte diese zuerst in ihrer Zeile entfernen.`;
+            case 'tooMany':
+              return `Nicht verknüpft: Mit ${p.domain} hätte diese Organisation mehr verknüpfte Domains als erlaubt.`;
+            case 'notLinked':
+              return `Nicht gelöst: ${p.domain} ist nicht mit dieser Organisation verknüpft.`;
+            case 'sameDomain':
+              return `Nicht verknüpft: ${p.domain} ist diese Organisation selbst.`;
+            case 'unreadable':
+              return `Nicht verknüpft: Der gespeicherte Eintrag von ${p.domain} ist nicht lesbar; bitte den Eigentümer des Add-ons bitten, ihn zu prüfen.`;
+          }
       }
     },
   },

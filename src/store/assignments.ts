@@ -11,15 +11,19 @@ import {
   answerText,
   applyChange,
   decideChoice,
-  decodeAssignment,
   directAssignment,
-  encodeAssignment,
   resellerAssignment,
   supportAssignment,
   type Assignment,
   type Change,
   type ChoiceOutcome,
 } from '../domain/assignment';
+import {
+  decodeOrganisation,
+  NO_RECORD_TEXT,
+  organisationTexts,
+  type StoredOrganisation,
+} from '../domain/organisation';
 import type { Reseller } from '../domain/reseller';
 import { findInDirectory, readDirectory } from './directory';
 import { KEYS } from './keys';
@@ -30,13 +34,34 @@ import type { KeyValueStore, ScriptLock } from './ports';
 export { LOCK_TIMEOUT_MS, type Locked };
 
 export type RecordState =
-  { state: 'none' } | { state: 'ok'; record: Assignment } | { state: 'unreadable'; raw: string };
+  | { state: 'none' }
+  /** `organisation` is the primary domain the record is kept under (the domain itself if not linked). */
+  | { state: 'ok'; record: Assignment; organisation: string; links: string[] }
+  | { state: 'unreadable'; raw: string };
 
+/** The organisation a domain belongs to and its answer, in one read whether or not it is linked. */
 export function readAssignment(store: KeyValueStore, domain: string): RecordState {
-  const raw = store.get(KEYS.domain(domain));
-  if (raw === null) return { state: 'none' };
-  const record = decodeAssignment(raw);
-  return record ? { state: 'ok', record } : { state: 'unreadable', raw };
+  return recordState(domain, store.get(KEYS.domain(domain)));
+}
+
+export function recordState(domain: string, raw: string | null | undefined): RecordState {
+  if (raw === null || raw === undefined || raw === NO_RECORD_TEXT) return { state: 'none' };
+  const stored = decodeOrganisation(domain, raw);
+  return stored ? { state: 'ok', ...stored } : { state: 'unreadable', raw };
+}
+
+/** The properties that store an organisation: its primary record and a copy per linked domain. */
+export function organisationEntries(organisation: StoredOrganisation): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const [domain, text] of organisationTexts(organisation)) entries[KEYS.domain(domain)] = text;
+  return entries;
+}
+
+/** The organisation to write after a change of its record (from whichever of its domains). */
+function withRecord(current: RecordState, domain: string, record: Assignment): StoredOrganisation {
+  return current.state === 'ok'
+    ? { organisation: current.organisation, record, links: current.links }
+    : { organisation: domain, record, links: [] };
 }
 
 export interface ChoiceInput {
@@ -79,7 +104,9 @@ export function commitChoice(
         : resellerAssignment(choice.resellerId, input.actorEmail, now);
     const decision = decideChoice(current.state === 'ok' ? current.record : null, proposed);
     if (decision.outcome !== 'saved' || choice.kind === 'direct') {
-      return decision.outcome === 'saved' ? save(store, input, decision.record, now, decision) : decision;
+      return decision.outcome === 'saved'
+        ? save(store, input, withRecord(current, input.domain, decision.record), now, decision)
+        : decision;
     }
     const lookup = findInDirectory(store, choice.resellerId);
     if (!lookup.ok) return { outcome: 'directoryUnreadable', problem: lookup.problem };
@@ -87,18 +114,34 @@ export function commitChoice(
     if (!reseller || reseller.status !== 'approved') return { outcome: 'unavailable' };
     if (choice.shownName !== undefined && choice.shownName !== reseller.name)
       return { outcome: 'changed', reseller };
-    return save(store, input, decision.record, now, { ...decision, reseller });
+    return save(store, input, withRecord(current, input.domain, decision.record), now, {
+      ...decision,
+      reseller,
+    });
   });
   return result.acquired ? result.value : { outcome: 'busy' };
 }
 
-function save<T>(store: KeyValueStore, input: ChoiceInput, record: Assignment, at: number, outcome: T): T {
-  const base = { seq: nextSequence(store), domain: input.domain, actorEmail: input.actorEmail, at };
+function save<T>(
+  store: KeyValueStore,
+  input: ChoiceInput,
+  organisation: StoredOrganisation,
+  at: number,
+  outcome: T,
+): T {
+  const { record } = organisation;
+  // The change names the organisation (its primary domain), whichever of its domains the user is in.
+  const base = {
+    seq: nextSequence(store),
+    domain: organisation.organisation,
+    actorEmail: input.actorEmail,
+    at,
+  };
   const change: Change =
     record.kind === 'reseller'
       ? { ...base, type: 'assigned', resellerId: record.resellerId }
       : { ...base, type: 'direct' };
-  store.setAll({ [KEYS.domain(input.domain)]: encodeAssignment(record), ...changeEntries(change) });
+  store.setAll({ ...organisationEntries(organisation), ...changeEntries(change) });
   return outcome;
 }
 
@@ -133,13 +176,16 @@ export function recordChangeRequest(
     const change: Change = {
       seq: nextSequence(store),
       type: 'changeRequested',
-      domain: input.domain,
+      domain: current.organisation,
       actorEmail: input.actorEmail,
       at,
       resellerId: bound.resellerId,
       reason: input.reason,
     };
-    store.setAll({ [KEYS.domain(input.domain)]: encodeAssignment(record), ...changeEntries(change) });
+    store.setAll({
+      ...organisationEntries(withRecord(current, input.domain, record)),
+      ...changeEntries(change),
+    });
     return { outcome: 'recorded', record };
   });
   return result.acquired ? result.value : { outcome: 'busy' };
@@ -180,7 +226,7 @@ export function commitSupportAssignment(
     const change: Change = {
       seq: nextSequence(store),
       type: 'supportAssigned',
-      domain: input.domain,
+      domain: current.state === 'ok' ? current.organisation : input.domain,
       actorEmail: input.actorEmail,
       at,
       resellerId: reseller.id,
@@ -190,7 +236,10 @@ export function commitSupportAssignment(
     const record =
       applyChange(current.state === 'ok' ? current.record : null, change) ??
       supportAssignment(reseller.id, input.actorEmail, at);
-    store.setAll({ [KEYS.domain(input.domain)]: encodeAssignment(record), ...changeEntries(change) });
+    store.setAll({
+      ...organisationEntries(withRecord(current, input.domain, record)),
+      ...changeEntries(change),
+    });
     return { outcome: 'saved', record, reseller };
   });
   return result.acquired ? result.value : { outcome: 'busy' };
@@ -217,8 +266,8 @@ export function commitSupportAssignments(
     const saved: string[] = [];
     const skipped: string[] = [];
     for (const input of inputs) {
-      const text = all[KEYS.domain(input.domain)];
-      if ((text !== undefined && decodeAssignment(text) === null) || !approved.has(input.resellerId)) {
+      const current = recordState(input.domain, all[KEYS.domain(input.domain)]);
+      if (current.state === 'unreadable' || !approved.has(input.resellerId)) {
         skipped.push(input.domain);
         continue;
       }
@@ -226,15 +275,18 @@ export function commitSupportAssignments(
       const change: Change = {
         seq: seq++,
         type: 'supportAssigned',
-        domain: input.domain,
+        domain: current.state === 'ok' ? current.organisation : input.domain,
         actorEmail: input.actorEmail,
         at,
         resellerId: input.resellerId,
         reason: input.reason,
       };
-      const before = text === undefined ? null : decodeAssignment(text);
+      const before = current.state === 'ok' ? current.record : null;
       const record = applyChange(before, change) ?? supportAssignment(input.resellerId, input.actorEmail, at);
-      Object.assign(values, { [KEYS.domain(input.domain)]: encodeAssignment(record) }, changeEntries(change));
+      const entries = organisationEntries(withRecord(current, input.domain, record));
+      // Later inputs of this batch see this one's result.
+      Object.assign(all, entries);
+      Object.assign(values, entries, changeEntries(change));
       saved.push(input.domain);
     }
     if (saved.length > 0) store.setAll(values);
@@ -267,15 +319,16 @@ export function commitRequestAnswers(
     const saved: string[] = [];
     const skipped: string[] = [];
     for (const input of inputs) {
-      const before = decodeAssignment(all[KEYS.domain(input.domain)] ?? '');
-      if (!before || before.changeRequestedAt === undefined || saved.includes(input.domain)) {
+      const current = recordState(input.domain, all[KEYS.domain(input.domain)]);
+      const before = current.state === 'ok' ? current.record : null;
+      if (!before || before.changeRequestedAt === undefined) {
         skipped.push(input.domain);
         continue;
       }
       const change: Change = {
         seq: seq++,
         type: 'requestAnswered',
-        domain: input.domain,
+        domain: current.state === 'ok' ? current.organisation : input.domain,
         actorEmail: input.actorEmail,
         at: input.clock(),
         state: input.state,
@@ -283,7 +336,9 @@ export function commitRequestAnswers(
       };
       const record = applyChange(before, change);
       if (!record) continue;
-      Object.assign(values, { [KEYS.domain(input.domain)]: encodeAssignment(record) }, changeEntries(change));
+      const entries = organisationEntries(withRecord(current, input.domain, record));
+      Object.assign(all, entries);
+      Object.assign(values, entries, changeEntries(change));
       saved.push(input.domain);
     }
     if (saved.length > 0) store.setAll(values);

@@ -2,17 +2,24 @@
  * The reseller directory: every known reseller (any status) in Script Properties, as chunks under
  * 8 KB sorted by id, and a meta entry that says what a reader must find:
  *
- *   r:meta  "RD2" version count chunks  then per chunk: first id, last id, line count, checksum
- *   r:<n>   one line per reseller: id, name, domain, country, status code (tabs)
+ *   r:meta  "RD3" version count chunks  then per chunk: first id, last id, line count, checksum
+ *   r:<n>   one line per reseller: id, name, domain, country, status code (tabs), and only when it
+ *           has any, its aliases and its contact emails (two more fields, items separated by
+ *           U+001F, the ASCII unit separator, which no name or address holds)
  *
- * Every read checks the count and checksums, so a truncated or missing chunk or a damaged meta entry
- * is reported as unreadable instead of producing a partial directory. Because chunks are sorted by
- * id and the meta entry names each chunk's first id, one reseller is found with two reads (meta and
- * its chunk), which is what the confirm step uses to check a choice against the source of truth.
+ * RD2 (written before aliases and contacts were stored) has the five fields only; it is still read,
+ * and the next write turns it into RD3. Every read checks the count and checksums, so a truncated or
+ * missing chunk or a damaged meta entry is reported as unreadable instead of producing a partial
+ * directory. Because chunks are sorted by id and the meta entry names each chunk's first id, one
+ * reseller is found with two reads (meta and its chunk), which is what the confirm step uses to
+ * check a choice against the source of truth.
  */
 import { checksum } from '../domain/hash';
 import {
   oneEntryPerId,
+  MAX_ALIAS_LENGTH,
+  MAX_ALIASES,
+  MAX_CONTACTS,
   RESELLER_STATUSES,
   type DuplicateIdConflict,
   type Reseller,
@@ -26,7 +33,9 @@ import type { KeyValueStore, ScriptLock } from './ports';
 import { LOCK_TIMEOUT_MS } from './locking';
 import { encodeSequence, recoverSequence } from './outbox';
 
-const META_FORMAT = 'RD2';
+const META_FORMAT = 'RD3';
+/** Formats a reader accepts: the current one, and RD2 (no aliases or contacts) until rewritten. */
+const READABLE_FORMATS: ReadonlySet<string> = new Set(['RD2', META_FORMAT]);
 /** A reseller's name and domain at most (a DNS name has at most 253 characters). */
 export const MAX_NAME_LENGTH = 200;
 export const MAX_DOMAIN_LENGTH = 253;
@@ -42,6 +51,12 @@ const STATUS_CODES: Record<ResellerStatus, string> = {
 const STATUS_BY_CODE = new Map<string, ResellerStatus>(RESELLER_STATUSES.map((s) => [STATUS_CODES[s], s]));
 
 const FIELD_BREAKS = /[\t\n\r]/g;
+const ITEM_SEPARATOR = '\u001f';
+// eslint-disable-next-line no-control-regex -- U+001F is the separator an item must not hold
+const ITEM_BREAKS = /[\t\n\r\u001f]/g;
+/** Fields of a line without aliases and contacts (all an RD2 line has), and with them. */
+const PLAIN_FIELDS = 5;
+const LIST_FIELDS = 7;
 
 export interface ChunkInfo {
   firstId: string;
@@ -51,6 +66,8 @@ export interface ChunkInfo {
 }
 
 export interface DirectoryMeta {
+  /** The format the directory was read in ("RD2" or "RD3"); writes are always the current one. */
+  format: string;
   version: string;
   count: number;
   chunks: ChunkInfo[];
@@ -68,18 +85,45 @@ export class DirectoryWriteError extends Error {
 }
 
 function encodeReseller(r: Reseller): string {
-  return [r.id, r.name, r.domain, r.country, STATUS_CODES[r.status]]
-    .map((f) => f.replace(FIELD_BREAKS, ' '))
-    .join('\t');
+  const fields = [r.id, r.name, r.domain, r.country, STATUS_CODES[r.status]].map((f) =>
+    f.replace(FIELD_BREAKS, ' '),
+  );
+  const aliases = encodeList(r.aliases);
+  const contacts = encodeList(r.contacts);
+  // Most resellers have neither: their line stays as short as an RD2 line.
+  if (aliases !== '' || contacts !== '') fields.push(aliases, contacts);
+  return fields.join('\t');
 }
 
-function decodeReseller(line: string): Reseller | null {
+function encodeList(items: readonly string[] = []): string {
+  return items
+    .map((item) => item.replace(ITEM_BREAKS, ' ').trim())
+    .filter((item) => item !== '')
+    .join(ITEM_SEPARATOR);
+}
+
+function decodeList(text: string): string[] | null {
+  if (text === '') return [];
+  const items = text.split(ITEM_SEPARATOR);
+  return items.includes('') ? null : items;
+}
+
+function decodeReseller(line: string, format: string): Reseller | null {
   const fields = line.split('\t');
-  if (fields.length !== 5) return null;
-  const [id = '', name = '', domain = '', country = '', code = ''] = fields;
+  const withLists = format !== 'RD2' && fields.length === LIST_FIELDS;
+  if (fields.length !== PLAIN_FIELDS && !withLists) return null;
+  const [id = '', name = '', domain = '', country = '', code = '', aliasText = '', contactText = ''] = fields;
   const status = STATUS_BY_CODE.get(code);
   if (!RESELLER_ID_PATTERN.test(id) || !status) return null;
-  return { id, name, domain, country, status };
+  const reseller: Reseller = { id, name, domain, country, status };
+  if (!withLists) return reseller;
+  const aliases = decodeList(aliasText);
+  const contacts = decodeList(contactText);
+  // The writer leaves both lists out rather than writing them empty.
+  if (!aliases || !contacts || aliases.length + contacts.length === 0) return null;
+  if (aliases.length > 0) reseller.aliases = aliases;
+  if (contacts.length > 0) reseller.contacts = contacts;
+  return reseller;
 }
 
 /** Packs lines into values of at most `limitBytes` UTF-8 bytes, never splitting a line. */
@@ -108,13 +152,14 @@ export function packLines(lines: readonly string[], limitBytes: number): string[
 
 function encodeMeta(meta: DirectoryMeta): string {
   const chunks = meta.chunks.map((c) => `${c.firstId} ${c.lastId} ${c.lines} ${c.checksum}`);
-  return [META_FORMAT, meta.version, meta.count, meta.chunks.length, ...chunks].join('\t');
+  return [meta.format, meta.version, meta.count, meta.chunks.length, ...chunks].join('\t');
 }
 
 export function decodeMeta(text: string | null | undefined): DirectoryMeta | null {
   if (!text) return null;
   const [format, version = '', count, chunkCount, ...chunks] = text.split('\t');
-  if (format !== META_FORMAT || version === '' || !isCount(count) || !isCount(chunkCount)) return null;
+  if (format === undefined || !READABLE_FORMATS.has(format)) return null;
+  if (version === '' || !isCount(count) || !isCount(chunkCount)) return null;
   if (chunks.length !== Number(chunkCount)) return null;
   const infos: ChunkInfo[] = [];
   for (const chunk of chunks) {
@@ -130,7 +175,7 @@ export function decodeMeta(text: string | null | undefined): DirectoryMeta | nul
   }
   const total = infos.reduce((sum, c) => sum + c.lines, 0);
   if (total !== Number(count)) return null;
-  return { version, count: total, chunks: infos };
+  return { format, version, count: total, chunks: infos };
 }
 
 function isCount(text: string | undefined): text is string {
@@ -141,14 +186,19 @@ function isCount(text: string | undefined): text is string {
 // Reading
 
 /** One chunk's resellers, or why it cannot be trusted. */
-function readChunk(text: string | undefined, info: ChunkInfo, n: number): Reseller[] | string {
+function readChunk(
+  text: string | undefined,
+  info: ChunkInfo,
+  n: number,
+  format: string,
+): Reseller[] | string {
   if (text === undefined) return `chunk ${n} is missing`;
   if (checksum(text) !== info.checksum) return `chunk ${n} does not match its checksum`;
   const lines = text.split('\n');
   if (lines.length !== info.lines) return `chunk ${n} has ${lines.length} lines, expected ${info.lines}`;
   const resellers: Reseller[] = [];
   for (const line of lines) {
-    const reseller = decodeReseller(line);
+    const reseller = decodeReseller(line, format);
     if (!reseller) return `chunk ${n} holds an unreadable record`;
     resellers.push(reseller);
   }
@@ -167,13 +217,14 @@ export function readDirectory(all: Record<string, string>): DirectoryRead {
     // Chunks without their meta entry are a damaged directory, not an empty one.
     if (all[KEYS.directoryChunk(0)] !== undefined)
       return { ok: false, problem: 'the directory meta entry is missing' };
-    return { ok: true, meta: { version: EMPTY_VERSION, count: 0, chunks: [] }, resellers: [], conflicts: [] };
+    const meta = { format: META_FORMAT, version: EMPTY_VERSION, count: 0, chunks: [] };
+    return { ok: true, meta, resellers: [], conflicts: [] };
   }
   const meta = decodeMeta(text);
   if (!meta) return { ok: false, problem: 'the directory meta entry cannot be read' };
   const resellers: Reseller[] = [];
   for (let n = 0; n < meta.chunks.length; n++) {
-    const read = readChunk(all[KEYS.directoryChunk(n)], meta.chunks[n] as ChunkInfo, n);
+    const read = readChunk(all[KEYS.directoryChunk(n)], meta.chunks[n] as ChunkInfo, n, meta.format);
     if (typeof read === 'string') return { ok: false, problem: read };
     resellers.push(...read);
   }
@@ -203,7 +254,8 @@ export function findInDirectory(store: KeyValueStore, id: string): ResellerLooku
     if (compareStrings(chunk.firstId, id) <= 0) n = i;
   });
   if (n < 0) return { ok: true, reseller: undefined };
-  const read = readChunk(store.get(KEYS.directoryChunk(n)) ?? undefined, meta.chunks[n] as ChunkInfo, n);
+  const chunkText = store.get(KEYS.directoryChunk(n)) ?? undefined;
+  const read = readChunk(chunkText, meta.chunks[n] as ChunkInfo, n, meta.format);
   if (typeof read === 'string') return { ok: false, problem: read };
   // Chunks never share an id (decodeMeta checks their ranges), so every copy is in this one.
   const copies = read.filter((r) => r.id === id);
@@ -232,6 +284,16 @@ export function writeDirectory(
   // Limits that keep every suggestion label short enough to be picked (see MAX_LABEL_LENGTH).
   const tooLong = input.find((r) => r.name.length > MAX_NAME_LENGTH || r.domain.length > MAX_DOMAIN_LENGTH);
   if (tooLong) throw new DirectoryWriteError(`the name or domain of ${tooLong.id} is too long`);
+  const overLimits = input.find(
+    (r) =>
+      (r.aliases?.length ?? 0) > MAX_ALIASES ||
+      (r.aliases ?? []).some((alias) => alias.length > MAX_ALIAS_LENGTH) ||
+      (r.contacts?.length ?? 0) > MAX_CONTACTS,
+  );
+  if (overLimits)
+    throw new DirectoryWriteError(
+      `${overLimits.id} has more than ${MAX_ALIASES} aliases, an alias longer than ${MAX_ALIAS_LENGTH} characters or more than ${MAX_CONTACTS} contacts`,
+    );
   const { resellers, conflicts } = oneEntryPerId(input);
   resellers.sort((a, b) => compareStrings(a.id, b.id));
   const packed = packLines(resellers.map(encodeReseller), PROPERTY_CHUNK_BYTES);
@@ -247,7 +309,7 @@ export function writeDirectory(
     offset += lines.length;
     return info;
   });
-  const meta: DirectoryMeta = { version, count: resellers.length, chunks };
+  const meta: DirectoryMeta = { format: META_FORMAT, version, count: resellers.length, chunks };
   const values: Record<string, string> = { [KEYS.directoryMeta]: encodeMeta(meta) };
   texts.forEach((text, i) => (values[KEYS.directoryChunk(i)] = text));
   const written = lock.withLock(LOCK_TIMEOUT_MS, () => {

@@ -24,6 +24,8 @@ export const KEYS = {
   settings: 's:set',
   /** s:req → support asked for a sync ("Sync now"): the next trigger run reads the Sheet */
   syncRequest: 's:req',
+  /** s:auth → JSON: per scope, how often a user's call was refused for want of it, and when last */
+  missingScopes: 's:auth',
   /** User Properties: the user's own onboarding state */
   userState: 'state',
 } as const;

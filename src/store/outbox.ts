@@ -77,8 +77,10 @@ export function changeEntries(change: Change): Record<string, string> {
         ? base
         : change.type === 'requestAnswered'
           ? [...base, change.state, change.answer]
-          : // changeRequested and supportAssigned both carry the reseller and a reason.
-            [...base, change.resellerId, change.reason];
+          : change.type === 'linked' || change.type === 'unlinked'
+            ? [...base, change.organisation, change.reason]
+            : // changeRequested and supportAssigned both carry the reseller and a reason.
+              [...base, change.resellerId, change.reason];
   return {
     [KEYS.outbox(encodeSequence(change.seq))]: JSON.stringify(payload),
     [KEYS.sequence]: encodeSequence(change.seq),
@@ -106,6 +108,8 @@ export function decodeChange(key: string, value: string): Change | null {
       ? { ...base, type, state: resellerId, answer: reason }
       : null;
   if (typeof resellerId !== 'string' || resellerId === '') return null;
+  if ((type === 'linked' || type === 'unlinked') && typeof reason === 'string' && parsed.length === 6)
+    return { ...base, type, organisation: resellerId, reason };
   if (type === 'assigned' && parsed.length === 5) return { ...base, type, resellerId };
   if (
     (type === 'changeRequested' || type === 'supportAssigned') &&

@@ -21,6 +21,10 @@ export const ACTIONS = {
   supportAssign: 'onSupportAssign',
   supportSyncNow: 'onSupportSyncNow',
   supportAnswer: 'onSupportAnswer',
+  supportLink: 'onSupportLink',
+  supportUnlink: 'onSupportUnlink',
+  grantAccess: 'onGrantAccess',
+  help: 'onHelp',
 } as const;
 
 export type ActionName = (typeof ACTIONS)[keyof typeof ACTIONS];
@@ -31,4 +35,5 @@ export const FIELDS = {
   changeReason: 'changeReason',
   supportDomain: 'supportDomain',
   supportReason: 'supportReason',
+  supportOrganisation: 'supportOrganisation',
 } as const;

@@ -35,7 +35,14 @@ const USES: { pattern: RegExp; scope: string | null; why: string }[] = [
 ];
 
 /** Services that would need a scope we do not declare; none may appear in the bundle. */
-const UNDECLARED_SERVICES = ['SpreadsheetApp', 'DriveApp', 'UrlFetchApp', 'ScriptApp', 'People', 'MailApp'];
+const UNDECLARED_SERVICES = ['SpreadsheetApp', 'DriveApp', 'UrlFetchApp', 'People', 'MailApp'];
+
+/**
+ * ScriptApp's triggers need script.scriptapp, which every customer's admin would see: the owner adds
+ * the sync's trigger in the editor instead. Its authorization info and requireScopes need no scope.
+ */
+const SCRIPTAPP_TRIGGER_CALLS =
+  /\bScriptApp\.(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger)\b/;
 
 describe('OAuth scopes', () => {
   it('declares exactly the scopes the bundle needs', () => {
@@ -45,6 +52,17 @@ describe('OAuth scopes', () => {
 
   it('uses no Apps Script service that a declared scope does not cover', () => {
     for (const service of UNDECLARED_SERVICES) expect(code).not.toMatch(new RegExp(`\\b${service}\\.`));
+    expect(code).not.toMatch(SCRIPTAPP_TRIGGER_CALLS);
+  });
+
+  it('asks ScriptApp only what needs no scope: what is granted, and Google’s consent prompt', () => {
+    const calls = new Set([...code.matchAll(/\bScriptApp\.([A-Za-z]+)/g)].map((m) => m[1]));
+    expect([...calls].sort()).toEqual([
+      'AuthMode',
+      'AuthorizationStatus',
+      'getAuthorizationInfo',
+      'requireScopes',
+    ]);
   });
 
   it('asks Google for the locale in events, which script.locale allows', () => {
@@ -159,6 +177,7 @@ describe('Apps Script services in the bundle', () => {
     'LockService',
     'Utilities', // sleep, signatures, encodings: no scope
     'Logger', // the execution log: no scope
+    'ScriptApp', // authorization info and requireScopes only (checked above): no scope
   ]);
 
   it('are all ones whose scope this test knows', () => {

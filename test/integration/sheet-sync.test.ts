@@ -418,6 +418,10 @@ describe('the sync', () => {
       const runtime = setUp();
       run(runtime, 'syncNow');
       client(runtime, user('anna@kunde.example')).click('No, we buy directly');
+      run(runtime, 'syncNow');
+      // Support adds a second domain to kunde.example in the Sheet: a link edit in the same run.
+      const kunde = tabRows(runtime, 'Assignments').findIndex((r) => r[0] === 'kunde.example') + 1;
+      runtime.host.sheets.editCell(sheetId(runtime), 'Assignments', `B${kunde}`, 'kunde.at');
       const ben = client(runtime, user('ben@direkt.example'));
       chooseReseller(ben, 'Müller IT');
       ben.click('Request a change');
@@ -433,7 +437,7 @@ describe('the sync', () => {
         .map((r) => [r[0], r[3], r[5]]),
       assignments: tabRows(runtime, 'Assignments')
         .slice(1)
-        .map((r) => [r[0], r[2], r[4], r[8]]),
+        .map((r) => [r[0], r[1], r[2], r[4], r[8]]),
       requests: tabRows(runtime, 'Requests')
         .slice(1)
         .map((r) => [r[0], r[1], r[6]]),
@@ -442,10 +446,12 @@ describe('the sync', () => {
         .map((r) => [r[0], r[1], r[8]]),
       outbox: Object.keys(runtime.host.scriptProperties.getAll()).filter((k) => k.startsWith('o:')),
       mueller: runtime.host.scriptProperties.get('r:0')?.includes('Mueller IT Austria GmbH'),
+      linked: runtime.host.scriptProperties.get('d:kunde.at')?.startsWith('>'),
     });
     const reference = prepare();
     run(reference, 'syncNow');
     const expected = summary(reference);
+    expect(expected).toMatchObject({ linked: true });
     let crashes = 0;
     for (let after = 0; after < 40; after++) {
       const runtime = prepare();

@@ -155,6 +155,7 @@ describe('writeDirectory / readDirectory', () => {
     const store = new MemoryStore();
     const result = writeDirectory(store, new FakeLock(), DEMO_RESELLERS, '2026-11-23');
     expect(result.meta).toEqual({
+      format: 'RD3',
       version: '2026-11-23',
       count: DEMO_RESELLERS.length,
       chunks: [
@@ -264,7 +265,7 @@ describe('writeDirectory / readDirectory', () => {
     expect(chunkKeys(store)).toEqual([]);
     expect(readDirectory(store.getAll())).toEqual({
       ok: true,
-      meta: { version: 'v2', count: 0, chunks: [] },
+      meta: { format: 'RD3', version: 'v2', count: 0, chunks: [] },
       resellers: [],
       conflicts: [],
     });
@@ -273,7 +274,7 @@ describe('writeDirectory / readDirectory', () => {
   it('reads an empty directory when there is no meta entry at all (a new installation)', () => {
     const empty = {
       ok: true,
-      meta: { version: EMPTY_VERSION, count: 0, chunks: [] },
+      meta: { format: 'RD3', version: EMPTY_VERSION, count: 0, chunks: [] },
       resellers: [],
       conflicts: [],
     };
@@ -341,8 +342,8 @@ describe('readDirectory of a damaged directory', () => {
     ['empty', ''],
     ['garbage', 'garbage'],
     ['of the older format (version, chunks, count)', `v1\t${meta.chunks.length}\t3000`],
-    ['of another format', (good[KEYS.directoryMeta] ?? '').replace(/^RD2/, 'RD1')],
-    ['of a newer format', (good[KEYS.directoryMeta] ?? '').replace(/^RD2/, 'RD3')],
+    ['of another format', (good[KEYS.directoryMeta] ?? '').replace(/^RD3/, 'RD1')],
+    ['of a newer format', (good[KEYS.directoryMeta] ?? '').replace(/^RD3/, 'RD4')],
     ['without its last chunk', (good[KEYS.directoryMeta] ?? '').replace(/\t[^\t]*$/, '')],
   ])('reports a meta entry that is %s', (_, text) => {
     expectProblem({ ...good, [KEYS.directoryMeta]: text }, /meta entry cannot be read/);
@@ -512,5 +513,147 @@ describe('duplicate reseller ids', () => {
       for (const [key, value] of Object.entries(all)) store.data.set(key, value);
       expect(findInDirectory(store, 'R-00007')).toEqual({ ok: true, reseller: suspended });
     }
+  });
+});
+
+describe('aliases and contacts (RD3)', () => {
+  const WITH_LISTS: Reseller[] = [
+    {
+      id: 'R-00001',
+      name: 'Müller IT GmbH',
+      domain: 'mueller-it.de',
+      country: 'DE',
+      status: 'approved',
+      aliases: ['MIT', 'Müller\tIT-Systemhaus'],
+      contacts: ['anna@mueller-it.de', 'ben@mueller-it.de'],
+    },
+    { id: 'R-00002', name: 'Plain AG', domain: 'plain.ch', country: 'CH', status: 'approved' },
+    {
+      id: 'R-00003',
+      name: 'Only Contacts KG',
+      domain: 'only-contacts.at',
+      country: 'AT',
+      status: 'suspended',
+      contacts: ['office@only-contacts.at'],
+    },
+    {
+      id: 'R-00004',
+      name: 'Only Aliases SE',
+      domain: 'oa.de',
+      country: 'DE',
+      status: 'applied',
+      aliases: ['OA'],
+    },
+  ];
+
+  it('round-trips aliases and contacts, leaves them out where there are none, flattens tabs', () => {
+    const { store, meta } = written(WITH_LISTS);
+    expect(store.data.get(KEYS.directoryMeta)?.startsWith('RD3\t')).toBe(true);
+    expect(meta.format).toBe('RD3');
+    const [first, plain, onlyContacts, onlyAliases] = read(store);
+    expect(first).toEqual({ ...WITH_LISTS[0], aliases: ['MIT', 'Müller IT-Systemhaus'] });
+    expect(plain).toEqual(WITH_LISTS[1]);
+    expect(plain).not.toHaveProperty('aliases');
+    expect(plain).not.toHaveProperty('contacts');
+    expect(onlyContacts).toEqual(WITH_LISTS[2]);
+    expect(onlyAliases).toEqual(WITH_LISTS[3]);
+  });
+
+  it('stores a reseller without aliases and contacts as an RD2 line was: five fields', () => {
+    const { store } = written(WITH_LISTS);
+    const lines = (store.data.get(KEYS.directoryChunk(0)) ?? '').split('\n');
+    expect(lines.map((line) => line.split('\t').length)).toEqual([7, 5, 7, 7]);
+  });
+
+  it('finds a reseller with its aliases and contacts in two reads', () => {
+    const { store } = written(WITH_LISTS);
+    expect(findInDirectory(store, 'R-00003')).toEqual({ ok: true, reseller: WITH_LISTS[2] });
+    expect(store.calls).toEqual({ delete: 0, get: 2, getAll: 0, setAll: 0 });
+  });
+
+  it('still reads a directory written as RD2, by itself and by findInDirectory', () => {
+    const lines = ['R-00001\tMüller IT GmbH\tmueller-it.de\tDE\tA', 'R-00002\tPlain AG\tplain.ch\tCH\tx'];
+    const all = rawDirectory([lines]);
+    expect(all[KEYS.directoryMeta]?.startsWith('RD2\t')).toBe(true);
+    const result = readDirectory(all);
+    expect(result).toMatchObject({ ok: true, meta: { format: 'RD2', count: 2 } });
+    expect(result.ok && result.resellers).toEqual([
+      { id: 'R-00001', name: 'Müller IT GmbH', domain: 'mueller-it.de', country: 'DE', status: 'approved' },
+      { id: 'R-00002', name: 'Plain AG', domain: 'plain.ch', country: 'CH', status: 'suspended' },
+    ]);
+    const store = new MemoryStore();
+    store.setAll(all);
+    expect(findInDirectory(store, 'R-00002')).toMatchObject({ ok: true, reseller: { name: 'Plain AG' } });
+  });
+
+  it('rewrites an RD2 directory as RD3 on the next write', () => {
+    const store = new MemoryStore();
+    store.setAll(rawDirectory([['R-00001\tPlain AG\tplain.ch\tCH\tA']]));
+    writeDirectory(
+      store,
+      new FakeLock(),
+      [...read(store), ...WITH_LISTS.slice(0, 1).map((r) => ({ ...r, id: 'R-00009' }))],
+      'v2',
+    );
+    expect(store.data.get(KEYS.directoryMeta)?.startsWith('RD3\tv2\t')).toBe(true);
+    expect(read(store).map((r) => r.aliases ?? [])).toEqual([[], ['MIT', 'Müller IT-Systemhaus']]);
+  });
+
+  const withMeta = (format: string, lines: string[]): Record<string, string> => {
+    const all = rawDirectory([lines]);
+    all[KEYS.directoryMeta] = (all[KEYS.directoryMeta] ?? '').replace(/^RD2/, format);
+    return all;
+  };
+
+  it.each<[string, string, string]>([
+    ['an RD2 line with the fields of RD3', 'RD2', 'R-00001\tA\ta.de\tDE\tA\tMIT\tanna@a.de'],
+    ['six fields', 'RD3', 'R-00001\tA\ta.de\tDE\tA\tMIT'],
+    ['both lists empty', 'RD3', 'R-00001\tA\ta.de\tDE\tA\t\t'],
+    ['an empty alias between separators', 'RD3', 'R-00001\tA\ta.de\tDE\tA\tMIT\u001f\u001fX\t'],
+    ['eight fields', 'RD3', 'R-00001\tA\ta.de\tDE\tA\tMIT\tanna@a.de\tmore'],
+  ])('refuses %s as an unreadable record', (_, format, line) => {
+    expectProblem(withMeta(format, [line]), /unreadable record/);
+  });
+
+  it('reports a damaged RD3 chunk: a changed letter in an alias or a contact', () => {
+    const { store } = written(WITH_LISTS);
+    const good = store.snapshot();
+    const chunk = good[KEYS.directoryChunk(0)] ?? '';
+    for (const [from, to] of [
+      ['MIT', 'MIX'],
+      ['ben@', 'bex@'],
+    ] as const) {
+      expect(chunk).toContain(from);
+      expectProblem({ ...good, [KEYS.directoryChunk(0)]: chunk.replace(from, to) }, /checksum/);
+    }
+  });
+
+  it.each<[string, Partial<Reseller>]>([
+    ['eleven aliases', { aliases: Array.from({ length: 11 }, (_, i) => `A${i}`) }],
+    ['an alias of 201 characters', { aliases: ['x'.repeat(201)] }],
+    ['21 contacts', { contacts: Array.from({ length: 21 }, (_, i) => `s${i}@a.de`) }],
+  ])('refuses to write a reseller with %s, and writes nothing', (_, lists) => {
+    const store = new MemoryStore();
+    const reseller: Reseller = {
+      id: 'R-00001',
+      name: 'A',
+      domain: 'a.de',
+      country: 'DE',
+      status: 'approved',
+      ...lists,
+    };
+    expect(() => writeDirectory(store, new FakeLock(), [reseller], 'v1')).toThrow(DirectoryWriteError);
+    expect(store.data.size).toBe(0);
+  });
+
+  it('a copy of an id that differs only in its aliases is a reported conflict', () => {
+    const copy = { ...(WITH_LISTS[0] as Reseller), aliases: ['Other'] };
+    const { conflicts } = writeDirectory(
+      new MemoryStore(),
+      new FakeLock(),
+      [WITH_LISTS[0] as Reseller, copy],
+      'v1',
+    );
+    expect(conflicts.map((c) => c.id)).toEqual(['R-00001']);
   });
 });

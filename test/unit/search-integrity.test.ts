@@ -1,5 +1,5 @@
 /**
- * What the search index (format RSX7) guarantees beyond ranking: its stamp is a hash of all content,
+ * What the search index (format RSX8) guarantees beyond ranking: its stamp is a hash of all content,
  * so damage that keeps the text well-formed is caught by `verifySearchIndexContent`; labels are
  * unique and say when they name an id; one entry per id is decided before the status filter.
  */

@@ -400,8 +400,8 @@ describe('buildSearchIndex / parseSearchIndex', () => {
     it.each([
       ['empty', ''],
       ['garbage', 'hello world'],
-      ['another version', text.replace(/^RSX7/, 'RSX6')],
-      ['a bad header number', text.replace(/^RSX7\t\d+/, 'RSX7\tmany')],
+      ['another version', text.replace(/^RSX8/, 'RSX7')],
+      ['a bad header number', text.replace(/^RSX8\t\d+/, 'RSX8\tmany')],
       ['a truncated tail', text.slice(0, -1)],
       ['a truncated head', text.slice(1)],
       [

@@ -30,9 +30,9 @@ describe('a Resellers row', () => {
         domain: 'mueller-it.de',
         country: 'DE',
         status: 'approved',
+        aliases: ['Mueller IT'],
+        contacts: ['anna@mueller-it.de'],
       },
-      aliases: ['Mueller IT'],
-      contacts: ['anna@mueller-it.de'],
       needsId: false,
     });
   });
@@ -43,8 +43,12 @@ describe('a Resellers row', () => {
     );
     expect(read).toMatchObject({
       kind: 'ok',
-      reseller: { domain: 'mueller-it.de', country: 'DE', status: 'agreement_sent' },
-      contacts: ['anna@mueller-it.de', 'ben@mueller-it.de'],
+      reseller: {
+        domain: 'mueller-it.de',
+        country: 'DE',
+        status: 'agreement_sent',
+        contacts: ['anna@mueller-it.de', 'ben@mueller-it.de'],
+      },
     });
   });
 
@@ -66,10 +70,49 @@ describe('a Resellers row', () => {
     ['a status not in the list', { 6: 'maybe' }, 'badStatus'],
     ['a malformed contact email', { 5: 'anna at mueller-it.de' }, 'badEmail'],
     ['an id the sync never gave out', { 0: 'R 1' }, 'badId'],
+    ['eleven aliases', { 2: 'A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11' }, 'tooManyAliases'],
+    ['an alias of 201 characters', { 2: `MIT, ${'x'.repeat(201)}` }, 'aliasTooLong'],
+    [
+      'twenty-one contact emails',
+      { 5: Array.from({ length: 21 }, (_, i) => `staff${i}@mueller-it.de`).join(', ') },
+      'tooManyContacts',
+    ],
+    ['an aliases cell over 1,000 characters', { 2: 'x, '.repeat(400) }, 'tooLong'],
   ])('is flagged for %s', (_, overrides, kind) => {
     const read = readResellerRow(row(overrides));
     expect(read.kind).toBe('flagged');
     expect(read.kind === 'flagged' && read.problem.kind).toBe(kind);
+  });
+
+  it('takes up to 10 aliases of up to 200 characters and 20 contacts, each once, without the name itself', () => {
+    const letters = Array.from({ length: 7 }, (_, i) => `A${i}`);
+    const long = 'y'.repeat(200);
+    const contacts = Array.from({ length: 20 }, (_, i) => `Staff${i}@mueller-it.de`);
+    const read = readResellerRow(
+      row({
+        // "mit" repeats "MIT" and "müller it gmbh" is the name: 10 aliases remain.
+        2: ['MIT', 'Müller  IT', 'mit', 'müller it gmbh', ...letters].join(', ') + `;${long}`,
+        5: [...contacts, 'staff0@mueller-it.de'].join('\n'),
+      }),
+    );
+    expect(read).toMatchObject({
+      kind: 'ok',
+      reseller: {
+        aliases: ['MIT', 'Müller IT', ...letters, long],
+        contacts: contacts.map((email) => email.toLowerCase()),
+      },
+    });
+  });
+
+  it('leaves aliases and contacts out of a reseller that has none', () => {
+    const read = readResellerRow(row({ 2: ' , ', 5: '' }));
+    expect(read.kind === 'ok' && read.reseller).toEqual({
+      id: 'R-00001',
+      name: 'Müller IT GmbH',
+      domain: 'mueller-it.de',
+      country: 'DE',
+      status: 'approved',
+    });
   });
 
   it('keeps the id of a flagged row, so its reseller keeps its directory entry', () => {

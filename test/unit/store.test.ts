@@ -64,7 +64,12 @@ describe('readAssignment', () => {
     const store = new MemoryStore();
     const record = directAssignment(ANNA, NOW);
     store.data.set('d:acme.de', encodeAssignment(record));
-    expect(readAssignment(store, 'acme.de')).toEqual({ state: 'ok', record });
+    expect(readAssignment(store, 'acme.de')).toEqual({
+      state: 'ok',
+      record,
+      organisation: 'acme.de',
+      links: [],
+    });
     expect(readAssignment(store, 'other.de')).toEqual({ state: 'none' });
   });
 
@@ -92,7 +97,12 @@ describe('commitChoice', () => {
     expect(lock.timeouts).toEqual([LOCK_TIMEOUT_MS]);
     expect(store.calls.setAll).toBe(1);
     expect(Object.keys(store.writes[0] ?? {}).sort()).toEqual([KEYS.sequence, 'd:acme.de', 'o:1']);
-    expect(readAssignment(store, 'acme.de')).toEqual({ state: 'ok', record });
+    expect(readAssignment(store, 'acme.de')).toEqual({
+      state: 'ok',
+      record,
+      organisation: 'acme.de',
+      links: [],
+    });
     expect(changes(store)).toEqual([
       { seq: 1, type: 'assigned', domain: 'acme.de', actorEmail: ANNA, at: NOW, resellerId: 'R-00001' },
     ]);
@@ -144,7 +154,12 @@ describe('commitChoice', () => {
       record,
       reseller: SCHAEFER,
     });
-    expect(readAssignment(store, 'acme.de')).toEqual({ state: 'ok', record });
+    expect(readAssignment(store, 'acme.de')).toEqual({
+      state: 'ok',
+      record,
+      organisation: 'acme.de',
+      links: [],
+    });
     expect(changes(store).map((c) => [c.seq, c.type, c.actorEmail])).toEqual([
       [1, 'direct', ANNA],
       [2, 'assigned', 'ben@acme.de'],
@@ -271,7 +286,12 @@ describe('commitChoice', () => {
       }),
     ).toEqual({ outcome: 'saved', record: other, reseller: SCHAEFER });
     expect(readAssignment(store, 'acme.de')).toMatchObject({ record: { resellerId: 'R-00001' } });
-    expect(readAssignment(store, 'other.de')).toEqual({ state: 'ok', record: other });
+    expect(readAssignment(store, 'other.de')).toEqual({
+      state: 'ok',
+      record: other,
+      organisation: 'other.de',
+      links: [],
+    });
     expect(changes(store).map((e) => e.domain)).toEqual(['acme.de', 'other.de']);
   });
 
@@ -313,6 +333,8 @@ describe('recordChangeRequest', () => {
     expect(readAssignment(store, 'acme.de')).toEqual({
       state: 'ok',
       record: { ...bound, changeRequestedAt: NOW },
+      organisation: 'acme.de',
+      links: [],
     });
     expect(changes(store)).toEqual([
       {
@@ -393,7 +415,12 @@ describe('recordChangeRequest', () => {
     const store = boundStore(bound);
     store.full = true;
     expect(() => recordChangeRequest(store, new FakeLock(), request())).toThrow(StoreFullError);
-    expect(readAssignment(store, 'acme.de')).toEqual({ state: 'ok', record: bound });
+    expect(readAssignment(store, 'acme.de')).toEqual({
+      state: 'ok',
+      record: bound,
+      organisation: 'acme.de',
+      links: [],
+    });
     expect(changes(store)).toEqual([]);
   });
 });

@@ -29,6 +29,8 @@ import { RECORD_PROBLEM_CARD, recordProblemCard } from '../../src/ui/customer/re
 import { SEARCH_CARD, searchCard, type SearchOutcome } from '../../src/ui/customer/search';
 import { STATUS_CARD, statusCard } from '../../src/ui/customer/status';
 import { createView, type View } from '../../src/ui/view';
+import { HELP_CARD, helpCard, missingScopesCard } from '../../src/ui/install/cards';
+import { SCOPES } from '../../src/domain/scopes';
 import {
   actionsOf,
   button,
@@ -172,7 +174,7 @@ describe('search card', () => {
   });
 
   it('shows the search box, whose typeahead and change action carry the organisation, and no footer', () => {
-    const card = searchCard(views.en, 'acme.de', 'mül', { kind: 'none' }, SUPPORT);
+    const card = searchCard(views.en, 'acme.de', 'mül', { kind: 'none' }, () => SUPPORT);
     expect(card.name).toBe(SEARCH_CARD);
     expect(card.title).toBe('Find your reseller');
     expect(card.subtitle).toBe('acme.de');
@@ -203,7 +205,7 @@ describe('search card', () => {
       'acme.de',
       'a',
       { kind: 'problem', message: 'Too <short> & bad' },
-      SUPPORT,
+      () => SUPPORT,
     );
     expect(card.sections).toHaveLength(2);
     expect(card.sections[1]?.widgets).toEqual([
@@ -222,7 +224,7 @@ describe('search card', () => {
         'acme.de',
         'it',
         results('it', [match(MUELLER), match(CLOUD_GB)]),
-        SUPPORT,
+        () => SUPPORT,
       );
       const section = card.sections[1];
       expect(section?.header && htmlToText(section.header)).toBe(header);
@@ -246,7 +248,7 @@ describe('search card', () => {
     const outcome = results('müller', [match(MUELLER)]);
     const header = (language: Language): string =>
       htmlToText(
-        searchCard(views[language], 'acme.de', 'müller', outcome, SUPPORT).sections[1]?.header ??
+        searchCard(views[language], 'acme.de', 'müller', outcome, () => SUPPORT).sections[1]?.header ??
           ('' as Html),
       );
     expect(header('en')).toBe('1 reseller matches “müller”');
@@ -254,7 +256,7 @@ describe('search card', () => {
   });
 
   it('shows the country code when it has no name for the country', () => {
-    const card = searchCard(views.en, 'acme.de', 'tokyo', results('tokyo', [match(FAR_AWAY)]), SUPPORT);
+    const card = searchCard(views.en, 'acme.de', 'tokyo', results('tokyo', [match(FAR_AWAY)]), () => SUPPORT);
     expect(facts(card)[0]?.bottomLabel).toBe('tokyo.jp (JP)');
   });
 
@@ -268,7 +270,13 @@ describe('search card', () => {
     const matches = Array.from({ length: 10 }, (_, i) =>
       match({ ...MUELLER, id: `R-1000${i}`, name: `Cloud ${i}` }),
     );
-    const card = searchCard(views[language], 'acme.de', 'cloud', results('cloud', matches, true), SUPPORT);
+    const card = searchCard(
+      views[language],
+      'acme.de',
+      'cloud',
+      results('cloud', matches, true),
+      () => SUPPORT,
+    );
     expect(facts(card)).toHaveLength(10);
     expect(paragraphs(card).at(-1)).toBe(note);
   });
@@ -277,7 +285,7 @@ describe('search card', () => {
     ['en', 'No match for “zzz”', 'Check the spelling'],
     ['de', 'Kein Treffer für „zzz“', 'Prüfen Sie die Schreibweise'],
   ])('explains what to do when nothing matches, with a link to support (%s)', (language, header, advice) => {
-    const card = searchCard(views[language], 'acme.de', 'zzz', results('zzz', []), SUPPORT);
+    const card = searchCard(views[language], 'acme.de', 'zzz', results('zzz', []), () => SUPPORT);
     expect(htmlToText(card.sections[1]?.header ?? ('' as Html))).toBe(header);
     expect(paragraphs(card).at(-1)).toMatch(new RegExp(`^${advice}.*${SUPPORT.replace(/\./g, '\\.')}`));
     expect(mailtoLinks(card)).toEqual([SUPPORT]);
@@ -288,7 +296,7 @@ describe('search card', () => {
     ['en', 'The list of resellers cannot be read right now'],
     ['de', 'Die Liste der Reseller kann gerade nicht gelesen werden'],
   ])('says when the list of resellers cannot be read, with a link to support (%s)', (language, start) => {
-    const card = searchCard(views[language], 'acme.de', 'müller', { kind: 'unavailable' }, SUPPORT);
+    const card = searchCard(views[language], 'acme.de', 'müller', { kind: 'unavailable' }, () => SUPPORT);
     expect(paragraphs(card).at(-1)?.startsWith(start)).toBe(true);
     expect(mailtoLinks(card)).toEqual([SUPPORT]);
     expect(facts(card)).toEqual([]);
@@ -296,7 +304,7 @@ describe('search card', () => {
   });
 
   it('escapes what the user typed in the no-results header', () => {
-    const card = searchCard(views.en, 'acme.de', '<i>x', results('<i>x', []), SUPPORT);
+    const card = searchCard(views.en, 'acme.de', '<i>x', results('<i>x', []), () => SUPPORT);
     expect(card.sections[1]?.header).toBe('No match for “&lt;i&gt;x”');
     expect(textInput(card).value).toBe('<i>x');
   });
@@ -542,7 +550,7 @@ describe('every card', () => {
 
   function allCards(view: View, support = SUPPORT): CardModel[] {
     const search = (outcome: SearchOutcome): CardModel =>
-      searchCard(view, hostileDomain, HOSTILE_NAME, outcome, support);
+      searchCard(view, hostileDomain, HOSTILE_NAME, outcome, () => support);
     return [
       questionCard(view, hostileDomain),
       laterCard(view, NOW),
@@ -594,7 +602,13 @@ describe('every card', () => {
       supportOrganisationCard(
         view,
         hostileDomain,
-        { kind: 'ok', record: boldRecord, resellerName: HOSTILE_NAME },
+        {
+          kind: 'ok',
+          record: boldRecord,
+          resellerName: HOSTILE_NAME,
+          organisation: `${hostileDomain}.example`,
+          links: [hostileDomain],
+        },
         {
           query: HOSTILE_NAME,
           reason: HOSTILE_NAME,
@@ -606,6 +620,8 @@ describe('every card', () => {
         kind: 'ok',
         record: { ...boldRecord, changeRequestedAt: NOW },
         resellerName: HOSTILE_NAME,
+        organisation: hostileDomain,
+        links: [`a.${hostileDomain}`],
       }),
       statusCard(
         view,
@@ -615,6 +631,9 @@ describe('every card', () => {
         { name: BOLD.name },
       ),
       supportOrganisationCard(view, hostileDomain, { kind: 'unreadable' }),
+      missingScopesCard(view, [SCOPES.email, `https://example.com/${HOSTILE_NAME}`], true),
+      missingScopesCard(view, [SCOPES.message], false),
+      helpCard(view, support),
     ];
   }
 
@@ -628,8 +647,9 @@ describe('every card', () => {
           used.add(action.functionName);
         }
       }
-      // The homepage is the manifest's trigger, not a card action.
-      expect([...used].sort()).toEqual([...ACTION_NAMES].filter((name) => name !== ACTIONS.homepage).sort());
+      // The manifest names these (the homepage trigger, the Help universal action); the
+      // missing-permission card's "Try again" runs the homepage too.
+      expect([...used].sort()).toEqual([...ACTION_NAMES].filter((name) => name !== ACTIONS.help).sort());
     },
   );
 
@@ -643,7 +663,7 @@ describe('every card', () => {
     (language) => {
       const linked = allCards(views[language], hostileSupport).filter((card) => mailtoLinks(card).length > 0);
       expect(linked.map((card) => card.name).sort()).toEqual(
-        [HIDDEN_CARD, RECORD_PROBLEM_CARD, SEARCH_CARD, SEARCH_CARD].sort(),
+        [HIDDEN_CARD, RECORD_PROBLEM_CARD, SEARCH_CARD, SEARCH_CARD, HELP_CARD].sort(),
       );
       for (const card of linked) {
         expect(mailtoLinks(card)).toEqual([hostileSupport]);
@@ -662,7 +682,7 @@ describe('every card', () => {
           'acme.de',
           'bold',
           { kind: 'results', query: 'bold', matches: [match(BOLD)], capped: false },
-          SUPPORT,
+          () => SUPPORT,
         ),
         confirmCard(view, 'acme.de', BOLD, 'bold'),
         statusCard(view, 'acme.de', VIEWER, boldRecord, { name: BOLD.name }),

@@ -24,6 +24,7 @@ import {
 } from '../../domain/search';
 import { findSegmentedByLabel, searchSegments, type SegmentedIndex } from '../../domain/segmented-search';
 import { cutToCodePoints } from '../../domain/text';
+import { MissingScopesError } from '../../domain/scopes';
 import { askLater, effectiveAskAgainAt } from '../../domain/user-state';
 import {
   commitChoice,
@@ -38,6 +39,7 @@ import { DamagedSequenceError } from '../../store/outbox';
 import type { Cache, KeyValueStore, ScriptLock } from '../../store/ports';
 import { loadSearchIndex, lookupResellerName, type IndexCheck } from '../../store/search-cache';
 import { clearUserState, readUserState, writeUserState } from '../../store/user-state';
+import { supportAddressIn } from '../../store/support-address';
 import { FIELDS } from '../actions';
 import type { ActionResponseModel, CardModel } from '../../cards/card-model';
 import { readEvent, type AddonEvent, type EventView } from '../event';
@@ -89,7 +91,13 @@ export function createFlow(services: Services) {
   };
 
   const notify = (text: string): ActionResponseModel => ({ navigation: [], notification: text });
-  const support = (): string => services.supportEmail();
+  /**
+   * Where customers write to: the support address of the Settings tab (kept by the sync), else the
+   * deployment's. Read only by the cards that name it, once per execution.
+   */
+  let supportAddress: string | undefined;
+  const support = (): string =>
+    (supportAddress ??= supportAddressIn(services.scriptStore(), services.supportEmail()));
 
   /** The name of the organisation's reseller, from the directory (through the cache). */
   const resellerName = (record: Assignment): ShownResellerName => {
@@ -164,13 +172,7 @@ export function createFlow(services: Services) {
 
   /** The search card again, with what the user typed and a problem to explain. */
   const searchAgain = (view: View, domain: string, query: string, message: string): CardModel =>
-    searchCard(
-      view,
-      domain,
-      cutToCodePoints(query, MAX_QUERY_LENGTH),
-      { kind: 'problem', message },
-      support(),
-    );
+    searchCard(view, domain, cutToCodePoints(query, MAX_QUERY_LENGTH), { kind: 'problem', message }, support);
 
   /** The reseller a picked suggestion names, if the text is one of the current labels. */
   const pickedReseller = (view: View, raw: string, loaded: SegmentedIndex): Reseller | undefined => {
@@ -229,6 +231,7 @@ export function createFlow(services: Services) {
       try {
         return homeCard(view, classifyAccount(services.email()));
       } catch (error) {
+        if (error instanceof MissingScopesError) throw error;
         console.error('homepage failed', error);
         return messageCard(view, view.t('error.unexpected'));
       }
@@ -236,7 +239,7 @@ export function createFlow(services: Services) {
 
     answerHasReseller: (e: AddonEvent | undefined): ActionResponseModel =>
       forOrganisation(e, ({ view }, account) => ({
-        navigation: [{ push: searchCard(view, account.domain, '', { kind: 'none' }, support()) }],
+        navigation: [{ push: searchCard(view, account.domain, '', { kind: 'none' }, support) }],
       })),
 
     answerDirect: (e: AddonEvent | undefined): ActionResponseModel =>
@@ -336,7 +339,7 @@ export function createFlow(services: Services) {
                 matches: matches.slice(0, RESULT_LIMIT),
                 capped: matches.length > RESULT_LIMIT,
               };
-        return { navigation: [{ update: searchCard(view, domain, check.query, outcome, support()) }] };
+        return { navigation: [{ update: searchCard(view, domain, check.query, outcome, support) }] };
       }),
 
     /** "Choose" on a search result: checked against the directory, the source of truth. */
@@ -432,6 +435,8 @@ function guarded(view: View, support: () => string, act: () => ActionResponseMod
   try {
     return act();
   } catch (error) {
+    // The entry point answers a missing permission with its own card.
+    if (error instanceof MissingScopesError) throw error;
     if (error instanceof StoreFullError)
       return { navigation: [], notification: view.t('error.storeFull', { support: support() }) };
     if (error instanceof DamagedSequenceError) {

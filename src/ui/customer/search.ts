@@ -25,7 +25,8 @@ export function searchCard(
   domain: string,
   query: string,
   outcome: SearchOutcome,
-  supportEmail: string,
+  /** Asked for only when the card names support (it may cost a read). */
+  supportEmail: () => string,
 ): CardModel {
   const { t } = view;
   const sections: SectionModel[] = [
@@ -65,7 +66,7 @@ function resultsSection(
   view: View,
   domain: string,
   outcome: SearchOutcome,
-  supportEmail: string,
+  supportEmail: () => string,
 ): SectionModel | null {
   const { t } = view;
   switch (outcome.kind) {
@@ -75,13 +76,13 @@ function resultsSection(
       return { widgets: [{ kind: 'paragraph', html: html`<b>${outcome.message}</b>` }] };
     case 'unavailable':
       return {
-        widgets: [{ kind: 'paragraph', html: withSupportLink(t('search.unavailable'), supportEmail) }],
+        widgets: [{ kind: 'paragraph', html: withSupportLink(t('search.unavailable'), supportEmail()) }],
       };
     case 'results': {
       if (outcome.matches.length === 0) {
         return {
           header: escapeHtml(t('search.noResults.title', { query: outcome.query })),
-          widgets: [{ kind: 'paragraph', html: withSupportLink(t('search.noResults.text'), supportEmail) }],
+          widgets: [{ kind: 'paragraph', html: withSupportLink(t('search.noResults.text'), supportEmail()) }],
         };
       }
       const count = outcome.matches.length;

@@ -176,4 +176,63 @@ export const de: Catalogue = {
     'Beantwortet: Die Nutzer von {domain} sehen Ihre Antwort beim nächsten Öffnen des Add-ons.',
   'support.answer.none': 'Von {domain} wartet keine Anfrage mehr.',
   'support.answer.noAnswer': 'Bitte die Antwort für den Kunden in das Feld Grund schreiben.',
+  'support.org.linkedTo':
+    '{domain} gehört zur Organisation {organisation}: Ihre Nutzer teilen deren Antwort.',
+  'support.org.open': '{organisation} anzeigen',
+  'support.org.domains': 'Weitere Domains dieser Organisation:',
+  'support.link.header': 'Weitere Domains der Organisation',
+  'support.link.label': 'Organisation, zu der {domain} gehört',
+  'support.link.hint': 'Die Domain, mit der die Organisation geantwortet hat, z. B. kunde-gmbh.de',
+  'support.link.replaces': 'Die eigene Antwort von {domain} wird ersetzt; der Audit-Tab behält sie.',
+  'support.link.button': '{domain} hinzufügen',
+  'support.link.saved': '{domain} gehört jetzt zu {organisation}.',
+  'support.link.unchanged': '{domain} gehört schon zu {organisation}.',
+  'support.link.noOrganisation':
+    '{organisation} hat noch nicht geantwortet: Bitte zuerst ihren Reseller zuordnen, dann {domain} hinzufügen.',
+  'support.link.sameDomain':
+    'Das ist {domain} selbst: Bitte die Domain der Organisation eingeben, zu der sie gehört.',
+  'support.link.hasLinks': '{domain} hat selbst weitere Domains ({links}): Bitte diese zuerst entfernen.',
+  'support.link.tooMany':
+    '{organisation} hat schon {max} weitere Domains, mehr geht für eine Organisation nicht.',
+  'support.unlink.button': 'Entfernen',
+  'support.unlink.saved':
+    '{domain} gehört nicht mehr zu {organisation}: Ihre Nutzer werden nach einer eigenen Antwort gefragt.',
+  'support.unlink.notLinked': '{domain} gehört nicht mehr zu {organisation}.',
+  'auth.title': 'Eine Berechtigung fehlt',
+  'auth.intro.one': 'Ohne diese Berechtigung kann Reseller Connect nicht weitermachen:',
+  'auth.intro.many': 'Ohne diese Berechtigungen kann Reseller Connect nicht weitermachen:',
+  'auth.self.header': 'Wenn Sie Reseller Connect selbst installiert haben',
+  'auth.self.text':
+    'Erteilen Sie sie einmal: Google zeigt seine Berechtigungsseite, und das Add-on macht dort weiter, wo es stehen blieb.',
+  'auth.self.button': 'Zugriff erteilen',
+  'auth.admin.header': 'Wenn der Administrator Ihrer Organisation es für alle installiert hat',
+  'auth.admin.text':
+    'Bitten Sie Ihren Google Workspace-Administrator, den Zugriff zu erteilen: Admin-Konsole › Apps › Google Workspace Marketplace-Apps › Apps-Liste › Reseller Connect › Zugriff gewähren. Nach einem Update, das eine neue Berechtigung braucht, steht der Datenzugriff dort auf „Teilweise gewährt“, bis der Administrator das tut.',
+  'auth.retry': 'Erneut versuchen',
+  'scope.email.what': 'Ihre E-Mail-Adresse sehen',
+  'scope.email.why': 'Daran erkennt Reseller Connect, zu welcher Organisation Sie gehören.',
+  'scope.locale.what': 'Ihre Spracheinstellung sehen',
+  'scope.locale.why': 'Für Texte in Ihrer Sprache, wo Gmail sie nicht mitteilt.',
+  'scope.message.what': 'Absender und Betreff der geöffneten E-Mail sehen',
+  'scope.message.why':
+    'Nur wenn unser Support-Team die E-Mail eines Kunden öffnet: Es zeigt die Organisation des Absenders.',
+  'scope.sheet.what': 'Die eine Tabelle sehen und bearbeiten, die Reseller Connect angelegt hat',
+  'scope.sheet.why':
+    'Nur für das eigene Konto des Anbieters: Es führt die Aufzeichnung in dieser Tabelle. Keine andere Datei wird erreicht.',
+  'scope.other': 'Eine Berechtigung, die diese Version braucht: {scope}',
+  'help.title': 'Hilfe',
+  'help.what':
+    'Reseller Connect verknüpft Ihre Organisation mit dem Google Workspace-Reseller, der ihr Abo für geteilte Kontakte betreut. Eine Antwort gilt für alle in der Organisation; danach sehen alle sie und können eine Änderung anfragen.',
+  'help.install.header': 'Für alle in Ihrer Organisation',
+  'help.install.text':
+    'Sehen nur Sie Reseller Connect in Gmail, kann Ihr Google Workspace-Administrator es für alle installieren: im Google Workspace Marketplace Reseller Connect öffnen und die Administratorinstallation wählen. Der Administrator erteilt die Berechtigungen einmal für die ganze Organisation.',
+  'help.install.orgUnit':
+    'Haben Kollegen es noch nicht? In der Admin-Konsole unter Apps › Google Workspace Marketplace-Apps › Apps-Liste › Reseller Connect stellt der Administrator „Aktivieren für“ auf alle oder auf ihre Organisationseinheiten. Änderungen können bis zu 24 Stunden dauern.',
+  'help.permissions.header': 'Berechtigungen',
+  'help.permissions.intro': 'Reseller Connect fragt nach diesen Berechtigungen, jede für einen Zweck:',
+  'help.support': 'Fragen? Schreiben Sie unserem Support-Team an {support}.',
+  'support.auth.header': 'Fehlende Berechtigungen',
+  'support.auth.item': '„{permission}“: {count}-mal verweigert, zuletzt am {date}',
+  'support.auth.hint':
+    'Nutzer, deren Administrator eine Berechtigung dieser Version noch nicht erteilt hat (oder die sie abgewählt haben), lassen sich nicht erkennen; ihr Administrator muss den Zugriff in der Admin-Konsole gewähren.',
 };

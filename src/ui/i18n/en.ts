@@ -165,6 +165,63 @@ export const en = {
   'support.answer.saved': 'Answered: the users of {domain} see your answer when they next open the add-on.',
   'support.answer.none': 'No request of {domain} is waiting any more.',
   'support.answer.noAnswer': 'Write the answer the customer will read in the Reason field.',
+  'support.org.linkedTo': '{domain} belongs to the organisation {organisation}: its users share that answer.',
+  'support.org.open': 'Show {organisation}',
+  'support.org.domains': 'Other domains of this organisation:',
+  'support.link.header': 'Other domains of the organisation',
+  'support.link.label': 'Organisation that {domain} belongs to',
+  'support.link.hint': 'The domain the organisation answered with, e.g. kunde-gmbh.de',
+  'support.link.replaces': 'The answer {domain} has of its own is replaced; the Audit tab keeps it.',
+  'support.link.button': 'Add {domain} to it',
+  'support.link.saved': '{domain} now belongs to {organisation}.',
+  'support.link.unchanged': '{domain} already belongs to {organisation}.',
+  'support.link.noOrganisation':
+    '{organisation} has not answered yet: assign its reseller first, then add {domain}.',
+  'support.link.sameDomain': 'That is {domain} itself: type the domain of the organisation it belongs to.',
+  'support.link.hasLinks': '{domain} has other domains of its own ({links}): remove them from it first.',
+  'support.link.tooMany':
+    '{organisation} already has {max} other domains, the most one organisation can have.',
+  'support.unlink.button': 'Remove',
+  'support.unlink.saved':
+    '{domain} no longer belongs to {organisation}: its users will be asked for their own answer.',
+  'support.unlink.notLinked': '{domain} does not belong to {organisation} any more.',
+  'auth.title': 'One permission is missing',
+  'auth.intro.one': 'Reseller Connect cannot go on without this permission:',
+  'auth.intro.many': 'Reseller Connect cannot go on without these permissions:',
+  'auth.self.header': 'If you installed Reseller Connect yourself',
+  'auth.self.text':
+    'Grant it once: Google shows its permission screen, and the add-on continues where it stopped.',
+  'auth.self.button': 'Grant access',
+  'auth.admin.header': 'If your organisation’s admin installed it for everyone',
+  'auth.admin.text':
+    'Ask your Google Workspace admin to grant access: Admin console › Apps › Google Workspace Marketplace apps › Apps list › Reseller Connect › Grant access. After an update that needs a new permission, the app’s data access there reads “Partially granted” until the admin does so.',
+  'auth.retry': 'Try again',
+  'scope.email.what': 'See your email address',
+  'scope.email.why': 'It tells Reseller Connect which organisation you belong to.',
+  'scope.locale.what': 'See your language setting',
+  'scope.locale.why': 'For texts in your language where Gmail does not say it.',
+  'scope.message.what': 'See the sender and subject of the email you have open',
+  'scope.message.why':
+    'Only when our support team opens a customer’s email: it shows the sender’s organisation.',
+  'scope.sheet.what': 'See and edit the one spreadsheet Reseller Connect created',
+  'scope.sheet.why':
+    'Only for the vendor’s own account: it keeps the record in that spreadsheet. No other file is reached.',
+  'scope.other': 'A permission this version needs: {scope}',
+  'help.title': 'Help',
+  'help.what':
+    'Reseller Connect links your organisation to the Google Workspace reseller who looks after its shared-contacts subscription. One answer counts for everyone at the organisation; after that, everyone sees it and can ask for a change.',
+  'help.install.header': 'For everyone at your organisation',
+  'help.install.text':
+    'If only you see Reseller Connect in Gmail, your Google Workspace admin can install it for everyone: in the Google Workspace Marketplace, open Reseller Connect and choose Admin install. The admin grants its permissions once for the whole organisation.',
+  'help.install.orgUnit':
+    'Colleagues still without it? In the Admin console, Apps › Google Workspace Marketplace apps › Apps list › Reseller Connect, the admin sets “Turn on for” everyone or for their organisational units. Changes can take up to 24 hours.',
+  'help.permissions.header': 'Permissions',
+  'help.permissions.intro': 'Reseller Connect asks for these permissions, each for one purpose:',
+  'help.support': 'Questions? Write to our support team at {support}.',
+  'support.auth.header': 'Missing permissions',
+  'support.auth.item': '“{permission}”: refused {count} times, last on {date}',
+  'support.auth.hint':
+    'Users whose admin has not granted a permission of this version yet (or who unticked it) cannot be identified; their admin must grant access in the Admin console.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,8 @@
  */
 import type { Assignment } from '../../domain/assignment';
 import { STORE_WARNING_PERCENT } from '../../store/capacity';
+import type { MissingScopeCount } from '../../store/missing-scopes';
+import { permissionName } from '../install/cards';
 import { ACTIONS, FIELDS } from '../actions';
 import type { CardModel, WidgetModel } from '../../cards/card-model';
 import { escapeHtml, html } from '../../cards/html';
@@ -19,6 +21,8 @@ export interface SupportOverview {
   waiting: number;
   fillPercent: number;
   openRequests: { domain: string; since: number }[];
+  /** Users' calls refused for want of a permission, per scope. */
+  missingScopes?: readonly MissingScopeCount[];
 }
 
 export function supportHomeCard(view: View, overview: SupportOverview, problem?: string): CardModel {
@@ -80,25 +84,55 @@ export function supportHomeCard(view: View, overview: SupportOverview, problem?:
       ],
     },
   ];
-  return {
-    name: SUPPORT_HOME_CARD,
-    title: t('support.title'),
-    sections: [
-      { header: escapeHtml(t('support.find.header')), widgets: find },
-      { header: escapeHtml(t('support.queue.header')), widgets: queue },
-      { header: escapeHtml(t('support.sync.header')), widgets: sync },
-    ],
-  };
+  const sections = [
+    { header: escapeHtml(t('support.find.header')), widgets: find },
+    { header: escapeHtml(t('support.queue.header')), widgets: queue },
+    { header: escapeHtml(t('support.sync.header')), widgets: sync },
+  ];
+  const missing = overview.missingScopes ?? [];
+  if (missing.length > 0)
+    sections.push({
+      header: escapeHtml(t('support.auth.header')),
+      widgets: [
+        ...missing.map((m): WidgetModel => ({
+          kind: 'paragraph',
+          html: escapeHtml(
+            t('support.auth.item', {
+              permission: permissionName(view, m.scope),
+              count: m.count,
+              date: view.date(m.last),
+            }),
+          ),
+        })),
+        { kind: 'paragraph', html: escapeHtml(t('support.auth.hint')) },
+      ],
+    });
+  return { name: SUPPORT_HOME_CARD, title: t('support.title'), sections };
 }
 
 export type OrganisationState =
-  { kind: 'none' } | { kind: 'unreadable' } | { kind: 'ok'; record: Assignment; resellerName?: string };
+  | { kind: 'none' }
+  | { kind: 'unreadable' }
+  | {
+      kind: 'ok';
+      record: Assignment;
+      resellerName?: string;
+      /** The primary domain the record is kept under: `domain` itself unless it is linked. */
+      organisation: string;
+      links: readonly string[];
+    };
 
 export function supportOrganisationCard(
   view: View,
   domain: string,
   state: OrganisationState,
-  form: { query?: string; reason?: string; problem?: string } = {},
+  form: {
+    query?: string;
+    reason?: string;
+    problem?: string;
+    organisation?: string;
+    linkProblem?: string;
+  } = {},
   /** Opened as the first card (the contextual trigger): nothing to go back to. */
   root = false,
 ): CardModel {
@@ -112,6 +146,29 @@ export function supportOrganisationCard(
     facts.push({ kind: 'paragraph', html: escapeHtml(t('support.org.none', { domain })) });
   else {
     const { record } = state;
+    if (state.organisation !== domain) {
+      facts.push({
+        kind: 'fact',
+        html: html`<b>${t('support.org.linkedTo', { domain, organisation: state.organisation })}</b>`,
+        button: {
+          text: t('support.unlink.button'),
+          action: {
+            functionName: ACTIONS.supportUnlink,
+            parameters: { domain, organisation: state.organisation },
+            spinner: true,
+          },
+        },
+      });
+      facts.push({
+        kind: 'buttons',
+        buttons: [
+          {
+            text: t('support.org.open', { organisation: state.organisation }),
+            action: { functionName: ACTIONS.supportFind, parameters: { domain: state.organisation } },
+          },
+        ],
+      });
+    }
     facts.push({
       kind: 'paragraph',
       html: escapeHtml(
@@ -132,6 +189,22 @@ export function supportOrganisationCard(
       facts.push({
         kind: 'paragraph',
         html: html`<b>${t('support.org.pending', { date: view.date(record.changeRequestedAt) })}</b>`,
+      });
+  }
+  if (state.kind === 'ok' && state.links.length > 0) {
+    facts.push({ kind: 'paragraph', html: escapeHtml(t('support.org.domains')) });
+    for (const link of state.links)
+      facts.push({
+        kind: 'fact',
+        html: escapeHtml(link),
+        button: {
+          text: t('support.unlink.button'),
+          action: {
+            functionName: ACTIONS.supportUnlink,
+            parameters: { domain: link, organisation: domain, from: 'organisation' },
+            spinner: true,
+          },
+        },
       });
   }
   const assign: WidgetModel[] = [];
@@ -166,10 +239,17 @@ export function supportOrganisationCard(
       ],
     });
   }
+  const sections = [{ widgets: facts }, { header: escapeHtml(t('support.assign.header')), widgets: assign }];
+  // An organisation with domains of its own is not added to another (no chains of links).
+  if (state.kind !== 'ok' || state.links.length === 0)
+    sections.push({
+      header: escapeHtml(t('support.link.header')),
+      widgets: linkForm(view, domain, state, form),
+    });
   return {
     name: SUPPORT_ORGANISATION_CARD,
     title: domain,
-    sections: [{ widgets: facts }, { header: escapeHtml(t('support.assign.header')), widgets: assign }],
+    sections,
     footer: {
       primary: {
         text: t('support.assign.save'),
@@ -179,4 +259,34 @@ export function supportOrganisationCard(
       ...(root ? {} : { secondary: { text: t('common.back'), action: { functionName: ACTIONS.goBack } } }),
     },
   };
+}
+
+function linkForm(
+  view: View,
+  domain: string,
+  state: OrganisationState,
+  form: { organisation?: string; linkProblem?: string },
+): WidgetModel[] {
+  const { t } = view;
+  const widgets: WidgetModel[] = [];
+  if (form.linkProblem) widgets.push({ kind: 'paragraph', html: html`<b>${form.linkProblem}</b>` });
+  widgets.push({
+    kind: 'textInput',
+    name: FIELDS.supportOrganisation,
+    label: t('support.link.label', { domain }),
+    hint: t('support.link.hint'),
+    value: form.organisation ?? '',
+  });
+  if (state.kind === 'ok' && state.organisation === domain)
+    widgets.push({ kind: 'paragraph', html: escapeHtml(t('support.link.replaces', { domain })) });
+  widgets.push({
+    kind: 'buttons',
+    buttons: [
+      {
+        text: t('support.link.button', { domain }),
+        action: { functionName: ACTIONS.supportLink, parameters: { domain }, spinner: true },
+      },
+    ],
+  });
+  return widgets;
 }

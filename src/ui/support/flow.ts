@@ -10,15 +10,19 @@
  */
 import { DOMAIN_RE } from '../../domain/syntax';
 import { classifyAccount } from '../../domain/account';
-import { answerText, decodeAssignment, type Assignment } from '../../domain/assignment';
+import { answerText, type Assignment } from '../../domain/assignment';
+import { decodeOrganisation, isLinkedCopy, MAX_LINKED_DOMAINS } from '../../domain/organisation';
+import { MissingScopesError } from '../../domain/scopes';
 import { parseStoredSettings } from '../../domain/settings-rows';
 import { labelFor, type LabelOf } from '../../domain/search';
 import { findSegmentedByLabel } from '../../domain/segmented-search';
 import { cutToCodePoints } from '../../domain/text';
 import { commitRequestAnswers, commitSupportAssignment, readAssignment } from '../../store/assignments';
+import { commitLink, type LinkOutcome } from '../../store/links';
 import { storeFillPercent } from '../../store/capacity';
 import { StoreFullError } from '../../store/errors';
 import { KEYS } from '../../store/keys';
+import { readMissingScopes } from '../../store/missing-scopes';
 import { listOutbox } from '../../store/outbox';
 import type { Cache, KeyValueStore, ScriptLock } from '../../store/ports';
 import { loadSearchIndex, lookupResellerName } from '../../store/search-cache';
@@ -70,6 +74,10 @@ export function createSupportFlow(services: SupportServices) {
 
   const notify = (text: string): ActionResponseModel => ({ navigation: [], notification: text });
 
+  /** Support's own address, as the outbox and the Audit tab name who made a change. */
+  const actor = (): string =>
+    classifyAccount(services.email()).kind === 'organisation' ? services.email().trim().toLowerCase() : '';
+
   /** Runs a support action; anyone else gets their own homepage and nothing changes. */
   const forSupport = (
     e: AddonEvent | undefined,
@@ -81,6 +89,7 @@ export function createSupportFlow(services: SupportServices) {
     try {
       return act(req);
     } catch (error) {
+      if (error instanceof MissingScopesError) throw error;
       if (error instanceof StoreFullError)
         return notify(req.view.t('error.storeFull', { support: services.ownerEmail() }));
       console.error('support action failed', error);
@@ -92,10 +101,11 @@ export function createSupportFlow(services: SupportServices) {
     const all = services.scriptStore().getAll();
     const openRequests: { domain: string; since: number }[] = [];
     for (const [key, value] of Object.entries(all)) {
-      if (!key.startsWith(KEYS.domainPrefix)) continue;
-      const record = decodeAssignment(value);
-      if (record?.changeRequestedAt !== undefined)
-        openRequests.push({ domain: key.slice(KEYS.domainPrefix.length), since: record.changeRequestedAt });
+      // Linked domains' copies are left out: the organisation's own record counts once.
+      if (!key.startsWith(KEYS.domainPrefix) || isLinkedCopy(value)) continue;
+      const stored = decodeOrganisation(key.slice(KEYS.domainPrefix.length), value);
+      if (stored?.record.changeRequestedAt !== undefined)
+        openRequests.push({ domain: stored.organisation, since: stored.record.changeRequestedAt });
     }
     openRequests.sort((a, b) => a.since - b.since);
     const lastRunAt = lastSyncRun(all[KEYS.syncState]);
@@ -105,6 +115,7 @@ export function createSupportFlow(services: SupportServices) {
       waiting: listOutbox(all).changes.length,
       fillPercent: storeFillPercent(all),
       openRequests,
+      missingScopes: readMissingScopes(all[KEYS.missingScopes]),
     };
   };
 
@@ -112,7 +123,13 @@ export function createSupportFlow(services: SupportServices) {
     const stored = readAssignment(services.scriptStore(), domain);
     if (stored.state === 'unreadable') return { kind: 'unreadable' };
     if (stored.state === 'none') return { kind: 'none' };
-    return { kind: 'ok', record: stored.record, resellerName: nameOf(stored.record) };
+    return {
+      kind: 'ok',
+      record: stored.record,
+      resellerName: nameOf(stored.record),
+      organisation: stored.organisation,
+      links: stored.links,
+    };
   };
 
   const nameOf = (record: Assignment): string | undefined => {
@@ -149,6 +166,8 @@ export function createSupportFlow(services: SupportServices) {
       try {
         if (event.message) sender = services.messageSender(event.message);
       } catch (error) {
+        // A permission support has not granted gets its own card (the entry point shows it).
+        if (error instanceof MissingScopesError) throw error;
         console.error('the open message cannot be read', error);
       }
       const account = classifyAccount(sender);
@@ -207,10 +226,7 @@ export function createSupportFlow(services: SupportServices) {
           return again(view.t('support.assign.noReseller', { query: cutToCodePoints(query, 80) }));
         const result = commitSupportAssignment(services.scriptStore(), services.lock(), {
           domain,
-          actorEmail:
-            classifyAccount(services.email()).kind === 'organisation'
-              ? services.email().trim().toLowerCase()
-              : '',
+          actorEmail: actor(),
           resellerId,
           reason: cutToCodePoints(reason, MAX_REASON_CHARS),
           clock: services.now,
@@ -268,6 +284,84 @@ export function createSupportFlow(services: SupportServices) {
         };
       }),
 
+    /** Adds the card's domain to the organisation support typed (any of that organisation's domains). */
+    link: (e: AddonEvent | undefined): ActionResponseModel =>
+      forSupport(e, ({ event, view }) => {
+        const domain = event.parameter('domain') ?? '';
+        if (!DOMAIN_RE.test(domain)) return notify(view.t('error.staleCard'));
+        const typed = (event.formValue(FIELDS.supportOrganisation) ?? '').trim().toLowerCase();
+        const target = typed.includes('@') ? typed.slice(typed.lastIndexOf('@') + 1) : typed;
+        const again = (problem: string): ActionResponseModel => ({
+          navigation: [
+            {
+              update: supportOrganisationCard(view, domain, organisationState(domain), {
+                query: event.formValue(FIELDS.resellerQuery) ?? '',
+                reason: cutToCodePoints(event.formValue(FIELDS.supportReason) ?? '', MAX_REASON_CHARS),
+                organisation: cutToCodePoints(typed, 260),
+                linkProblem: problem,
+              }),
+            },
+          ],
+        });
+        if (!DOMAIN_RE.test(target))
+          return again(view.t('support.find.badDomain', { domain: cutToCodePoints(typed, 80) }));
+        const result = commitLink(services.scriptStore(), services.lock(), {
+          kind: 'link',
+          domain,
+          organisation: target,
+          actorEmail: actor(),
+          reason: cutToCodePoints((event.formValue(FIELDS.supportReason) ?? '').trim(), MAX_REASON_CHARS),
+          clock: services.now,
+        });
+        const refused = linkRefusal(view, result, domain, target);
+        if (refused !== undefined) return again(refused);
+        const organisation = 'organisation' in result ? result.organisation : target;
+        return {
+          navigation: [{ update: supportOrganisationCard(view, domain, organisationState(domain)) }],
+          notification: view.t(
+            result.outcome === 'linked' ? 'support.link.saved' : 'support.link.unchanged',
+            {
+              domain,
+              organisation,
+            },
+          ),
+          stateChanged: result.outcome === 'linked',
+        };
+      }),
+
+    /** Removes a domain from its organisation; the card that asked is shown again, up to date. */
+    unlink: (e: AddonEvent | undefined): ActionResponseModel =>
+      forSupport(e, ({ event, view }) => {
+        const domain = event.parameter('domain') ?? '';
+        const organisation = event.parameter('organisation') ?? '';
+        if (!DOMAIN_RE.test(domain) || !DOMAIN_RE.test(organisation))
+          return notify(view.t('error.staleCard'));
+        const result = commitLink(services.scriptStore(), services.lock(), {
+          kind: 'unlink',
+          domain,
+          organisation,
+          actorEmail: actor(),
+          reason: cutToCodePoints((event.formValue(FIELDS.supportReason) ?? '').trim(), MAX_REASON_CHARS),
+          clock: services.now,
+        });
+        if (result.outcome === 'busy') return notify(view.t('error.unexpected'));
+        if (result.outcome === 'unreadable')
+          return notify(view.t('support.org.unreadable', { domain: result.domain }));
+        // The card the button was on: the organisation's (a list of its domains) or the domain's own.
+        const shown = event.parameter('from') === 'organisation' ? organisation : domain;
+        return {
+          navigation: [{ update: supportOrganisationCard(view, shown, organisationState(shown)) }],
+          notification: view.t(
+            result.outcome === 'unlinked' ? 'support.unlink.saved' : 'support.unlink.notLinked',
+            {
+              domain,
+              organisation,
+            },
+          ),
+          stateChanged: result.outcome === 'unlinked',
+        };
+      }),
+
     syncNow: (e: AddonEvent | undefined): ActionResponseModel =>
       forSupport(e, ({ view }) => {
         services.scriptStore().setAll({ [KEYS.syncRequest]: String(services.now()) });
@@ -275,6 +369,34 @@ export function createSupportFlow(services: SupportServices) {
         return { navigation: [], notification: view.t('support.sync.requested', { minutes }) };
       }),
   };
+}
+
+/** What support is told when the store refused a link, or undefined when it was made (or already so). */
+function linkRefusal(
+  view: View,
+  result: LinkOutcome | { outcome: 'busy' },
+  domain: string,
+  organisation: string,
+): string | undefined {
+  switch (result.outcome) {
+    case 'linked':
+    case 'unchanged':
+    case 'unlinked':
+      return undefined;
+    case 'sameDomain':
+      return view.t('support.link.sameDomain', { domain });
+    case 'noOrganisation':
+      return view.t('support.link.noOrganisation', { domain, organisation });
+    case 'hasLinks':
+      return view.t('support.link.hasLinks', { domain, links: result.links.join(', ') });
+    case 'tooMany':
+      return view.t('support.link.tooMany', { organisation, max: MAX_LINKED_DOMAINS });
+    case 'unreadable':
+      return view.t('support.org.unreadable', { domain: result.domain });
+    case 'notLinked':
+    case 'busy':
+      return view.t('error.unexpected');
+  }
 }
 
 function lastSyncRun(text: string | undefined): number | undefined {

@@ -1,0 +1,110 @@
+/**
+ * An organisation can own more than one domain: secondary domains and subdomains that support
+ * links to it. The answer is kept once, under the organisation's primary domain; every linked
+ * domain keeps a copy of the primary's whole stored text. So a user of a linked domain is answered
+ * by the one read every user's homepage makes (its budget), and a change from any of the domains
+ * rewrites the primary and every copy in one setProperties call, which keeps them equal.
+ *
+ *   primary, nothing linked:   the assignment record (assignment.ts)
+ *   primary with links:        "L" check "\t" linked domains, space-separated, sorted "\n" record
+ *   linked domain:             ">" check "\t" primary domain "\n" the primary's stored text
+ *
+ * `check` is two base-36 digits of a hash of what follows the tab, as in the record itself, so a
+ * copy cut short or edited by hand reads as damaged rather than as another organisation.
+ */
+import { decodeAssignment, encodeAssignment, UnencodableRecordError, type Assignment } from './assignment';
+import { fnvFinish, fnvStart, fnvUpdate } from './hash';
+import { DOMAIN_RE } from './syntax';
+
+export interface StoredOrganisation {
+  /** The primary domain: where the record is kept, and what the Sheet's Assignments row names. */
+  organisation: string;
+  record: Assignment;
+  /** Linked domains, sorted; never the primary itself. */
+  links: string[];
+}
+
+/**
+ * What a domain whose link support removed keeps until the sync's next drain tidies it away: it
+ * has no answer of its own. (Written in the same call as its organisation's new texts, so that a
+ * stop in between cannot leave a copy behind that looks linked.)
+ */
+export const NO_RECORD_TEXT = '-';
+
+/** More than this many domains per organisation is a merger for support to handle by hand. */
+export const MAX_LINKED_DOMAINS = 20;
+
+const CHECK_SPACE = 36 * 36;
+
+function check(text: string): string {
+  return (fnvFinish(fnvUpdate(fnvStart(), text)) % CHECK_SPACE).toString(36).padStart(2, '0');
+}
+
+function sortedLinks(links: readonly string[]): string[] {
+  return [...new Set(links)].sort();
+}
+
+/** The stored text of the primary domain. Throws rather than store what would not read back. */
+export function encodePrimary(organisation: StoredOrganisation): string {
+  const record = encodeAssignment(organisation.record);
+  const links = sortedLinks(organisation.links);
+  if (links.length === 0) return record;
+  if (links.length > MAX_LINKED_DOMAINS) throw new UnencodableRecordError('too many linked domains');
+  if (links.some((d) => !DOMAIN_RE.test(d) || d === organisation.organisation))
+    throw new UnencodableRecordError('bad linked domain');
+  const rest = `${links.join(' ')}\n${record}`;
+  return `L${check(rest)}\t${rest}`;
+}
+
+/** Every stored text of the organisation, by domain: the primary's and each linked domain's copy. */
+export function organisationTexts(organisation: StoredOrganisation): Map<string, string> {
+  const primary = encodePrimary(organisation);
+  const texts = new Map([[organisation.organisation, primary]]);
+  for (const domain of sortedLinks(organisation.links)) {
+    const rest = `${organisation.organisation}\n${primary}`;
+    texts.set(domain, `>${check(rest)}\t${rest}`);
+  }
+  return texts;
+}
+
+/** The text stored under a domain, or null when it is damaged (or not one this code reads). */
+export function decodeOrganisation(domain: string, text: string): StoredOrganisation | null {
+  if (text.startsWith('>')) {
+    const [head, rest] = splitHead(text);
+    if (rest === undefined || head !== `>${check(rest)}`) return null;
+    const newline = rest.indexOf('\n');
+    const primaryDomain = rest.slice(0, newline);
+    if (newline < 0 || primaryDomain === domain || !DOMAIN_RE.test(primaryDomain)) return null;
+    const primary = decodePrimary(primaryDomain, rest.slice(newline + 1));
+    // A copy that its primary does not list is left over from damage, not a link.
+    return primary && primary.links.includes(domain) ? primary : null;
+  }
+  return decodePrimary(domain, text);
+}
+
+function decodePrimary(domain: string, text: string): StoredOrganisation | null {
+  if (!text.startsWith('L')) {
+    const record = decodeAssignment(text);
+    return record ? { organisation: domain, record, links: [] } : null;
+  }
+  const [head, rest] = splitHead(text);
+  if (rest === undefined || head !== `L${check(rest)}`) return null;
+  const newline = rest.indexOf('\n');
+  if (newline < 0) return null;
+  const links = rest.slice(0, newline).split(' ');
+  const record = decodeAssignment(rest.slice(newline + 1));
+  if (!record || links.length > MAX_LINKED_DOMAINS) return null;
+  if (links.some((d) => !DOMAIN_RE.test(d) || d === domain)) return null;
+  if (links.join(' ') !== sortedLinks(links).join(' ')) return null;
+  return { organisation: domain, record, links };
+}
+
+function splitHead(text: string): [string, string | undefined] {
+  const tab = text.indexOf('\t');
+  return tab < 0 ? [text, undefined] : [text.slice(0, tab), text.slice(tab + 1)];
+}
+
+/** Is the text a linked domain's copy (as opposed to an organisation's own record)? */
+export function isLinkedCopy(text: string): boolean {
+  return text.startsWith('>');
+}
