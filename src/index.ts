@@ -115,6 +115,11 @@ export function onGrantAccess(e: AddonEvent) {
   return respond(e, () => install.grant(e));
 }
 
+/** The question card's "colleagues" button: the Help card on top. */
+export function onShowHelp(e: AddonEvent) {
+  return respond(e, () => install.showHelp(e));
+}
+
 /** The universal action "Help": what the add-on does, installing it for everyone, its permissions. */
 export function onHelp(e: AddonEvent) {
   return renderUniversalResponse(install.help(e));

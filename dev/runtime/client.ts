@@ -13,7 +13,7 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
   : never;
 import { actionEvent, homepageEvent } from './events';
 import { applyNavigations } from './navigation';
-import type { ExecutionResult } from './execution';
+import type { AuthorizationPrompt, ExecutionResult } from './execution';
 import type { Identity } from './host';
 import type { LocalRuntime } from './runtime';
 
@@ -37,6 +37,11 @@ export class AddonClient {
   notification: string | undefined;
   /** Every execution this client caused, in order. */
   readonly history: ExecutionResult[] = [];
+  /**
+   * Google's consent prompt the last execution ended with (ScriptApp.requireScopes), shown over the
+   * card, which stays as it was; undefined after any other execution. `allow()` answers it.
+   */
+  authorizationPrompt: AuthorizationPrompt | undefined;
   private form: Record<string, string> = {};
 
   constructor(
@@ -59,6 +64,11 @@ export class AddonClient {
 
   openHomepage(): CardJson {
     const result = this.execute(this.homepageFunction, homepageEvent(this.identity, this.runtime.host.now()));
+    if (result.authorizationPrompt)
+      throw new AddonError(
+        `The homepage ended with Google's consent prompt for ${result.authorizationPrompt.scopes.join(', ')}`,
+        result,
+      );
     const cards = Array.isArray(result.value) ? (result.value as CardJson[]) : [result.value as CardJson];
     const first = cards[0];
     if (!first) throw new AddonError('The homepage returned no card', result);
@@ -87,7 +97,8 @@ export class AddonClient {
       actionEvent(this.identity, this.eventInput(action), this.runtime.host.now()),
     );
     const items =
-      (result.value as { suggestions?: { items?: { text?: string }[] } }).suggestions?.items ?? [];
+      (result.value as { suggestions?: { items?: { text?: string }[] } } | undefined)?.suggestions?.items ??
+      [];
     return items.map((item) => item.text ?? '');
   }
 
@@ -142,6 +153,16 @@ export class AddonClient {
     return result;
   }
 
+  /**
+   * The user clicks Allow on Google's consent prompt with `scopes` ticked (default: all it asked
+   * for): they are granted to this user, and Gmail runs the homepage again.
+   */
+  allow(scopes: readonly string[] = this.authorizationPrompt?.scopes ?? []): CardJson {
+    this.runtime.host.authorization.grant(this.identity.email, scopes);
+    this.authorizationPrompt = undefined;
+    return this.openHomepage();
+  }
+
   /** Everything a person could read on the current card, in order (HTML tags removed). */
   texts(): string[] {
     const card = this.card;
@@ -183,6 +204,8 @@ export class AddonClient {
   private execute(functionName: string, event: unknown): ExecutionResult {
     const result = this.runtime.run({ functionName, identity: this.identity, event });
     this.history.push(result);
+    this.authorizationPrompt = result.authorizationPrompt;
+    if (result.authorizationPrompt) return result;
     if (!result.ok) throw new AddonError(`${functionName} failed: ${result.error?.message}`, result);
     return result;
   }

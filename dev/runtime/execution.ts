@@ -5,8 +5,10 @@
  */
 import vm from 'node:vm';
 import { performance } from 'node:perf_hooks';
+import { consentUrl, type ExecutionAuthorization } from './authorization';
 import { builtKind, createCardService, toCardJson } from './card-service';
 import type { Identity } from './host';
+import { AUTHORIZATION_REQUIRED, ScopeGate } from './scope-gate';
 import {
   budgetCalls,
   CallCounter,
@@ -26,6 +28,42 @@ export interface ExecutionRequest {
    * from its manifest. It travels with the request because a worker thread is given the request whole.
    */
   advancedServices?: readonly AdvancedService[];
+  /**
+   * What the user granted, which the service fakes enforce; LocalRuntime sets it from its host and
+   * manifest. Absent: nothing is enforced.
+   */
+  authorization?: ExecutionAuthorization;
+  /**
+   * Who starts the execution: Gmail (the add-on's triggers and card actions, the default), the Apps
+   * Script editor, or a time-driven trigger. Only Gmail refuses to run an add-on the user cannot use.
+   */
+  invokedBy?: 'gmail' | 'editor' | 'trigger';
+}
+
+/**
+ * `ScriptApp.requireScopes` / `requireAllScopes` found scopes missing: the execution ended there
+ * (ok false, error "Authorization is required to perform that action.", no value) and Gmail shows
+ * Google's consent prompt for these scopes.
+ */
+export interface AuthorizationPrompt {
+  scopes: string[];
+  /** The consent address: what getAuthorizationUrl() gives for these scopes. */
+  url: string;
+  by: 'requireScopes' | 'requireAllScopes';
+}
+
+/** Gmail did not run the function at all (ok false, nothing counted): what it shows instead. */
+export interface RefusedExecution {
+  /**
+   * 'addOnNotAuthorized': gmail.addons.execute is not granted, Gmail shows Google's authorization
+   * card for the missing manifest scopes; 'notTurnedOn': the admin installed it for the domain but
+   * not for the user's org unit, Gmail shows no add-on at all.
+   */
+  reason: 'addOnNotAuthorized' | 'notTurnedOn';
+  message: string;
+  /** addOnNotAuthorized: the manifest scopes not granted, and their consent address. */
+  scopes: string[];
+  url?: string;
 }
 
 export interface ExecutionResult {
@@ -34,6 +72,10 @@ export interface ExecutionResult {
   /** The function's return value as JSON (cards and responses in google.apps.card.v1 JSON). */
   value?: unknown;
   error?: { message: string; stack?: string };
+  /** Set when requireScopes ended the execution with Google's consent prompt. */
+  authorizationPrompt?: AuthorizationPrompt;
+  /** Set when Gmail did not run the function (see LocalRuntime). */
+  refused?: RefusedExecution;
   /** Every service call by `Service.method`. */
   calls: Record<string, number>;
   /** Calls charged against budgets: CardService builders and handle getters excluded. */
@@ -66,14 +108,18 @@ export function runExecution(
   // Errors from the host are re-created in the execution's realm, so `instanceof Error` holds there.
   let ContextError: ErrorConstructor = Error;
   const makeError = (message: string): Error => new ContextError(message);
+  const gate = new ScopeGate(request.authorization, makeError);
   const backend: Backend = (op) => {
+    gate.checkRunning();
     try {
       return env.backend(op);
     } catch (error) {
       throw makeError(error instanceof Error || isErrorLike(error) ? error.message : String(error));
     }
   };
-  const context = vm.createContext(createGlobals(request, { ...env, backend }, makeError, counter, logs));
+  const context = vm.createContext(
+    createGlobals(request, { ...env, backend }, { makeError, gate, counter, logs }),
+  );
   ContextError = vm.runInContext('Error', context) as ErrorConstructor;
   installClock(context, env.now);
   const base = { functionName: request.functionName, logs };
@@ -99,6 +145,7 @@ export function runExecution(
       const cpu = process.cpuUsage(cpuStart);
       cpuMs = (cpu.user + cpu.system) / 1000;
     }
+    if (gate.prompt) return promptResult(base, gate, counter, durationMs, cpuMs);
     const value = toJson(returned);
     return {
       ...base,
@@ -110,6 +157,7 @@ export function runExecution(
       cpuMs,
     };
   } catch (thrown) {
+    if (gate.prompt) return promptResult(base, gate, counter, durationMs, cpuMs);
     const error = thrown instanceof Error || isErrorLike(thrown) ? thrown : new Error(String(thrown));
     return {
       ...base,
@@ -121,6 +169,32 @@ export function runExecution(
       cpuMs,
     };
   }
+}
+
+/** The execution ended in requireScopes: whatever the function did after it is dropped. */
+function promptResult(
+  base: Pick<ExecutionResult, 'functionName' | 'logs'>,
+  gate: ScopeGate,
+  counter: CallCounter,
+  durationMs: number,
+  cpuMs: number,
+): ExecutionResult {
+  const prompt = gate.prompt ?? { scopes: [], by: 'requireScopes' };
+  const auth = gate.authorization;
+  return {
+    ...base,
+    ok: false,
+    error: { message: AUTHORIZATION_REQUIRED },
+    authorizationPrompt: {
+      scopes: prompt.scopes,
+      url: auth ? consentUrl(auth, prompt.scopes) : '',
+      by: prompt.by,
+    },
+    calls: counter.counts,
+    budgetCalls: budgetCalls(counter.counts),
+    durationMs,
+    cpuMs,
+  };
 }
 
 /** Built CardService objects become their card JSON; anything else a function returns is kept as is. */
@@ -139,9 +213,12 @@ function isErrorLike(value: unknown): value is Error {
 function createGlobals(
   request: ExecutionRequest,
   env: ExecutionEnvironment,
-  makeError: (message: string) => Error,
-  counter: CallCounter,
-  logs: string[],
+  {
+    makeError,
+    gate,
+    counter,
+    logs,
+  }: { makeError: (message: string) => Error; gate: ScopeGate; counter: CallCounter; logs: string[] },
 ): Record<string, unknown> {
   const log = (...args: unknown[]): void => {
     logs.push(args.map((a) => (typeof a === 'string' ? a : safeJson(a))).join(' '));
@@ -152,6 +229,7 @@ function createGlobals(
       advancedServices: request.advancedServices ?? [],
       counter,
       makeError,
+      gate,
       ...env,
     }),
     CardService: countCalls(createCardService(), 'CardService', counter),

@@ -8,6 +8,7 @@
  * Keeping every shared mutation behind `handle()` is what makes the worker-thread executions behave
  * like concurrent Apps Script executions against one backend.
  */
+import { AuthorizationTable, type AuthorizationSnapshot } from './authorization';
 import { GmailStore, type GmailSnapshot } from './gmail';
 import {
   CACHE_DEFAULT_TTL_SECONDS,
@@ -72,6 +73,11 @@ export interface HostSnapshot {
   gmail?: GmailSnapshot;
   /** Absent in state files written before the trigger fake existed. */
   triggers?: ClockTriggerSnapshot;
+  /**
+   * Who granted which scopes, per domain and per user. Absent in state files written before it
+   * existed: they load as "admin-installed for every domain, every scope granted".
+   */
+  authorization?: AuthorizationSnapshot;
 }
 
 /** Lock ownership: which execution holds each lock ('external' is a holder outside any execution). */
@@ -198,6 +204,8 @@ export class RuntimeHost {
    * through this clock too); LocalRuntime.advanceClock moves it and runs the ones that fall due.
    */
   readonly triggers = new ClockTriggerTable();
+  /** The add-on's installs and the scopes granted, per customer domain and per user (authorization.ts). */
+  readonly authorization = new AuthorizationTable();
   private readonly userCaches = new Map<string, CacheStore>();
   private readonly locks = new Map<string, LockHolder>();
   private readonly executions = new Map<number, Identity>();
@@ -351,6 +359,7 @@ export class RuntimeHost {
       sheets: this.sheets.snapshot(),
       gmail: this.gmail.snapshot(),
       triggers: this.triggers.snapshot(),
+      authorization: this.authorization.snapshot(),
     };
   }
 
@@ -367,6 +376,7 @@ export class RuntimeHost {
     this.sheets.restore(snapshot.sheets);
     this.gmail.restore(snapshot.gmail);
     this.triggers.restore(snapshot.triggers);
+    this.authorization.restore(snapshot.authorization);
   }
 
   private props(scope: PropertyScope, identity: Identity): PropertyStore {

@@ -9,6 +9,14 @@ import path from 'node:path';
 import { Worker, MessageChannel } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import type vm from 'node:vm';
+import {
+  ADDON_EXECUTE_SCOPE,
+  AUTH,
+  consentUrl,
+  DEFAULT_AUTHORIZATION_URL,
+  domainOf,
+  type ExecutionAuthorization,
+} from './authorization';
 import { compileBundle, runExecution, type ExecutionRequest, type ExecutionResult } from './execution';
 import { RuntimeHost, type ServiceOp } from './host';
 import { validateCard, validateResponse } from './card-validate';
@@ -34,6 +42,8 @@ export interface RuntimeOptions {
   validateCards?: boolean;
   /** How long a worker-thread execution may run (default: Apps Script's 30 s for add-on callbacks). */
   callbackLimitMs?: number;
+  /** Where Google's consent for missing scopes is (getAuthorizationUrl); the simulator serves one. */
+  authorizationUrl?: string;
 }
 
 /** The parts of appsscript.json the runtime follows. */
@@ -41,7 +51,13 @@ export interface Manifest {
   timeZone?: string;
   /** Apps Script defines an advanced service's global only when it is listed here. */
   dependencies?: { enabledAdvancedServices?: AdvancedService[] };
+  /** What users grant; absent, Apps Script detects scopes from the code and nothing is enforced here. */
+  oauthScopes?: string[];
+  /** With useLocaleFromApp, events carry the user's locale and time zone if script.locale is granted. */
+  addOns?: { common?: { useLocaleFromApp?: boolean } };
 }
+
+const LOCALE_SCOPE = `${AUTH}script.locale`;
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 /** The documented limit of a Workspace add-on callback. */
@@ -55,6 +71,8 @@ export class LocalRuntime {
   private readonly script: vm.Script;
   private readonly validate: boolean;
   private readonly callbackLimitMs: number;
+  /** Where getAuthorizationUrl() points (the simulator sets its own /authorize once it listens). */
+  authorizationUrl: string;
 
   constructor(options: RuntimeOptions = {}) {
     const bundle = options.bundle ?? readBuild(path.resolve(PROJECT_ROOT, options.buildDir ?? 'build'));
@@ -65,14 +83,21 @@ export class LocalRuntime {
     this.host = options.host ?? new RuntimeHost();
     this.validate = options.validateCards ?? true;
     this.callbackLimitMs = options.callbackLimitMs ?? ADDON_CALLBACK_LIMIT_MS;
+    this.authorizationUrl = options.authorizationUrl ?? DEFAULT_AUTHORIZATION_URL;
   }
 
   get scriptTimeZone(): string {
     return this.manifest.timeZone ?? 'Etc/UTC';
   }
 
-  /** Runs one execution in this thread. */
+  /**
+   * Runs one execution in this thread. Gmail runs none for a user who cannot use the add-on (not
+   * turned on for their org unit, or gmail.addons.execute not granted): the result says so
+   * (`refused`) and nothing ran.
+   */
   run(request: ExecutionRequest): ExecutionResult {
+    const refused = this.refusal(request);
+    if (refused) return refused;
     const executionId = this.host.beginExecution(request.identity);
     try {
       const result = runExecution(this.script, this.underManifest(request), {
@@ -112,6 +137,7 @@ export class LocalRuntime {
         functionName: due.functionName,
         identity: due.runAs,
         event: timeDrivenEvent(startedAt, due.triggerUid),
+        invokedBy: 'trigger',
       });
       this.host.triggers.record(due.triggerUid, {
         dueAt: due.dueAt,
@@ -137,7 +163,12 @@ export class LocalRuntime {
   /** Runs executions at the same time, each in its own worker thread, against the shared host. */
   async runConcurrently(requests: readonly ExecutionRequest[]): Promise<ExecutionResult[]> {
     const workerFile = workerScript();
-    return Promise.all(requests.map((request) => this.runInWorker(workerFile, request)));
+    return Promise.all(
+      requests.map((request) => {
+        const refused = this.refusal(request);
+        return refused ? Promise.resolve(refused) : this.runInWorker(workerFile, request);
+      }),
+    );
   }
 
   private runInWorker(workerFile: string, request: ExecutionRequest): Promise<ExecutionResult> {
@@ -201,7 +232,85 @@ export class LocalRuntime {
 
   /** The request with what this project's manifest decides for every execution, whatever it said. */
   private underManifest(request: ExecutionRequest): ExecutionRequest {
-    return { ...request, advancedServices: this.advancedServices };
+    const authorization = this.authorizationOf(request);
+    return {
+      ...request,
+      advancedServices: this.advancedServices,
+      authorization,
+      event: this.eventUnder(request, authorization),
+    };
+  }
+
+  /**
+   * What the executing user granted, from the host's install table and the manifest's scopes. An
+   * editor or trigger run of a user Gmail would not serve (org unit off) runs on the script's own
+   * authorization in the editor: every declared scope.
+   */
+  authorizationOf(request: Pick<ExecutionRequest, 'identity' | 'invokedBy'>): ExecutionAuthorization {
+    const declared = this.manifest.oauthScopes ?? null;
+    const email = request.identity.email;
+    const base = { authorizationUrl: this.authorizationUrl, email };
+    if (!declared) return { ...base, declared: null, granted: [], installation: 'none' };
+    const access = this.host.authorization.access(email, declared);
+    const byGmail = (request.invokedBy ?? 'gmail') === 'gmail';
+    return {
+      ...base,
+      declared: [...declared],
+      granted: access.turnedOn ? access.granted : [...declared],
+      installation: byGmail && access.turnedOn ? access.install : 'none',
+    };
+  }
+
+  /** Gmail sends the locale and time zone (useLocaleFromApp) only under a granted script.locale. */
+  private eventUnder(request: ExecutionRequest, authorization: ExecutionAuthorization): unknown {
+    const event = request.event;
+    const withholds =
+      (request.invokedBy ?? 'gmail') === 'gmail' &&
+      this.manifest.addOns?.common?.useLocaleFromApp === true &&
+      authorization.declared?.includes(LOCALE_SCOPE) === true &&
+      !authorization.granted.includes(LOCALE_SCOPE);
+    if (!withholds || typeof event !== 'object' || event === null) return event;
+    const copy = JSON.parse(JSON.stringify(event)) as Record<string, unknown>;
+    delete copy.userLocale;
+    delete copy.userTimezone;
+    const common = copy.commonEventObject;
+    if (typeof common === 'object' && common !== null) {
+      delete (common as Record<string, unknown>).userLocale;
+      delete (common as Record<string, unknown>).timeZone;
+    }
+    return copy;
+  }
+
+  /** Why Gmail would not run this request for its user at all, as a result; undefined if it would. */
+  private refusal(request: ExecutionRequest): ExecutionResult | undefined {
+    const declared = this.manifest.oauthScopes;
+    if ((request.invokedBy ?? 'gmail') !== 'gmail' || !declared) return undefined;
+    const email = request.identity.email;
+    const access = this.host.authorization.access(email, declared);
+    const base = {
+      functionName: request.functionName,
+      ok: false,
+      calls: {},
+      budgetCalls: 0,
+      durationMs: 0,
+      cpuMs: 0,
+      logs: [],
+    };
+    const who = email || 'a user whose email is hidden';
+    if (!access.turnedOn) {
+      const message =
+        `Gmail shows no add-on to ${who}: the admin of ${domainOf(email)} installed it for the domain ` +
+        "but has not turned it on for the user's organizational unit (Admin console).";
+      return { ...base, error: { message }, refused: { reason: 'notTurnedOn', message, scopes: [] } };
+    }
+    if (!declared.includes(ADDON_EXECUTE_SCOPE) || access.granted.includes(ADDON_EXECUTE_SCOPE))
+      return undefined;
+    const scopes = declared.filter((scope) => !access.granted.includes(scope));
+    const url = consentUrl({ authorizationUrl: this.authorizationUrl, email }, scopes);
+    const message =
+      `Gmail does not run the add-on for ${who}: ${ADDON_EXECUTE_SCOPE} is not granted, so it shows ` +
+      "Google's authorization card instead.";
+    return { ...base, error: { message }, refused: { reason: 'addOnNotAuthorized', message, scopes, url } };
   }
 
   private checked(result: ExecutionResult): ExecutionResult {

@@ -6,6 +6,8 @@
  */
 import { ERRORS } from './limits';
 import type { CacheScope, Identity, LockScope, PropertyScope, ServiceOp } from './host';
+import type { ScopeGate } from './scope-gate';
+import { createScriptApp, type ScriptAppAuthorization } from './script-app';
 import type { SheetsApiError, SheetsMethod, SheetsReply } from './sheets';
 
 export type Backend = (request: ServiceOp) => unknown;
@@ -44,6 +46,14 @@ export const HANDLE_GETTERS: ReadonlySet<string> = new Set([
   'GmailApp.setCurrentMessageAccessToken',
   // Waits; no request goes to Google.
   'Utilities.sleep',
+  // What the execution's token carries: known to the execution, no request goes to Google.
+  'ScriptApp.getAuthorizationInfo',
+  'ScriptApp.requireScopes',
+  'ScriptApp.requireAllScopes',
+  'ScriptApp.getInstallationSource',
+  'AuthorizationInfo.getAuthorizationStatus',
+  'AuthorizationInfo.getAuthorizationUrl',
+  'AuthorizationInfo.getAuthorizedScopes',
 ]);
 
 /** Builders that only make an empty object in the script (Sheets.newCellData()…): no backend. */
@@ -75,6 +85,8 @@ interface ServiceEnvironment {
   advancedServices: readonly AdvancedService[];
   /** Errors must be the execution's own Error objects, as the real services' are. */
   makeError: (message: string) => Error;
+  /** The scopes the user granted: calls that need another throw (scope-gate.ts). */
+  gate: ScopeGate;
 }
 
 /** One entry of the manifest's dependencies.enabledAdvancedServices. */
@@ -117,6 +129,8 @@ export interface ServiceGlobals {
   Utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'sleep'>;
   /** Only what the contextual trigger uses: the open message's metadata. */
   GmailApp: Pick<GoogleAppsScript.Gmail.GmailApp, 'setCurrentMessageAccessToken' | 'getMessageById'>;
+  /** Only the authorization part (script-app.ts). */
+  ScriptApp: ScriptAppAuthorization;
   /** Each enabled advanced service under its userSymbol; without the manifest entry it is undefined. */
   [userSymbol: string]: unknown;
 }
@@ -129,6 +143,7 @@ export function createServiceGlobals(env: ServiceEnvironment): ServiceGlobals {
     Session: createSession(env),
     GmailApp: createGmailApp(env),
     Utilities: createUtilities(env),
+    ScriptApp: createScriptApp({ ...env, toContext: contextJson(env) }),
   };
   for (const service of env.advancedServices) {
     const problem = advancedServiceProblem(service);
@@ -311,14 +326,17 @@ function createSession(env: ServiceEnvironment): GoogleAppsScript.Base.Session {
   return {
     getActiveUser: () => {
       env.counter.count('Session.getActiveUser');
+      env.gate.permit('Session.getActiveUser');
       return user();
     },
     getEffectiveUser: () => {
       env.counter.count('Session.getEffectiveUser');
+      env.gate.permit('Session.getEffectiveUser');
       return user();
     },
     getActiveUserLocale: () => {
       env.counter.count('Session.getActiveUserLocale');
+      env.gate.permit('Session.getActiveUserLocale');
       return env.identity.locale.split(/[-_]/)[0] ?? '';
     },
     getScriptTimeZone: () => {
@@ -335,6 +353,7 @@ function createSession(env: ServiceEnvironment): GoogleAppsScript.Base.Session {
     },
     getUser: () => {
       env.counter.count('Session.getUser');
+      env.gate.permit('Session.getUser');
       return user();
     },
   } as GoogleAppsScript.Base.Session;
@@ -346,7 +365,7 @@ function createSession(env: ServiceEnvironment): GoogleAppsScript.Base.Session {
  * reached through the execution's Error constructor, the one handle the environment gives: its
  * constructor is the realm's Function, whose functions see the realm's own JSON.
  */
-function contextJson(env: ServiceEnvironment): (value: unknown) => unknown {
+export function contextJson(env: Pick<ServiceEnvironment, 'makeError'>): (value: unknown) => unknown {
   let parse: ((text: string) => unknown) | undefined;
   return (value) => {
     if (value === undefined) return undefined;
@@ -391,6 +410,13 @@ function createSheetsService(env: ServiceEnvironment): GoogleAppsScript.Sheets {
   };
   const call = <T>(name: string, method: SheetsMethod, args: unknown[]): T => {
     env.counter.count(`Sheets.${name}`);
+    // The API call carries the user's token: without a Sheets scope the API refuses it.
+    if (!env.gate.allowsApi('Sheets'))
+      throw fail(method, {
+        code: 403,
+        status: 'PERMISSION_DENIED',
+        message: 'Request had insufficient authentication scopes.',
+      });
     const reply = env.backend({
       op: 'sheets.call',
       method,
@@ -477,6 +503,7 @@ function createGmailApp(
     },
     getMessageById: (id: string) => {
       env.counter.count('GmailApp.getMessageById');
+      env.gate.permit('GmailApp.getMessageById');
       const meta = env.backend({ op: 'gmail.read', messageId: String(id), tokens: [...tokens] }) as {
         from: string;
         to: string;

@@ -68,6 +68,7 @@ function main(): void {
     server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       const actual = typeof address === 'object' && address ? address.port : port;
+      simulator.setPublicUrl(`http://localhost:${actual}`);
       console.log(
         `Reseller Connect simulator: http://localhost:${actual}/  (state in .local/, reset with npm run reset)`,
       );

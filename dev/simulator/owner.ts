@@ -33,7 +33,12 @@ export function ownerIdentity(): { email: string; locale: string; timeZone: stri
 
 /** Runs one owner function now, by hand. */
 export function runOwnerFunction(runtime: LocalRuntime, action: OwnerAction): ExecutionResult {
-  return runtime.run({ functionName: OWNER_FUNCTIONS[action], identity: ownerIdentity(), event: {} });
+  return runtime.run({
+    functionName: OWNER_FUNCTIONS[action],
+    identity: ownerIdentity(),
+    event: {},
+    invokedBy: 'editor',
+  });
 }
 
 /**

@@ -6,7 +6,6 @@
  * throws, a bundle that does not build) is answered with a clear message; the server keeps running
  * and the stored state is left as it was.
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
@@ -18,6 +17,7 @@ import { LocalRuntime, type Manifest } from '../runtime/runtime';
 import { readState, writeState } from '../runtime/state-file';
 import { demoMail, seedDemo } from './demo';
 import { findIdentity, IDENTITIES, type SimIdentity } from './identities';
+import { InstallControls } from './install';
 import {
   clockStepMinutes,
   OwnerControls,
@@ -26,13 +26,24 @@ import {
   type OwnerAction,
   type OwnerRunResult,
 } from './owner';
+import {
+  HttpError,
+  parseCellEdit,
+  parseExecuteBody,
+  parseLocale,
+  parseOpenMail,
+  readJson,
+  send,
+  sendFile,
+  sendJson,
+  type CellEditBody,
+  type ExecuteBody,
+  type OpenMailBody,
+} from './requests';
 import { editSheetCell, sheetView, type SheetView } from './sheet-view';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PUBLIC = path.join(__dirname, 'public');
-const MAX_BODY_BYTES = 64 * 1024;
-const MAX_FIELD_CHARS = 10_000;
-const MAX_TAB_TITLE_CHARS = 100;
 
 export interface SimulatorOptions {
   /** Where the stored state lives (default .local/state.json). */
@@ -46,21 +57,6 @@ export interface BuildStatus {
   ok: boolean;
   message?: string;
   at: number;
-}
-
-interface ExecuteBody {
-  identityId: string;
-  locale?: string;
-  functionName: string;
-  kind: 'homepage' | 'action';
-  parameters?: Record<string, string>;
-  formInputs?: Record<string, string | string[]>;
-}
-
-interface OpenMailBody {
-  identityId: string;
-  locale?: string;
-  messageId: string;
 }
 
 /** A mail in the page's inbox: what Gmail's fake stores, with the demo's arrival time and text. */
@@ -80,21 +76,6 @@ export interface InboxView {
   mails: InboxMail[];
 }
 
-interface CellEditBody {
-  tab: string;
-  a1: string;
-  text: string;
-}
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export class Simulator {
   readonly host = new RuntimeHost();
   private runtime: LocalRuntime | undefined;
@@ -105,11 +86,20 @@ export class Simulator {
   private appScript: string | undefined;
   /** The Owner panel's functions, triggers and clock. */
   readonly owner: OwnerControls;
+  /** The Install state panel's switch, the admin's Grant access and the user's consent. */
+  readonly install: InstallControls;
+  /** Where the server listens (for getAuthorizationUrl's /authorize), once it does. */
+  private publicUrl: string | undefined;
 
   constructor(options: SimulatorOptions = {}) {
     this.stateFile = options.stateFile;
     this.buildDir = options.buildDir ?? path.join(ROOT, 'build');
     this.log = options.log ?? ((line) => console.log(line));
+    this.install = new InstallControls({
+      runtime: () => this.requireRuntime(),
+      persist: () => this.persist(),
+      log: (line) => this.log(line),
+    });
     this.owner = new OwnerControls({
       runtime: () => this.runtime,
       persist: () => this.persist(),
@@ -135,6 +125,12 @@ export class Simulator {
     this.owner.stop();
   }
 
+  /** The server listens at `url` (http://127.0.0.1:8080): the consent links point there. */
+  setPublicUrl(url: string): void {
+    this.publicUrl = url.replace(/\/+$/, '');
+    if (this.runtime) this.runtime.authorizationUrl = `${this.publicUrl}/authorize`;
+  }
+
   reloadBundle(error?: string): void {
     if (error) {
       this.build = { ok: false, message: error, at: Date.now() };
@@ -143,6 +139,7 @@ export class Simulator {
     }
     try {
       this.runtime = new LocalRuntime({ buildDir: this.buildDir, host: this.host });
+      if (this.publicUrl) this.runtime.authorizationUrl = `${this.publicUrl}/authorize`;
       this.build = { ok: true, at: Date.now() };
     } catch (thrown) {
       const message = thrown instanceof Error ? thrown.message : String(thrown);
@@ -211,7 +208,10 @@ export class Simulator {
   ): ExecutionResult {
     const before = JSON.stringify(this.host.snapshot());
     const result = runtime.run({ functionName, identity, event });
-    if (!result.ok) {
+    const google = result.authorizationPrompt ?? result.refused;
+    if (google) {
+      this.log(`${who.id}: ${functionName}: Gmail shows Google's ${describeGoogle(result)}`);
+    } else if (!result.ok) {
       const notFound = result.error?.message.startsWith('Script function not found');
       this.log(`${who.id}: ${functionName} failed: ${result.error?.message}`);
       if (notFound) throw new HttpError(404, result.error?.message ?? 'Unknown function');
@@ -405,6 +405,18 @@ export class Simulator {
         return sendJson(response, 200, this.sheet(url.searchParams.get('tab') ?? undefined));
       case 'POST /api/sheet/cell':
         return sendJson(response, 200, this.editCell(parseCellEdit(await readJson(request))));
+      case 'GET /api/install':
+        return sendJson(response, 200, this.install.view(url.searchParams.get('identity') ?? ''));
+      case 'POST /api/install':
+        return sendJson(response, 200, this.install.set(await readJson(request)));
+      case 'POST /api/install/grant-access':
+        return sendJson(response, 200, this.install.grantAccess(await readJson(request)));
+      case 'POST /api/consent':
+        return sendJson(response, 200, this.install.consent(await readJson(request)));
+      case 'GET /authorize':
+        response.writeHead(302, { Location: this.install.consentPage(url), 'Cache-Control': 'no-store' });
+        response.end();
+        return;
       case 'POST /api/reset':
         await readJson(request);
         this.reset();
@@ -428,147 +440,10 @@ export class Simulator {
   }
 }
 
-function parseExecuteBody(raw: unknown): ExecuteBody {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw new HttpError(400, 'Expected a JSON object.');
-  const body = raw as Record<string, unknown>;
-  if (typeof body.identityId !== 'string') throw new HttpError(400, 'identityId must be a string.');
-  if (typeof body.functionName !== 'string') throw new HttpError(400, 'functionName must be a string.');
-  if (body.kind !== 'homepage' && body.kind !== 'action')
-    throw new HttpError(400, 'kind must be "homepage" or "action".');
-  if (body.locale !== undefined && (typeof body.locale !== 'string' || body.locale.length > 35)) {
-    throw new HttpError(400, 'locale must be a short string such as "de" or "en-GB".');
-  }
-  return {
-    identityId: body.identityId,
-    functionName: body.functionName,
-    kind: body.kind,
-    locale: body.locale as string | undefined,
-    parameters: stringMap(body.parameters, 'parameters'),
-    formInputs: formMap(body.formInputs),
-  };
-}
-
-function parseOpenMail(raw: unknown): OpenMailBody {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw new HttpError(400, 'Expected a JSON object.');
-  const body = raw as Record<string, unknown>;
-  if (typeof body.identityId !== 'string') throw new HttpError(400, 'identityId must be a string.');
-  if (typeof body.messageId !== 'string' || !/^[\w-]{1,100}$/.test(body.messageId))
-    throw new HttpError(400, 'messageId must be the id of a mail.');
-  if (body.locale !== undefined && (typeof body.locale !== 'string' || body.locale.length > 35)) {
-    throw new HttpError(400, 'locale must be a short string such as "de" or "en-GB".');
-  }
-  return {
-    identityId: body.identityId,
-    messageId: body.messageId,
-    locale: body.locale as string | undefined,
-  };
-}
-
-/** A language tag Intl accepts, or undefined (the identity's own). */
-function parseLocale(value: string | null): string | undefined {
-  if (!value) return undefined;
-  try {
-    return Intl.DateTimeFormat.supportedLocalesOf(value.slice(0, 35))[0];
-  } catch {
-    throw new HttpError(400, 'lang must be a language such as "de" or "en-GB".');
-  }
-}
-
 /** Whether a header's address ("Name <a@b>" or "a@b") is `email`, case aside. */
 function sameAddress(header: string, email: string): boolean {
   const address = /<([^>]*)>/.exec(header)?.[1] ?? header;
   return address.trim().toLowerCase() === email.toLowerCase();
-}
-
-function parseCellEdit(raw: unknown): CellEditBody {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw new HttpError(400, 'Expected a JSON object.');
-  const { tab, a1, text } = raw as Record<string, unknown>;
-  if (typeof tab !== 'string' || tab === '' || tab.length > MAX_TAB_TITLE_CHARS)
-    throw new HttpError(400, 'tab must be the name of a tab.');
-  if (typeof a1 !== 'string' || !/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(a1))
-    throw new HttpError(400, 'a1 must name one cell, such as B2.');
-  // No length limit of its own: the body's 64 KB stops the absurd, Sheets' 50,000 characters the rest.
-  if (typeof text !== 'string') throw new HttpError(400, 'text must be a string.');
-  return { tab, a1, text };
-}
-
-function stringMap(value: unknown, name: string): Record<string, string> | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new HttpError(400, `${name} must be an object of strings.`);
-  const out: Record<string, string> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (typeof item !== 'string' || item.length > MAX_FIELD_CHARS)
-      throw new HttpError(400, `${name}.${key} must be a string of at most ${MAX_FIELD_CHARS} characters.`);
-    out[key] = item;
-  }
-  return out;
-}
-
-function formMap(value: unknown): Record<string, string | string[]> | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new HttpError(400, 'formInputs must be an object.');
-  const out: Record<string, string | string[]> = {};
-  for (const [key, item] of Object.entries(value)) {
-    const list = Array.isArray(item) ? item : [item];
-    if (!list.every((v) => typeof v === 'string' && v.length <= MAX_FIELD_CHARS)) {
-      throw new HttpError(400, `formInputs.${key} must be text of at most ${MAX_FIELD_CHARS} characters.`);
-    }
-    out[key] = Array.isArray(item) ? (item as string[]) : (item as string);
-  }
-  return out;
-}
-
-function readJson(request: http.IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        // Drain the rest instead of destroying the socket, so that the client gets the 413 answer.
-        request.off('data', onData);
-        request.resume();
-        reject(new HttpError(413, `The request is larger than ${MAX_BODY_BYTES / 1024} KB.`));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    request.on('data', onData);
-    request.on('end', () => {
-      if (size > MAX_BODY_BYTES) return;
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (text.trim() === '') return resolve({});
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        reject(new HttpError(400, 'The request body is not valid JSON.'));
-      }
-    });
-    request.on('error', reject);
-  });
-}
-
-function send(response: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
-  response.writeHead(status, {
-    'Content-Type': type,
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  response.end(body);
-}
-
-function sendJson(response: http.ServerResponse, status: number, value: unknown): void {
-  if (response.headersSent) return;
-  send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
-}
-
-function sendFile(response: http.ServerResponse, file: string, type: string): void {
-  send(response, 200, type, fs.readFileSync(file));
 }
 
 /** Starts a simulator on 127.0.0.1 (port 0 picks a free one), for tests and tools. */
@@ -584,6 +459,7 @@ export async function startSimulator(
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  simulator.setPublicUrl(`http://127.0.0.1:${port}`);
   return {
     simulator,
     url: `http://127.0.0.1:${port}`,
@@ -592,4 +468,12 @@ export async function startSimulator(
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** What Gmail showed instead of the add-on's answer, for the log. */
+function describeGoogle(result: ExecutionResult): string {
+  if (result.authorizationPrompt) return `consent prompt for ${result.authorizationPrompt.scopes.join(', ')}`;
+  return result.refused?.reason === 'notTurnedOn'
+    ? 'nothing (the add-on is not turned on for the user)'
+    : `authorization card for ${result.refused?.scopes.join(', ') ?? ''}`;
 }

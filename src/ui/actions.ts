@@ -25,6 +25,7 @@ export const ACTIONS = {
   supportUnlink: 'onSupportUnlink',
   grantAccess: 'onGrantAccess',
   help: 'onHelp',
+  showHelp: 'onShowHelp',
 } as const;
 
 export type ActionName = (typeof ACTIONS)[keyof typeof ACTIONS];

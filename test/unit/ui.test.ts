@@ -129,6 +129,10 @@ describe('question card', () => {
       parameters: { domain: 'acme.de' },
     });
     expect(buttonsOf(card).filter((b) => b.filled)).toHaveLength(1);
+    // For a user who installed the add-on alone: what their admin does, on the Help card.
+    expect(button(card, 'Colleagues don’t have Reseller Connect?').action).toEqual({
+      functionName: ACTIONS.showHelp,
+    });
   });
 
   it('asks in German', () => {
@@ -139,6 +143,7 @@ describe('question card', () => {
       'Ich habe einen Google Workspace-Reseller',
       'Nein, wir kaufen direkt',
       'Später fragen',
+      'Kollegen haben Reseller Connect nicht?',
     ]);
   });
 });

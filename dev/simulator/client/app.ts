@@ -11,8 +11,11 @@ import type { ActionJson, CardJson, NavigationJson, OpenLinkJson } from '../../r
 import { applyNavigations } from '../../runtime/navigation';
 import { renderCard, type RenderedAction } from '../renderer';
 import { $, api } from './api';
+import { initGoogleViews, type GoogleAnswer, type GoogleViews } from './google';
 import { initInbox, type Inbox } from './inbox';
+import { initInstallPanel, type InstallPanel } from './install-panel';
 import { initOwnerPanel, refreshClock } from './owner-panel';
+import { collectForm, fillStore, type StoreView } from './page-state';
 import { initSheetPanel } from './sheet-panel';
 
 interface IdentityInfo {
@@ -40,7 +43,7 @@ interface Bootstrap {
   identities: IdentityInfo[];
 }
 
-interface ExecutionResult {
+interface ExecutionResult extends GoogleAnswer {
   ok: boolean;
   value?: unknown;
   error?: { message: string };
@@ -50,13 +53,6 @@ interface ExecutionResult {
 
 interface ActionResponseJson {
   action?: { navigations?: NavigationJson[]; notification?: { text?: string }; link?: OpenLinkJson };
-}
-
-interface StoreView {
-  build: Bootstrap['build'];
-  limitBytes: number;
-  script: { entries: { key: string; value: string; bytes: number }[]; bytes: number };
-  user: { email: string; entries: { key: string; value: string; bytes: number }[]; bytes: number };
 }
 
 const SUGGESTION_PAUSE_MS = 300;
@@ -74,6 +70,8 @@ const state = {
 };
 
 let inbox: Inbox | undefined;
+let google: GoogleViews | undefined;
+let install: InstallPanel | undefined;
 
 function currentLocale(): string {
   const identity = state.boot?.identities.find((i) => i.id === state.identityId);
@@ -122,6 +120,7 @@ function setBusy(busy: boolean): void {
 function render(moveFocus = false): void {
   const card = state.stack[state.stack.length - 1];
   const body = $('#sidebar-body');
+  google?.clear();
   $<HTMLButtonElement>('#back').hidden = state.stack.length <= 1;
   if (!card) {
     body.innerHTML = '';
@@ -167,33 +166,6 @@ async function refreshPanels(): Promise<void> {
   }
 }
 
-function fillStore(
-  tableSelector: string,
-  bytesSelector: string,
-  entries: StoreView['script']['entries'],
-  bytes: number,
-  limit: number,
-): void {
-  const tbody = $(tableSelector);
-  tbody.replaceChildren(
-    ...entries.map((entry) => {
-      const row = document.createElement('tr');
-      for (const text of [entry.key, entry.value, String(entry.bytes)]) {
-        const cell = document.createElement('td');
-        cell.textContent = text.length > 160 ? `${text.slice(0, 160)}…` : text;
-        if (text.length > 160) cell.title = text.slice(0, 2000);
-        row.append(cell);
-      }
-      return row;
-    }),
-  );
-  const meter = $<HTMLMeterElement>(`${bytesSelector} meter`);
-  meter.max = limit;
-  meter.value = bytes;
-  $(`${bytesSelector} span`).textContent =
-    `${bytes.toLocaleString('en')} of ${limit.toLocaleString('en')} bytes (${((bytes / limit) * 100).toFixed(1)} %)`;
-}
-
 // ---- running the add-on -------------------------------------------------------------------------
 
 async function execute(
@@ -225,6 +197,11 @@ async function callAddOn(
     log(
       `${functionName}: ${result.ok ? 'ok' : 'failed'} · ${result.budgetCalls} service calls · ${result.durationMs.toFixed(1)} ms`,
     );
+    if (result.authorizationPrompt || result.refused) {
+      // Google answered, not the add-on: its consent prompt, its authorization card, or no add-on.
+      google?.show(result, url === '/api/open-mail' || body.kind === 'homepage');
+      return undefined;
+    }
     if (!result.ok) {
       toast(`The add-on failed in ${functionName}: ${result.error?.message ?? 'unknown error'}`, 'error');
       return undefined;
@@ -291,7 +268,7 @@ async function reloadMailAndHomepage(): Promise<void> {
 }
 
 function openLink(link: OpenLinkJson | undefined): void {
-  if (!link?.url) return;
+  if (!link?.url || google?.openLink(link.url)) return;
   const item = document.createElement('li');
   item.textContent = `${link.url} (${link.openAs ?? 'FULL_SIZE'}, on close: ${link.onClose ?? 'NOTHING'})`;
   $('#links').prepend(item);
@@ -318,33 +295,6 @@ async function runAction(action: ActionJson, spinner: boolean): Promise<void> {
   } finally {
     if (spinner) setBusy(false);
   }
-}
-
-/** The current card's inputs as Google sends them: only inputs that hold a value. */
-function collectForm(): Record<string, string | string[]> {
-  const values: Record<string, string[]> = {};
-  const body = $('#sidebar-body');
-  body
-    .querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('[data-field]')
-    .forEach((element) => {
-      const name = element.dataset.field ?? '';
-      const add = (value: string): void => {
-        (values[name] ??= []).push(value);
-      };
-      if (element instanceof HTMLSelectElement) {
-        for (const option of Array.from(element.selectedOptions)) add(option.value);
-      } else if (
-        element instanceof HTMLInputElement &&
-        (element.type === 'checkbox' || element.type === 'radio')
-      ) {
-        if (element.checked) add(element.value);
-      } else if (element.value !== '') {
-        add(element.value);
-      }
-    });
-  return Object.fromEntries(
-    Object.entries(values).map(([k, v]) => [k, v.length === 1 ? (v[0] as string) : v]),
-  );
 }
 
 // ---- card interaction ---------------------------------------------------------------------------
@@ -590,9 +540,27 @@ async function start(): Promise<void> {
     log,
   });
   void inbox.load(state.identityId, currentLocale());
+  google = initGoogleViews({
+    identityId: () => state.identityId,
+    email: () => state.boot?.identities.find((i) => i.id === state.identityId)?.email ?? '',
+    locale: currentLocale,
+    appName: () => state.boot?.addOns?.common?.name ?? 'Add-on',
+    clearStack: () => {
+      state.stack = [];
+      $<HTMLButtonElement>('#back').hidden = true;
+    },
+    onAllowed: () => {
+      void install?.load(state.identityId);
+      void openHomepage();
+    },
+    log,
+  });
+  install = initInstallPanel({ onChanged: () => void refreshSidebar(), log });
+  void install.load(state.identityId);
 
   $<HTMLSelectElement>('#identity').addEventListener('change', (event) => {
     state.identityId = (event.target as HTMLSelectElement).value;
+    void install?.load(state.identityId);
     void reloadMailAndHomepage();
   });
   $<HTMLSelectElement>('#language').addEventListener('change', (event) => {
@@ -614,6 +582,7 @@ async function start(): Promise<void> {
     try {
       await api('POST', '/api/reset', {});
       toast('Stored state reset to the demo data.');
+      void install?.load(state.identityId);
       void sheet.refresh();
       void refreshClock();
       await reloadMailAndHomepage();
@@ -622,6 +591,9 @@ async function start(): Promise<void> {
     }
   });
   await openHomepage();
+  // Opened from a getAuthorizationUrl() link (the server's /authorize): Google's consent prompt.
+  const consent = fromUrl.get('consent')?.split(' ').filter(Boolean) ?? [];
+  if (consent.length > 0) google.openConsent(consent);
 }
 
 void start();

@@ -41,6 +41,16 @@ export function questionCard(view: View, domain: string): CardModel {
           },
         ],
       },
+      {
+        // Installed by this user alone, the add-on is only theirs: the Help card says what the
+        // admin does (Apps Script cannot tell an individual install from the admin's).
+        widgets: [
+          {
+            kind: 'buttons',
+            buttons: [{ text: t('question.colleagues'), action: { functionName: ACTIONS.showHelp } }],
+          },
+        ],
+      },
     ],
   };
 }

@@ -220,6 +220,7 @@ export const de: Catalogue = {
   'scope.sheet.why':
     'Nur für das eigene Konto des Anbieters: Es führt die Aufzeichnung in dieser Tabelle. Keine andere Datei wird erreicht.',
   'scope.other': 'Eine Berechtigung, die diese Version braucht: {scope}',
+  'question.colleagues': 'Kollegen haben Reseller Connect nicht?',
   'help.title': 'Hilfe',
   'help.what':
     'Reseller Connect verknüpft Ihre Organisation mit dem Google Workspace-Reseller, der ihr Abo für geteilte Kontakte betreut. Eine Antwort gilt für alle in der Organisation; danach sehen alle sie und können eine Änderung anfragen.',
@@ -232,7 +233,7 @@ export const de: Catalogue = {
   'help.permissions.intro': 'Reseller Connect fragt nach diesen Berechtigungen, jede für einen Zweck:',
   'help.support': 'Fragen? Schreiben Sie unserem Support-Team an {support}.',
   'support.auth.header': 'Fehlende Berechtigungen',
-  'support.auth.item': '„{permission}“: {count}-mal verweigert, zuletzt am {date}',
+  'support.auth.item': '„{permission}“: verweigert (Anzahl: {count}), zuletzt am {date}',
   'support.auth.hint':
     'Nutzer, deren Administrator eine Berechtigung dieser Version noch nicht erteilt hat (oder die sie abgewählt haben), lassen sich nicht erkennen; ihr Administrator muss den Zugriff in der Admin-Konsole gewähren.',
 };

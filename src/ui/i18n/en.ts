@@ -207,6 +207,7 @@ export const en = {
   'scope.sheet.why':
     'Only for the vendor’s own account: it keeps the record in that spreadsheet. No other file is reached.',
   'scope.other': 'A permission this version needs: {scope}',
+  'question.colleagues': 'Colleagues don’t have Reseller Connect?',
   'help.title': 'Help',
   'help.what':
     'Reseller Connect links your organisation to the Google Workspace reseller who looks after its shared-contacts subscription. One answer counts for everyone at the organisation; after that, everyone sees it and can ask for a change.',
@@ -219,7 +220,7 @@ export const en = {
   'help.permissions.intro': 'Reseller Connect asks for these permissions, each for one purpose:',
   'help.support': 'Questions? Write to our support team at {support}.',
   'support.auth.header': 'Missing permissions',
-  'support.auth.item': '“{permission}”: refused {count} times, last on {date}',
+  'support.auth.item': '“{permission}”: refused (count: {count}), last on {date}',
   'support.auth.hint':
     'Users whose admin has not granted a permission of this version yet (or who unticked it) cannot be identified; their admin must grant access in the Admin console.',
 } as const;

@@ -54,5 +54,10 @@ export function createInstallFlow(services: InstallServices) {
     help(e: AddonEvent | undefined): CardModel {
       return helpCard(viewOf(e), services.supportEmail());
     },
+
+    /** The Help card pushed from another card (the question card's "colleagues" button). */
+    showHelp(e: AddonEvent | undefined): ActionResponseModel {
+      return { navigation: [{ push: helpCard(viewOf(e), services.supportEmail()) }] };
+    },
   };
 }
