@@ -13,10 +13,12 @@ import { loadDirectory } from '../dev/runtime/adapters';
 import { AddonClient } from '../dev/runtime/client';
 import { actionEvent, homepageEvent } from '../dev/runtime/events';
 import type { ExecutionResult } from '../dev/runtime/execution';
-import type { Identity } from '../dev/runtime/host';
+import type { Identity, ServiceOp } from '../dev/runtime/host';
 import { LocalRuntime } from '../dev/runtime/runtime';
 import { generateResellers } from '../dev/demo/resellers';
 import { displayLabel } from '../src/domain/search';
+import { encodeAssignment, resellerAssignment } from '../src/domain/assignment';
+import { encodeRolesOnly } from '../src/domain/organisation';
 import type { Reseller } from '../src/domain/reseller';
 import { capacityTables } from './capacity';
 import { qualityTables } from './quality';
@@ -107,11 +109,105 @@ function serviceCallTable(runtime: LocalRuntime, resellers: Reseller[]): void {
   carl.openHomepage();
   carl.click('Ask me later');
   row('"Ask me later"', carl.last, undefined);
+  const clara = identity('clara@partner-bench.de');
+  const application = runtime.run({
+    functionName: 'onSubmitApplication',
+    identity: clara,
+    event: actionEvent(clara, {
+      parameters: { domain: 'partner-bench.de' },
+      formInputs: {
+        applicationCompany: 'Partner Bench GmbH',
+        applicationContactName: 'Clara Bench',
+        applicationContactEmail: 'clara@partner-bench.de',
+        applicationCountry: 'DE',
+        applicationMessage: 'We sell Google Workspace in Bavaria.',
+      },
+    }),
+  });
+  row('submit a reseller application', application, 8);
+  resellerRows(runtime, target, row);
   printTable(
     'Apps Script service calls per user action (CardService builders and handle getters excluded)',
     ['action', 'calls', 'budget', '', 'CardService', 'Sheet', 'calls made'],
     rows,
   );
+}
+
+/** UTF-8 bytes that Script Properties and the cache hand back while `run` runs (keys and values). */
+function bytesRead(
+  runtime: LocalRuntime,
+  run: () => ExecutionResult,
+): { result: ExecutionResult; bytes: number } {
+  const host = runtime.host;
+  const original = host.handle.bind(host);
+  let bytes = 0;
+  host.handle = (executionId: number, request: ServiceOp): unknown => {
+    const reply = original(executionId, request);
+    if (request.op === 'props.get' && typeof reply === 'string') bytes += Buffer.byteLength(reply, 'utf8');
+    if (
+      (request.op === 'props.getAll' || request.op === 'cache.getAll') &&
+      reply &&
+      typeof reply === 'object'
+    )
+      for (const [key, value] of Object.entries(reply as Record<string, string>))
+        bytes += Buffer.byteLength(key, 'utf8') + Buffer.byteLength(value, 'utf8');
+    return reply;
+  };
+  try {
+    return { result: run(), bytes };
+  } finally {
+    host.handle = original;
+  }
+}
+
+/**
+ * The reseller's view of `reseller` with 1,000 customers (its staff have the role the sync writes),
+ * cached and evicted, and an invitation: made, looked up, confirmed.
+ */
+function resellerRows(
+  runtime: LocalRuntime,
+  reseller: Reseller,
+  row: (action: string, result: ExecutionResult, budget: number | undefined) => void,
+): void {
+  const now = runtime.host.now();
+  const values: Record<string, string> = {
+    [`d:${reseller.domain}`]: encodeRolesOnly([
+      { resellerId: reseller.id, status: 'approved', member: reseller.domain },
+    ]),
+  };
+  for (let i = 0; i < 1000; i++)
+    values[`d:kunde-${i}-bench.de`] = encodeAssignment(
+      resellerAssignment(reseller.id, `user@kunde-${i}-bench.de`, now - i * 60_000),
+    );
+  runtime.host.scriptProperties.setAll(values, false);
+  const staff = identity(`info@${reseller.domain}`);
+  const view = (): ExecutionResult =>
+    runtime.run({
+      functionName: 'onHomepage',
+      identity: staff,
+      event: homepageEvent(staff, runtime.host.now()),
+    });
+  runtime.host.scriptCache.evictAll();
+  const evicted = bytesRead(runtime, view);
+  const cached = bytesRead(runtime, view);
+  const kb = (bytes: number): string => `${bytes.toLocaleString('en')} bytes read`;
+  row(`reseller's view (1,000 customers, list cached; ${kb(cached.bytes)})`, cached.result, 4);
+  row(`reseller's view (1,000 customers, cache evicted; ${kb(evicted.bytes)})`, evicted.result, undefined);
+  const info = new AddonClient(runtime, staff);
+  info.openHomepage();
+  info.click('Invite a customer');
+  row('"Invite a customer" (a new code)', info.last, undefined);
+  const code = JSON.stringify(info.last.value).match(/[2-9A-Z]{4}-[2-9A-Z]{4}/)?.[0] ?? '';
+  const eva = new AddonClient(runtime, identity('eva@eingeladen-bench.de'));
+  eva.openHomepage();
+  // The view's rows evicted the cache: a keystroke anyone makes fills the search index again.
+  eva.click('I have a Google Workspace reseller');
+  eva.suggest('resellerQuery', 'cloud');
+  eva.type('invitationCode', code);
+  eva.click('Use code');
+  row('invitation code lookup ("Use code")', eva.last, 3);
+  eva.click('Share contacts now');
+  row('confirm with an invitation ("Share contacts now")', eva.last, 8);
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { DEPLOYMENT } from './deployment';
 import { MissingScopesError } from './domain/scopes';
-import { currentMessageSender } from './platform/gmail';
+import { openCurrentMessage } from './platform/gmail';
 import {
   authorizationOf,
   ownerPlatform,
@@ -23,8 +23,10 @@ import { recordMissingScopes } from './store/missing-scopes';
 import { supportAddressIn } from './store/support-address';
 import type { ActionResponseModel, CardModel } from './cards/card-model';
 import type { AddonEvent } from './ui/event';
+import { createApplicantFlow } from './ui/applicant/flow';
 import { createFlow } from './ui/customer/flow';
 import { createInstallFlow } from './ui/install/flow';
+import { createResellerFlow } from './ui/reseller/flow';
 import { createSupportFlow } from './ui/support/flow';
 
 /** Read once per execution: the customer's and support's flows both need it. */
@@ -35,7 +37,7 @@ const support = createSupportFlow({
   ...services,
   ownerEmail: () => DEPLOYMENT.ownerEmail,
   customerHome: (e) => flow.homepage(e),
-  messageSender: currentMessageSender,
+  openMessage: openCurrentMessage,
 });
 const install = createInstallFlow({
   authorization: authorizationOf,
@@ -120,9 +122,56 @@ export function onShowHelp(e: AddonEvent) {
   return respond(e, () => install.showHelp(e));
 }
 
+/** The applicant's room: "Become a reseller" and its form (src/ui/applicant/). */
+const applicant = createApplicantFlow({ ...services, supportEmail: () => DEPLOYMENT.supportEmail });
+
+/** The universal action "Become a reseller": what applying needs, the form, or the status. */
+export function onBecomeReseller(e: AddonEvent) {
+  try {
+    return renderUniversalResponse(applicant.becomeReseller(e));
+  } catch (error) {
+    if (error instanceof MissingScopesError) return renderUniversalResponse(install.missing(e, error.scopes));
+    throw error;
+  }
+}
+
+/** "Send application" on the form. */
+export function onSubmitApplication(e: AddonEvent) {
+  return respond(e, () => applicant.submitApplication(e));
+}
+
 /** The universal action "Help": what the add-on does, installing it for everyone, its permissions. */
 export function onHelp(e: AddonEvent) {
   return renderUniversalResponse(install.help(e));
+}
+
+/** The reseller's room (src/ui/reseller/): its staff's own customers; the reseller is their role's. */
+const reseller = createResellerFlow({
+  ...services,
+  supportEmail: () => DEPLOYMENT.supportEmail,
+  customerHome: (e) => flow.homepage(e),
+});
+
+/** "Open my reseller view" on the Become-a-reseller card: a reseller's staff claim their role. */
+export function onClaimResellerRole(e: AddonEvent) {
+  return respond(e, () => reseller.claim(e));
+}
+
+export function onResellerInvite(e: AddonEvent) {
+  return respond(e, () => reseller.invite(e));
+}
+
+export function onResellerRefresh(e: AddonEvent) {
+  return respond(e, () => reseller.refresh(e));
+}
+
+export function onResellerPage(e: AddonEvent) {
+  return respond(e, () => reseller.page(e));
+}
+
+/** "Use code" on the question or search card: the invitation's reseller to confirm. */
+export function onUseInvitation(e: AddonEvent) {
+  return respond(e, () => flow.useInvitation(e));
 }
 
 export function onShowChangeRequest(e: AddonEvent) {
@@ -156,6 +205,21 @@ export function onSupportLink(e: AddonEvent) {
 
 export function onSupportUnlink(e: AddonEvent) {
   return respond(e, () => support.unlink(e));
+}
+
+/** Support opens a reseller's (or an applicant's) card of the reseller programme. */
+export function onSupportReseller(e: AddonEvent) {
+  return respond(e, () => support.reseller(e));
+}
+
+/** Support takes a step of the programme: send agreement, approve, reject, suspend, reinstate. */
+export function onSupportTransition(e: AddonEvent) {
+  return respond(e, () => support.transition(e));
+}
+
+/** Support marks the PDF of the open email as the applicant's signed agreement. */
+export function onSupportMarkSigned(e: AddonEvent) {
+  return respond(e, () => support.markSigned(e));
 }
 
 export function onSupportSyncNow(e: AddonEvent) {

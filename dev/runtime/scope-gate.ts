@@ -21,6 +21,19 @@ const CURRENT_MESSAGE = [
   `${AUTH}gmail.addons.current.message.action`,
   'https://mail.google.com/',
 ];
+/**
+ * A message's content (its attachments among it) needs more than its metadata: Gmail's
+ * users.messages.attachments.get lists the current-message `.readonly` (and `.action`, which
+ * holds only while the user interacts with the add-on, never in its contextual trigger) besides
+ * full-mailbox scopes, but not `.metadata`
+ * (developers.google.com/gmail/api/reference/rest/v1/users.messages.attachments/get).
+ */
+const CURRENT_MESSAGE_CONTENT = [
+  `${AUTH}gmail.addons.current.message.readonly`,
+  `${AUTH}gmail.readonly`,
+  `${AUTH}gmail.modify`,
+  'https://mail.google.com/',
+];
 /** The Sheets API accepts any of these (developers.google.com/workspace/sheets/api/scopes). */
 const SHEETS = [`${AUTH}drive.file`, `${AUTH}spreadsheets`, `${AUTH}drive`];
 
@@ -35,6 +48,7 @@ export const REQUIRED_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'Session.getUser': [EMAIL],
   'Session.getActiveUserLocale': [LOCALE],
   'GmailApp.getMessageById': CURRENT_MESSAGE,
+  'GmailMessage.getAttachments': CURRENT_MESSAGE_CONTENT,
   Sheets: SHEETS,
 };
 

@@ -6,6 +6,7 @@
  */
 import { ERRORS } from './limits';
 import type { CacheScope, Identity, LockScope, PropertyScope, ServiceOp } from './host';
+import { fakeGmailMessage, type MessageMetadata } from './gmail';
 import type { ScopeGate } from './scope-gate';
 import { createScriptApp, type ScriptAppAuthorization } from './script-app';
 import type { SheetsApiError, SheetsMethod, SheetsReply } from './sheets';
@@ -490,7 +491,7 @@ function createSheetsService(env: ServiceEnvironment): GoogleAppsScript.Sheets {
 /**
  * GmailApp as a contextual trigger uses it: `setCurrentMessageAccessToken` (local, uncounted in
  * budgets, as it makes no request), then `getMessageById` for that message only; its metadata
- * getters. Anything else on a message throws, naming the local runtime.
+ * getters and attachments (gmail.ts). Anything else on a message throws, naming the local runtime.
  */
 function createGmailApp(
   env: ServiceEnvironment,
@@ -504,28 +505,16 @@ function createGmailApp(
     getMessageById: (id: string) => {
       env.counter.count('GmailApp.getMessageById');
       env.gate.permit('GmailApp.getMessageById');
-      const meta = env.backend({ op: 'gmail.read', messageId: String(id), tokens: [...tokens] }) as {
-        from: string;
-        to: string;
-        subject: string;
-      };
-      const message = {
-        getId: () => String(id),
-        getFrom: () => meta.from,
-        getTo: () => meta.to,
-        getSubject: () => meta.subject,
-      };
-      return new Proxy(message, {
-        get(target, property) {
-          if (property in target) return target[property as keyof typeof target];
-          if (typeof property === 'symbol') return undefined;
-          return () => {
-            throw env.makeError(
-              `GmailMessage.${property} is not implemented by the local runtime (dev/runtime/services.ts)`,
-            );
-          };
-        },
-      }) as unknown as GoogleAppsScript.Gmail.GmailMessage;
+      const read = env.backend({
+        op: 'gmail.read',
+        messageId: String(id),
+        tokens: [...tokens],
+      }) as MessageMetadata;
+      return fakeGmailMessage(String(id), read, {
+        count: (method) => env.counter.count(method),
+        permit: (method) => env.gate.permit(method),
+        makeError: (message) => env.makeError(message),
+      });
     },
   };
 }

@@ -58,6 +58,8 @@ export function seedDemo(runtime: LocalRuntime): void {
       { supportOrganisation: 'acme-logistik.de', supportReason: 'Österreichische Tochter der Acme Logistik' },
     );
     runOwnerFunction(runtime, 'sync');
+    // Müller IT's staff opened their reseller view once, so the demo reseller sees it at once.
+    run('reseller', 'onClaimResellerRole');
   }
   for (const mail of DEMO_MAILS) {
     host.gmail.addMessage({ messageId: mail.messageId, from: mail.from, to: mail.to, subject: mail.subject });

@@ -24,6 +24,11 @@ export type WidgetModel =
   | { kind: 'paragraph'; html: Html }
   | { kind: 'fact'; label?: string; html: Html; bottomLabel?: string; button?: ButtonModel }
   | { kind: 'buttons'; buttons: ButtonModel[] }
+  /**
+   * A button that opens a link (OpenLink) instead of calling the bundle, e.g. a `mailto:` link.
+   * Gmail opens only links that start with one of the manifest's `openLinkUrlPrefixes`.
+   */
+  | { kind: 'linkButton'; text: string; url: string; filled?: boolean }
   | {
       kind: 'textInput';
       name: string;

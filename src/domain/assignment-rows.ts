@@ -84,7 +84,8 @@ export type AssignmentRowProblem =
   | {
       kind: 'linkRefused';
       domain: string;
-      why: 'noOrganisation' | 'hasLinks' | 'tooMany' | 'notLinked' | 'unreadable' | 'sameDomain';
+      why:
+        'noOrganisation' | 'hasLinks' | 'tooMany' | 'notLinked' | 'unreadable' | 'sameDomain' | 'isReseller';
     };
 
 export interface AssignmentEdit {

@@ -4,9 +4,14 @@
  */
 import { emailFingerprint, FINGERPRINT_SPACE } from './account';
 import { fnvFinish, fnvStart, fnvUpdate } from './hash';
+import type { Application } from './programme';
+import type { ResellerStatus } from './reseller';
 
-/** Who made the choice: a user of the customer domain, or the vendor's support team. */
-export type AssignmentSource = 'user' | 'support';
+/**
+ * Who made the choice: a user of the customer domain (on their own, or with a reseller's
+ * invitation code, which pre-selected the reseller), or the vendor's support team.
+ */
+export type AssignmentSource = 'user' | 'support' | 'invitation';
 
 interface AssignmentBase {
   /** Epoch milliseconds (stored at second precision). */
@@ -49,8 +54,13 @@ export function setBy(assignment: Assignment, viewerEmail: string): SetBy {
   return assignment.actor === emailFingerprint(viewerEmail) ? 'you' : 'colleague';
 }
 
-export function resellerAssignment(resellerId: string, actorEmail: string, now: number): Assignment {
-  return { kind: 'reseller', resellerId, since: now, source: 'user', actor: emailFingerprint(actorEmail) };
+export function resellerAssignment(
+  resellerId: string,
+  actorEmail: string,
+  now: number,
+  source: 'user' | 'invitation' = 'user',
+): Assignment {
+  return { kind: 'reseller', resellerId, since: now, source, actor: emailFingerprint(actorEmail) };
 }
 
 export function directAssignment(actorEmail: string, now: number): Assignment {
@@ -94,7 +104,7 @@ export function decideChoice(current: Assignment | null, proposed: Assignment): 
  */
 const FORMAT = '2';
 const KIND_CODES = { reseller: 'R', direct: 'D' } as const;
-const SOURCE_CODES = { user: 'u', support: 's' } as const;
+const SOURCE_CODES = { user: 'u', support: 's', invitation: 'i' } as const;
 const ANSWER_CODES = { approved: 'a', rejected: 'r' } as const;
 /** The range of a JavaScript Date, in milliseconds either side of 1970. */
 const MAX_TIME_MS = 8.64e15;
@@ -113,6 +123,8 @@ export class UnencodableRecordError extends Error {
 /** Throws rather than write a record that `decodeAssignment` would not read back. */
 export function encodeAssignment(a: Assignment): string {
   if (!/^[0-9a-z]{1,13}$/.test(a.actor)) throw new UnencodableRecordError('bad actor fingerprint');
+  if (a.source === 'invitation' && a.kind !== 'reseller')
+    throw new UnencodableRecordError('an invitation chooses a reseller');
   const fields = [
     FORMAT + KIND_CODES[a.kind] + SOURCE_CODES[a.source],
     toBase36Seconds(a.since),
@@ -152,8 +164,11 @@ export function decodeAssignment(text: string): Assignment | null {
 function decodeV2(text: string, fields: string[]): Assignment | null {
   const [head = '', since = '', actor = '', requested = '', resellerId, ...extra] = fields;
   const kind = head[1] === 'R' ? 'reseller' : head[1] === 'D' ? 'direct' : undefined;
-  const source = head[2] === 'u' ? 'user' : head[2] === 's' ? 'support' : undefined;
+  const source =
+    head[2] === 'u' ? 'user' : head[2] === 's' ? 'support' : head[2] === 'i' ? 'invitation' : undefined;
   if (!kind || !source || !/^[0-9a-z]{1,13}$/.test(actor)) return null;
+  // Only a reseller can be chosen with an invitation.
+  if (source === 'invitation' && kind !== 'reseller') return null;
   if (extra.length !== 0 && (extra.length !== 3 || kind !== 'reseller')) return null;
   if (head.slice(3) !== checkDigits(text.slice(head.length + 1))) return null;
   const record = assemble(kind, source, since, actor, requested, resellerId);
@@ -216,7 +231,16 @@ function fromBase36Seconds(text: string): number | null {
  * script lock: reading changes in `seq` order and applying them reproduces every stored record.
  */
 export type Change =
-  | { seq: number; type: 'assigned'; domain: string; actorEmail: string; at: number; resellerId: string }
+  | {
+      seq: number;
+      type: 'assigned';
+      domain: string;
+      actorEmail: string;
+      at: number;
+      resellerId: string;
+      /** Chosen with the reseller's invitation code (absent: on the user's own search). */
+      source?: 'invitation';
+    }
   | { seq: number; type: 'direct'; domain: string; actorEmail: string; at: number }
   | {
       seq: number;
@@ -252,7 +276,31 @@ export type Change =
    * organisation's answer from now on), or removed the link again. `domain` is the linked one.
    */
   | LinkChange<'linked'>
-  | LinkChange<'unlinked'>;
+  | LinkChange<'unlinked'>
+  /** Someone of `domain` applied to become a reseller (the sync adds the Resellers row). */
+  | { seq: number; type: 'applied'; domain: string; actorEmail: string; at: number; application: Application }
+  /** Support moved the reseller of `domain` from one status to the next (programme.ts). */
+  | {
+      seq: number;
+      type: 'resellerStatus';
+      domain: string;
+      actorEmail: string;
+      at: number;
+      /** '' while the application has no id yet. */
+      resellerId: string;
+      from: ResellerStatus;
+      to: ResellerStatus;
+      reason: string;
+      /** The signed agreement support marked: which message and attachment. */
+      agreement?: AgreementFile;
+    };
+
+export interface AgreementFile {
+  messageId: string;
+  name: string;
+  contentType: string;
+  size: number;
+}
 
 interface LinkChange<T extends 'linked' | 'unlinked'> {
   seq: number;
@@ -274,10 +322,12 @@ export function applyChange(before: Assignment | null, change: Change): Assignme
   switch (change.type) {
     case 'linked':
     case 'unlinked':
-      // A link changes which domains share a record, not the record (organisation.ts).
+    case 'applied':
+    case 'resellerStatus':
+      // Links change which domains share a record, the programme a domain's roles: not the record.
       return before;
     case 'assigned':
-      return resellerAssignment(change.resellerId, change.actorEmail, change.at);
+      return resellerAssignment(change.resellerId, change.actorEmail, change.at, change.source ?? 'user');
     case 'direct':
       return directAssignment(change.actorEmail, change.at);
     case 'changeRequested':

@@ -8,11 +8,20 @@
  *   primary, nothing linked:   the assignment record (assignment.ts)
  *   primary with links:        "L" check "\t" linked domains, space-separated, sorted "\n" record
  *   linked domain:             ">" check "\t" primary domain "\n" the primary's stored text
+ *   with reseller roles:       "P" check "\t" roles, space-separated "\n" any of the above, or
+ *                              nothing for a domain that is no customer
+ *
+ * Roles say which users of the organisation's domains belong to a reseller (its domain, or a
+ * contact's address) and in which status: the homepage learns from the same one read that a user is
+ * a reseller's staff or an applicant. The sync writes them from the directory; an application writes
+ * its own at once. A role is kept with the organisation's primary text, so every copy carries it and
+ * each names whom it is for.
  *
  * `check` is two base-36 digits of a hash of what follows the tab, as in the record itself, so a
  * copy cut short or edited by hand reads as damaged rather than as another organisation.
  */
 import { decodeAssignment, encodeAssignment, UnencodableRecordError, type Assignment } from './assignment';
+import { RESELLER_STATUSES, type ResellerStatus } from './reseller';
 import { fnvFinish, fnvStart, fnvUpdate } from './hash';
 import { DOMAIN_RE } from './syntax';
 
@@ -22,6 +31,56 @@ export interface StoredOrganisation {
   record: Assignment;
   /** Linked domains, sorted; never the primary itself. */
   links: string[];
+  /** Reseller roles of the organisation's people (absent: none). */
+  roles?: readonly DomainRole[];
+}
+
+/** Someone of a domain belongs to a reseller, or applied to become one. */
+export interface DomainRole {
+  /** '' for an application the sync has not given an id yet. */
+  resellerId: string;
+  status: ResellerStatus;
+  /** A domain (all its users) or one email address, lower case. */
+  member: string;
+}
+
+const ROLE_CODES: Record<ResellerStatus, string> = {
+  applied: 'a',
+  agreement_sent: 's',
+  agreement_signed: 'g',
+  approved: 'A',
+  rejected: 'r',
+  suspended: 'x',
+};
+const ROLE_BY_CODE = new Map<string, ResellerStatus>(RESELLER_STATUSES.map((s) => [ROLE_CODES[s], s]));
+const ROLE_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+function encodeRoles(roles: readonly DomainRole[]): string {
+  return roles
+    .map((r) => {
+      if ((r.resellerId !== '' && !ROLE_ID.test(r.resellerId)) || /[\s:]/.test(r.member) || r.member === '')
+        throw new UnencodableRecordError('bad reseller role');
+      return `${r.resellerId || '-'}:${ROLE_CODES[r.status]}:${r.member}`;
+    })
+    .join(' ');
+}
+
+function decodeRoles(text: string): DomainRole[] | null {
+  const roles: DomainRole[] = [];
+  for (const entry of text.split(' ')) {
+    const [id = '', code = '', member = '', ...rest] = entry.split(':');
+    const status = ROLE_BY_CODE.get(code);
+    if (rest.length > 0 || !status || member === '' || (id !== '-' && !ROLE_ID.test(id))) return null;
+    roles.push({ resellerId: id === '-' ? '' : id, status, member });
+  }
+  return roles;
+}
+
+/** The roles that apply to one user: their own address, or their domain as a whole. */
+export function rolesOf(roles: readonly DomainRole[] | undefined, email: string): DomainRole[] {
+  const address = email.toLowerCase();
+  const domain = address.slice(address.lastIndexOf('@') + 1);
+  return (roles ?? []).filter((r) => r.member === address || r.member === domain);
 }
 
 /**
@@ -46,6 +105,22 @@ function sortedLinks(links: readonly string[]): string[] {
 
 /** The stored text of the primary domain. Throws rather than store what would not read back. */
 export function encodePrimary(organisation: StoredOrganisation): string {
+  return withRoles(organisation.roles, encodeRecordAndLinks(organisation));
+}
+
+/** The text of a domain that has reseller roles and no answer of its own. */
+export function encodeRolesOnly(roles: readonly DomainRole[]): string {
+  if (roles.length === 0) throw new UnencodableRecordError('no roles');
+  return withRoles(roles, '');
+}
+
+function withRoles(roles: readonly DomainRole[] | undefined, rest: string): string {
+  if (!roles || roles.length === 0) return rest;
+  const body = `${encodeRoles(roles)}\n${rest}`;
+  return `P${check(body)}\t${body}`;
+}
+
+function encodeRecordAndLinks(organisation: StoredOrganisation): string {
   const record = encodeAssignment(organisation.record);
   const links = sortedLinks(organisation.links);
   if (links.length === 0) return record;
@@ -67,17 +142,50 @@ export function organisationTexts(organisation: StoredOrganisation): Map<string,
   return texts;
 }
 
-/** The text stored under a domain, or null when it is damaged (or not one this code reads). */
+/** The text stored under a domain, or null when it is damaged or holds no answer (roles only). */
 export function decodeOrganisation(domain: string, text: string): StoredOrganisation | null {
+  return decodeDomainText(domain, text)?.organisation ?? null;
+}
+
+/**
+ * Everything a domain's text says: its organisation (null when it has no answer, only roles) and
+ * the roles that come with it; null when the text is damaged.
+ */
+export function decodeDomainText(
+  domain: string,
+  text: string,
+): { organisation: StoredOrganisation | null; roles: DomainRole[] } | null {
+  if (text.startsWith('P')) {
+    const [head, body] = splitHead(text);
+    if (body === undefined || head !== `P${check(body)}`) return null;
+    const newline = body.indexOf('\n');
+    if (newline < 0) return null;
+    const roles = decodeRoles(body.slice(0, newline));
+    const rest = body.slice(newline + 1);
+    if (!roles) return null;
+    if (rest === '') return { organisation: null, roles };
+    // A copy carries its primary's roles inside, never its own.
+    if (rest.startsWith('>') || rest.startsWith('P')) return null;
+    const organisation = decodePlain(domain, rest);
+    return organisation ? { organisation: { ...organisation, roles }, roles } : null;
+  }
+  const organisation = decodePlain(domain, text);
+  return organisation ? { organisation, roles: [...(organisation.roles ?? [])] } : null;
+}
+
+function decodePlain(domain: string, text: string): StoredOrganisation | null {
   if (text.startsWith('>')) {
     const [head, rest] = splitHead(text);
     if (rest === undefined || head !== `>${check(rest)}`) return null;
     const newline = rest.indexOf('\n');
     const primaryDomain = rest.slice(0, newline);
     if (newline < 0 || primaryDomain === domain || !DOMAIN_RE.test(primaryDomain)) return null;
-    const primary = decodePrimary(primaryDomain, rest.slice(newline + 1));
+    const embedded = decodeDomainText(primaryDomain, rest.slice(newline + 1));
+    const primary = embedded?.organisation;
     // A copy that its primary does not list is left over from damage, not a link.
-    return primary && primary.links.includes(domain) ? primary : null;
+    return primary && primary.links.includes(domain) && !rest.slice(newline + 1).startsWith('>')
+      ? primary
+      : null;
   }
   return decodePrimary(domain, text);
 }

@@ -7,8 +7,11 @@ export const SCOPES = {
   email: 'https://www.googleapis.com/auth/userinfo.email',
   /** The user's language for the owner's texts (Session.getActiveUserLocale). */
   locale: 'https://www.googleapis.com/auth/script.locale',
-  /** The sender of the email support has open (the contextual trigger). */
-  message: 'https://www.googleapis.com/auth/gmail.addons.current.message.metadata',
+  /**
+   * The email support has open (the contextual trigger): its sender, and the names, types and sizes
+   * of its attachments (a signed agreement). The metadata scope does not cover attachments.
+   */
+  message: 'https://www.googleapis.com/auth/gmail.addons.current.message.readonly',
   /** The backing Sheet that setup created, for the owner's executions. */
   sheet: 'https://www.googleapis.com/auth/drive.file',
 } as const;

@@ -15,7 +15,20 @@ export interface Settings {
   syncMinutes: number;
   /** Language of the statuses the sync writes into the Sheet. */
   statusLanguage: 'en' | 'de';
+  /**
+   * The mail support sends an applicant with "Send agreement" (issue 10): its subject and text,
+   * with the placeholders {company}, {contactName}, {domain} and {link}, and the link to the
+   * agreement to sign. Absent or '': the add-on's own text in support's language, and no link
+   * (support attaches the agreement).
+   */
+  agreementSubject?: string;
+  agreementText?: string;
+  /** https://… or '' */
+  agreementLink?: string;
 }
+
+/** How long the agreement mail's settings may be: the whole mail goes into one mailto: link. */
+export const AGREEMENT_LIMITS = { agreementSubject: 200, agreementText: 1500, agreementLink: 500 } as const;
 
 export const DEFAULT_SETTINGS: Settings = {
   supportStaff: [],
@@ -30,7 +43,9 @@ export type SettingProblem =
   | { kind: 'badMinutes' }
   | { kind: 'badLanguage' }
   | { kind: 'formula' }
-  | { kind: 'noSupportStaff' };
+  | { kind: 'noSupportStaff' }
+  | { kind: 'tooLong'; max: number }
+  | { kind: 'badLink' };
 
 export type SettingRow = { kind: 'ok' } | { kind: 'blank' } | { kind: 'flagged'; problem: SettingProblem };
 
@@ -40,6 +55,17 @@ function text(cell: Cell | undefined): string | null {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'object') return null;
   return String(cell).trim();
+}
+
+/** A web address the agreement mail may link to: https only, no spaces or control characters. */
+const LINK_RE = /^https:\/\/[^\s/]+\.[^\s]+$/i;
+
+/** The agreement mail's text: line breaks kept (as \n), other control characters removed. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f]/g;
+
+function mailText(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(CONTROL_BUT_NEWLINE, '').trim();
 }
 
 /** The settings the rows give, starting from `previous`, and each row's verdict. */
@@ -81,6 +107,20 @@ export function readSettingsRows(
         if (value !== 'en' && value !== 'de') return { kind: 'flagged', problem: { kind: 'badLanguage' } };
         settings.statusLanguage = value;
         return { kind: 'ok' };
+      case 'agreementSubject':
+      case 'agreementText': {
+        const cleaned = name === 'agreementSubject' ? mailText(value).replace(/\s+/g, ' ') : mailText(value);
+        const max = AGREEMENT_LIMITS[name];
+        if (Array.from(cleaned).length > max) return { kind: 'flagged', problem: { kind: 'tooLong', max } };
+        settings[name] = cleaned;
+        return { kind: 'ok' };
+      }
+      case 'agreementLink':
+        if (value.length > AGREEMENT_LIMITS.agreementLink)
+          return { kind: 'flagged', problem: { kind: 'tooLong', max: AGREEMENT_LIMITS.agreementLink } };
+        if (value !== '' && !LINK_RE.test(value)) return { kind: 'flagged', problem: { kind: 'badLink' } };
+        settings.agreementLink = value;
+        return { kind: 'ok' };
       default:
         return { kind: 'flagged', problem: { kind: 'unknownSetting', name } };
     }
@@ -100,6 +140,9 @@ export function parseStoredSettings(text: string | null): Settings {
       supportAddress: typeof parsed.supportAddress === 'string' ? parsed.supportAddress : '',
       syncMinutes: typeof parsed.syncMinutes === 'number' ? parsed.syncMinutes : DEFAULT_SETTINGS.syncMinutes,
       statusLanguage: parsed.statusLanguage === 'de' ? 'de' : 'en',
+      ...(typeof parsed.agreementSubject === 'string' ? { agreementSubject: parsed.agreementSubject } : {}),
+      ...(typeof parsed.agreementText === 'string' ? { agreementText: parsed.agreementText } : {}),
+      ...(typeof parsed.agreementLink === 'string' ? { agreementLink: parsed.agreementLink } : {}),
     };
   } catch {
     return DEFAULT_SETTINGS;

@@ -175,7 +175,12 @@ export function assignmentWrites(
     if (change.type === 'linked' || change.type === 'unlinked') {
       linkChanges.set(change.domain, change);
       touched.add(change.organisation);
-    } else if (change.type !== 'changeRequested') lastChange.set(change.domain, change);
+    } else if (
+      change.type !== 'changeRequested' &&
+      change.type !== 'applied' &&
+      change.type !== 'resellerStatus'
+    )
+      lastChange.set(change.domain, change);
   }
   const writes: { range: string; values: Row[] }[] = [];
   const status = (at: number, ok: string): string => flaggedStatus.get(at) ?? ok;
@@ -190,7 +195,7 @@ export function assignmentWrites(
       links.join(', '),
       resellerId,
       resellerId === '' ? '' : (names.get(resellerId) ?? ''),
-      record.source === 'support' ? 'support' : 'customer',
+      record.source === 'support' ? 'support' : record.source === 'invitation' ? 'invitation' : 'customer',
       change.actorEmail,
       iso(record.since),
       change.type === 'supportAssigned' ? change.reason : record.kind === 'direct' ? 'buys directly' : '',
@@ -315,6 +320,33 @@ export function auditRows(tabs: TabRows, changes: readonly Change[], all: Record
   });
   return changes.map((change) => {
     const was = before.get(change.domain) ?? '';
+    // The programme's changes concern the reseller of the domain, not the organisation's answer.
+    if (change.type === 'applied')
+      return [
+        change.seq,
+        iso(change.at),
+        change.actorEmail,
+        change.type,
+        '',
+        `applied: ${change.application.company}`,
+      ];
+    if (change.type === 'resellerStatus')
+      return [
+        change.seq,
+        iso(change.at),
+        change.actorEmail,
+        change.type,
+        `${change.resellerId || change.domain}: ${STATUS_WORDS[change.from]}`,
+        [
+          STATUS_WORDS[change.to],
+          change.reason,
+          change.agreement
+            ? `${change.agreement.name} (${change.agreement.contentType}, ${change.agreement.size} bytes)`
+            : '',
+        ]
+          .filter((part) => part !== '')
+          .join(' — '),
+      ];
     const after =
       change.type === 'assigned' || change.type === 'supportAssigned'
         ? change.resellerId

@@ -46,6 +46,7 @@ import { readRequestRows } from '../domain/request-rows';
 import { LOCK_TIMEOUT_MS } from '../store/locking';
 import { replaceDirectory } from '../store/replace-directory';
 import { refusalForNonOwner, type OwnerDependencies } from './owner';
+import { applyProgramme, roleWrites, rolesFromDirectory } from './programme-sync';
 import {
   answeredRequests,
   appendBySequence,
@@ -118,10 +119,14 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
   const settings = readSettingsRows(tabs.settings.slice(1), parseStoredSettings(all[KEYS.settings] ?? null));
   const language = settings.settings.statusLanguage;
 
+  // Applications and the sidebar's status changes go into the Resellers rows first, so that the
+  // directory read from them holds them (programme-sync.ts).
+  const programme = applyProgramme(tabs, changes, Number(all[KEYS.lastResellerId] ?? 0) || 0);
+  for (const refused of programme.refused) deps.log(ownerTexts.programmeRefused(refused.domain, refused.to));
   const resellers = resellerResults(
-    tabs,
+    programme.tabs,
     directory.resellers,
-    Number(all[KEYS.lastResellerId] ?? 0) || 0,
+    programme.lastIdNumber,
     language,
     state.lastReadAt === 0,
   );
@@ -146,6 +151,7 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
   const names = new Map(resellers.directory.map((r) => [r.id, r.name]));
   const okText = SHEET_TEXTS[language].status.ok;
   const data = [
+    ...programme.writes,
     ...resellers.writes,
     ...settingsWrites(tabs, settings.rows, language),
     ...assignmentWrites(
@@ -191,7 +197,24 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
     // be left half-unlinked by dropping them.
     for (const [key, value] of Object.entries(current))
       if (value === NO_RECORD_TEXT && key.startsWith(KEYS.domainPrefix)) delete current[key];
-    deps.scriptStore.replaceAll({ ...current, ...written });
+    // Every domain's reseller roles follow the directory just written, except where a programme
+    // change committed since is still waiting (its role is newer than the directory).
+    const keep = new Set(
+      listOutbox(current)
+        .changes.filter((c) => c.type === 'applied' || c.type === 'resellerStatus')
+        .map((c) => c.domain),
+    );
+    for (const [domain, text] of roleWrites(
+      current,
+      rolesFromDirectory(resellers.directory, current),
+      keep,
+    )) {
+      if (text === null) delete current[KEYS.domain(domain)];
+      else current[KEYS.domain(domain)] = text;
+    }
+    // An id given out meanwhile by nobody else, but never step back.
+    const lastId = Math.max(Number(current[KEYS.lastResellerId] ?? 0) || 0, resellers.lastIdNumber);
+    deps.scriptStore.replaceAll({ ...current, ...written, [KEYS.lastResellerId]: String(lastId) });
   });
   if (!done.acquired) deps.scriptStore.setAll(written);
   const line = ownerTexts.synced(changes.length, resellers.directory.length, resellers.flagged);

@@ -48,6 +48,15 @@ function renderWidget(widget: WidgetModel): GoogleAppsScript.Card_Service.Widget
       for (const button of widget.buttons) set.addButton(renderButton(button));
       return set;
     }
+    case 'linkButton':
+      return CardService.newButtonSet().addButton(
+        CardService.newTextButton()
+          .setText(widget.text)
+          .setTextButtonStyle(
+            widget.filled ? CardService.TextButtonStyle.FILLED : CardService.TextButtonStyle.OUTLINED,
+          )
+          .setOpenLink(CardService.newOpenLink().setUrl(widget.url)),
+      );
     case 'textInput': {
       const input = CardService.newTextInput().setFieldName(widget.name).setTitle(widget.label);
       if (widget.hint) input.setHint(widget.hint);

@@ -90,14 +90,18 @@ function validationRequests(t: TabSchema, sheetId: number): SheetRequest[] {
   });
 }
 
-function settingsDefaultsRequest(sheetId: number): SheetRequest {
+function settingsDefaultsRequest(sheetId: number, language: SheetLanguage): SheetRequest {
+  const notes = SHEET_TEXTS[language].settingNotes;
   return {
     updateCells: {
       start: { sheetId, rowIndex: 1, columnIndex: 0 },
       rows: SETTINGS_DEFAULTS.map(([key, value]) => ({
-        values: [{ userEnteredValue: { stringValue: key } }, { userEnteredValue: { stringValue: value } }],
+        values: [
+          { userEnteredValue: { stringValue: key }, ...(notes[key] ? { note: notes[key] } : {}) },
+          { userEnteredValue: { stringValue: value } },
+        ],
       })),
-      fields: 'userEnteredValue',
+      fields: 'userEnteredValue,note',
     },
   };
 }
@@ -109,7 +113,7 @@ function newTabRequests(t: TabSchema, sheetId: number, language: SheetLanguage):
     frozenRequest(sheetId),
     protectionRequest(t, sheetId),
     ...validationRequests(t, sheetId),
-    ...(t.id === 'settings' ? [settingsDefaultsRequest(sheetId)] : []),
+    ...(t.id === 'settings' ? [settingsDefaultsRequest(sheetId, language)] : []),
   ];
 }
 

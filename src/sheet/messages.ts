@@ -18,6 +18,8 @@ export function sheetLanguage(locale: unknown): SheetLanguage {
 interface SheetTexts {
   headers: Record<string, string>;
   notes: Record<string, string>;
+  /** A note on a setting's name in the Settings tab, by setting. */
+  settingNotes: Record<string, string>;
   status: {
     ok: string;
     newId: (id: string) => string;
@@ -42,6 +44,7 @@ interface SheetTexts {
     storeFilling: (percent: number) => string;
     tabMissing: (tab: string) => string;
     headerDamaged: (tab: string) => string;
+    programmeRefused: (domain: string, to: string) => string;
     quota: string;
   };
 }
@@ -95,6 +98,14 @@ const EN: SheetTexts = {
     sequence: 'Commit order of the change: the Audit tab is in this order, append only.',
     setting: 'Do not rename the settings in this column.',
   },
+  settingNotes: {
+    agreementSubject:
+      'Subject of the mail "Send agreement" opens for support (at most 200 characters). {company}, {contactName}, {domain} and {link} are replaced. Empty: the add-on’s own subject.',
+    agreementText:
+      'Text of that mail (at most 1,500 characters; line breaks are kept). {company}, {contactName}, {domain} and {link} are replaced. Empty: the add-on’s own text in support’s language.',
+    agreementLink:
+      'Link to the agreement to sign (https://…), put into the mail as {link}. Empty: support attaches the PDF to the mail.',
+  },
   status: {
     ok: 'OK',
     newId: (id) => `OK, new id ${id}`,
@@ -147,6 +158,10 @@ const EN: SheetTexts = {
           return 'Not applied: type the value itself, not a formula.';
         case 'noSupportStaff':
           return 'No support staff listed: nobody sees the support cards until someone is.';
+        case 'tooLong':
+          return `Not applied: longer than ${p.max} characters.`;
+        case 'badLink':
+          return 'Not applied: the link must be a whole web address starting with https://.';
       }
     },
     request: (p) =>
@@ -185,6 +200,8 @@ const EN: SheetTexts = {
               return `Not unlinked: ${p.domain} is not linked to this organisation.`;
             case 'sameDomain':
               return `Not linked: ${p.domain} is this organisation itself.`;
+            case 'isReseller':
+              return `Not linked: ${p.domain} is a reseller’s domain (or applied to become one).`;
             case 'unreadable':
               return `Not linked: the stored record of ${p.domain} cannot be read; ask the owner to look at it.`;
           }
@@ -210,6 +227,8 @@ const EN: SheetTexts = {
       `Synced ${changes} changes; ${resellers} resellers in the directory; ${flagged} rows not applied (see their sync status).`,
     tabMissing: (tab) =>
       `The tab "${tab}" is missing or renamed: run setup to repair it. Nothing was changed.`,
+    programmeRefused: (domain, to) =>
+      `The sidebar moved ${domain} to "${to.replace('_', ' ')}", but its Resellers row was changed since and no longer allows that: the row's status stays.`,
     headerDamaged: (tab) =>
       `The header row of the tab "${tab}" was changed or deleted: run setup to repair it. Nothing was changed.`,
     quota: 'The Sheets API quota is used up for this minute: the next run continues where this one stopped.',
@@ -265,6 +284,14 @@ const DE: SheetTexts = {
     sequence: 'Reihenfolge der Änderungen: Der Audit-Tab folgt ihr und wird nur ergänzt.',
     setting: 'Die Einstellungen in dieser Spalte nicht umbenennen.',
   },
+  settingNotes: {
+    agreementSubject:
+      'Betreff der Mail, die „Vertrag senden“ für den Support öffnet (höchstens 200 Zeichen). {company}, {contactName}, {domain} und {link} werden ersetzt. Leer: der Betreff des Add-ons.',
+    agreementText:
+      'Text dieser Mail (höchstens 1.500 Zeichen; Zeilenumbrüche bleiben). {company}, {contactName}, {domain} und {link} werden ersetzt. Leer: der Text des Add-ons in der Sprache des Supports.',
+    agreementLink:
+      'Link zum Vertrag, der unterschrieben werden soll (https://…), in der Mail als {link}. Leer: Der Support hängt das PDF an die Mail an.',
+  },
   status: {
     ok: 'OK',
     newId: (id) => `OK, neue ID ${id}`,
@@ -318,6 +345,10 @@ const DE: SheetTexts = {
           return 'Nicht übernommen: Bitte den Wert selbst eingeben, keine Formel.';
         case 'noSupportStaff':
           return 'Kein Support-Team eingetragen: Niemand sieht die Support-Karten, bis jemand eingetragen ist.';
+        case 'tooLong':
+          return `Nicht übernommen: länger als ${p.max} Zeichen.`;
+        case 'badLink':
+          return 'Nicht übernommen: Der Link muss eine vollständige Webadresse sein, die mit https:// beginnt.';
       }
     },
     request: (p) =>
@@ -356,6 +387,8 @@ const DE: SheetTexts = {
               return `Nicht gelöst: ${p.domain} ist nicht mit dieser Organisation verknüpft.`;
             case 'sameDomain':
               return `Nicht verknüpft: ${p.domain} ist diese Organisation selbst.`;
+            case 'isReseller':
+              return `Nicht verknüpft: ${p.domain} ist die Domain eines Resellers (oder hat sich als einer beworben).`;
             case 'unreadable':
               return `Nicht verknüpft: Der gespeicherte Eintrag von ${p.domain} ist nicht lesbar; bitte den Eigentümer des Add-ons bitten, ihn zu prüfen.`;
           }
@@ -381,6 +414,8 @@ const DE: SheetTexts = {
       `${changes} Änderungen übertragen; ${resellers} Reseller im Verzeichnis; ${flagged} Zeilen nicht übernommen (siehe Sync-Status).`,
     tabMissing: (tab) =>
       `Der Tab „${tab}“ fehlt oder wurde umbenannt: setup ausführen, um ihn zu reparieren. Nichts wurde geändert.`,
+    programmeRefused: (domain, to) =>
+      `Die Seitenleiste hat ${domain} auf „${to.replace('_', ' ')}“ gesetzt, aber die Zeile im Tab Resellers wurde seitdem geändert und erlaubt das nicht mehr: Der Stand der Zeile bleibt.`,
     headerDamaged: (tab) =>
       `Die Kopfzeile des Tabs „${tab}“ wurde geändert oder gelöscht: setup ausführen, um sie zu reparieren. Nichts wurde geändert.`,
     quota:

@@ -20,7 +20,7 @@ export interface TabSchema {
   syncOnly: boolean;
 }
 
-export const SOURCES = ['customer', 'support', 'import'] as const;
+export const SOURCES = ['customer', 'invitation', 'support', 'import'] as const;
 export const REQUEST_STATES = ['open', 'approved', 'rejected'] as const;
 
 export const TABS: readonly TabSchema[] = [
@@ -85,4 +85,8 @@ export const SETTINGS_DEFAULTS: readonly (readonly [string, string])[] = [
   ['supportAddress', ''],
   ['syncMinutes', '15'],
   ['statusLanguage', 'en'],
+  // The mail of "Send agreement" (issue 10): empty means the add-on's own text, without a link.
+  ['agreementSubject', ''],
+  ['agreementText', ''],
+  ['agreementLink', ''],
 ];

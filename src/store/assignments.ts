@@ -19,24 +19,28 @@ import {
   type ChoiceOutcome,
 } from '../domain/assignment';
 import {
-  decodeOrganisation,
+  decodeDomainText,
   NO_RECORD_TEXT,
+  type DomainRole,
   organisationTexts,
   type StoredOrganisation,
 } from '../domain/organisation';
 import type { Reseller } from '../domain/reseller';
 import { findInDirectory, readDirectory } from './directory';
+import { checkInvitation } from './invitations';
 import { KEYS } from './keys';
 import { LOCK_TIMEOUT_MS, type Locked } from './locking';
 import { changeEntries, nextSequence, nextSequenceFrom } from './outbox';
 import type { KeyValueStore, ScriptLock } from './ports';
+import { readsOf } from './reseller-customers';
 
 export { LOCK_TIMEOUT_MS, type Locked };
 
 export type RecordState =
-  | { state: 'none' }
+  /** No answer yet; `roles` are the domain's reseller roles, if it has some. */
+  | { state: 'none'; roles?: readonly DomainRole[] }
   /** `organisation` is the primary domain the record is kept under (the domain itself if not linked). */
-  | { state: 'ok'; record: Assignment; organisation: string; links: string[] }
+  | { state: 'ok'; record: Assignment; organisation: string; links: string[]; roles?: readonly DomainRole[] }
   | { state: 'unreadable'; raw: string };
 
 /** The organisation a domain belongs to and its answer, in one read whether or not it is linked. */
@@ -46,8 +50,10 @@ export function readAssignment(store: KeyValueStore, domain: string): RecordStat
 
 export function recordState(domain: string, raw: string | null | undefined): RecordState {
   if (raw === null || raw === undefined || raw === NO_RECORD_TEXT) return { state: 'none' };
-  const stored = decodeOrganisation(domain, raw);
-  return stored ? { state: 'ok', ...stored } : { state: 'unreadable', raw };
+  const decoded = decodeDomainText(domain, raw);
+  if (!decoded) return { state: 'unreadable', raw };
+  if (!decoded.organisation) return { state: 'none', roles: decoded.roles };
+  return { state: 'ok', ...decoded.organisation };
 }
 
 /** The properties that store an organisation: its primary record and a copy per linked domain. */
@@ -59,16 +65,21 @@ export function organisationEntries(organisation: StoredOrganisation): Record<st
 
 /** The organisation to write after a change of its record (from whichever of its domains). */
 function withRecord(current: RecordState, domain: string, record: Assignment): StoredOrganisation {
-  return current.state === 'ok'
-    ? { organisation: current.organisation, record, links: current.links }
-    : { organisation: domain, record, links: [] };
+  if (current.state === 'ok')
+    return { organisation: current.organisation, record, links: current.links, roles: current.roles };
+  const roles = current.state === 'none' ? current.roles : undefined;
+  return { organisation: domain, record, links: [], ...(roles && roles.length > 0 ? { roles } : {}) };
 }
 
 export interface ChoiceInput {
   domain: string;
   actorEmail: string;
-  /** "We buy directly", or a reseller by id (with the name the user was shown, if any). */
-  choice: { kind: 'direct' } | { kind: 'reseller'; resellerId: string; shownName?: string };
+  /**
+   * "We buy directly", or a reseller by id (with the name the user was shown, if any, and the
+   * invitation code that pre-selected it, if one did: the record's source is then "invitation").
+   */
+  choice:
+    { kind: 'direct' } | { kind: 'reseller'; resellerId: string; shownName?: string; invitation?: string };
   clock: () => number;
 }
 
@@ -81,7 +92,9 @@ export type CommitOutcome =
   /** The reseller's name changed since the user was shown it. */
   | { outcome: 'changed'; reseller: Reseller }
   /** The directory itself cannot be read, so the choice cannot be checked. */
-  | { outcome: 'directoryUnreadable'; problem: string };
+  | { outcome: 'directoryUnreadable'; problem: string }
+  /** The invitation code is unknown, expired, or names another reseller: nothing was written. */
+  | { outcome: 'invitationInvalid'; problem: 'unknown' | 'expired' };
 
 /**
  * Records a user's choice for their organisation, unless the organisation is already bound. A
@@ -94,27 +107,36 @@ export function commitChoice(
   input: ChoiceInput,
 ): Locked<CommitOutcome> {
   const result = lock.withLock(LOCK_TIMEOUT_MS, (): CommitOutcome => {
-    const current = readAssignment(store, input.domain);
+    const { choice } = input;
+    const invitation = choice.kind === 'reseller' ? choice.invitation : undefined;
+    // With an invitation, one read of the whole store answers the record, the code, the directory
+    // and the sequence, so that confirming costs no more calls than without one.
+    const reads = invitation === undefined ? store : readsOf(store.getAll());
+    const current = readAssignment(reads, input.domain);
     if (current.state === 'unreadable') return { outcome: 'unreadable' };
     const now = input.clock();
-    const { choice } = input;
+    if (invitation !== undefined && choice.kind === 'reseller') {
+      const check = checkInvitation(invitation, reads.get(KEYS.invitation(invitation)), now);
+      if (check.outcome !== 'found' || check.invitation.resellerId !== choice.resellerId)
+        return { outcome: 'invitationInvalid', problem: check.outcome === 'expired' ? 'expired' : 'unknown' };
+    }
     const proposed =
       choice.kind === 'direct'
         ? directAssignment(input.actorEmail, now)
-        : resellerAssignment(choice.resellerId, input.actorEmail, now);
+        : resellerAssignment(choice.resellerId, input.actorEmail, now, invitation ? 'invitation' : 'user');
     const decision = decideChoice(current.state === 'ok' ? current.record : null, proposed);
     if (decision.outcome !== 'saved' || choice.kind === 'direct') {
       return decision.outcome === 'saved'
-        ? save(store, input, withRecord(current, input.domain, decision.record), now, decision)
+        ? save(store, reads, input, withRecord(current, input.domain, decision.record), now, decision)
         : decision;
     }
-    const lookup = findInDirectory(store, choice.resellerId);
+    const lookup = findInDirectory(reads, choice.resellerId);
     if (!lookup.ok) return { outcome: 'directoryUnreadable', problem: lookup.problem };
     const reseller = lookup.reseller;
     if (!reseller || reseller.status !== 'approved') return { outcome: 'unavailable' };
     if (choice.shownName !== undefined && choice.shownName !== reseller.name)
       return { outcome: 'changed', reseller };
-    return save(store, input, withRecord(current, input.domain, decision.record), now, {
+    return save(store, reads, input, withRecord(current, input.domain, decision.record), now, {
       ...decision,
       reseller,
     });
@@ -124,6 +146,8 @@ export function commitChoice(
 
 function save<T>(
   store: KeyValueStore,
+  /** Where the sequence is read: the store, or what one read of it returned under this lock. */
+  reads: KeyValueStore,
   input: ChoiceInput,
   organisation: StoredOrganisation,
   at: number,
@@ -132,14 +156,19 @@ function save<T>(
   const { record } = organisation;
   // The change names the organisation (its primary domain), whichever of its domains the user is in.
   const base = {
-    seq: nextSequence(store),
+    seq: nextSequence(reads),
     domain: organisation.organisation,
     actorEmail: input.actorEmail,
     at,
   };
   const change: Change =
     record.kind === 'reseller'
-      ? { ...base, type: 'assigned', resellerId: record.resellerId }
+      ? {
+          ...base,
+          type: 'assigned',
+          resellerId: record.resellerId,
+          ...(record.source === 'invitation' ? { source: 'invitation' as const } : {}),
+        }
       : { ...base, type: 'direct' };
   store.setAll({ ...organisationEntries(organisation), ...changeEntries(change) });
   return outcome;

@@ -26,6 +26,12 @@ export const KEYS = {
   syncRequest: 's:req',
   /** s:auth → JSON: per scope, how often a user's call was refused for want of it, and when last */
   missingScopes: 's:auth',
+  /** i:<code> → an invitation: the reseller's id, who made it, when, and when it expires (invitation.ts) */
+  invitationPrefix: 'i:',
+  invitation: (code: string): string => `i:${code}`,
+  /** Script cache: rc:<reseller id>:m (meta) and rc:<reseller id>:<n> (chunks) → its customer list */
+  resellerCustomersMeta: (resellerId: string): string => `rc:${resellerId}:m`,
+  resellerCustomersChunk: (resellerId: string, index: number): string => `rc:${resellerId}:${index}`,
   /** User Properties: the user's own onboarding state */
   userState: 'state',
 } as const;

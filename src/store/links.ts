@@ -37,6 +37,8 @@ export type LinkOutcome =
   | { outcome: 'sameDomain' }
   | { outcome: 'noOrganisation' }
   | { outcome: 'hasLinks'; links: string[] }
+  /** The domain is a reseller's (or applied): its roles would be lost in a copy. */
+  | { outcome: 'isReseller' }
   | { outcome: 'tooMany' }
   | { outcome: 'notLinked' }
   | { outcome: 'unreadable'; domain: string };
@@ -115,6 +117,7 @@ function planLink(input: LinkInput, text: (domain: string) => string | undefined
       organisation: own.organisation,
       record: own.record,
       links: own.links.filter((d) => d !== input.domain),
+      roles: own.roles,
     };
     return {
       outcome: { outcome: 'unlinked', organisation: own.organisation },
@@ -130,6 +133,8 @@ function planLink(input: LinkInput, text: (domain: string) => string | undefined
     return { outcome: 'unchanged', organisation: primary };
   if (own.state === 'ok' && own.organisation === input.domain && own.links.length > 0)
     return { outcome: 'hasLinks', links: own.links };
+  if ((own.state === 'none' || own.organisation === input.domain) && (own.roles?.length ?? 0) > 0)
+    return { outcome: 'isReseller' };
   if (target.links.length >= MAX_LINKED_DOMAINS) return { outcome: 'tooMany' };
   const entries: Record<string, string> = {};
   if (own.state === 'ok' && own.organisation !== input.domain) {
@@ -140,6 +145,7 @@ function planLink(input: LinkInput, text: (domain: string) => string | undefined
         organisation: own.organisation,
         record: own.record,
         links: own.links.filter((d) => d !== input.domain),
+        roles: own.roles,
       }),
     );
   }

@@ -10,6 +10,7 @@
  * nor drops one.
  */
 import type { Change } from '../domain/assignment';
+import { RESELLER_STATUSES, type ResellerStatus } from '../domain/reseller';
 import { KEYS } from './keys';
 import type { KeyValueStore } from './ports';
 
@@ -71,16 +72,32 @@ export function nextSequenceFrom(all: Record<string, string>): number {
 export function changeEntries(change: Change): Record<string, string> {
   const base = [change.type, change.domain, change.actorEmail, change.at];
   const payload =
-    change.type === 'assigned'
-      ? [...base, change.resellerId]
-      : change.type === 'direct'
-        ? base
-        : change.type === 'requestAnswered'
-          ? [...base, change.state, change.answer]
-          : change.type === 'linked' || change.type === 'unlinked'
-            ? [...base, change.organisation, change.reason]
-            : // changeRequested and supportAssigned both carry the reseller and a reason.
-              [...base, change.resellerId, change.reason];
+    change.type === 'applied'
+      ? [...base, change.application]
+      : change.type === 'resellerStatus'
+        ? [
+            ...base,
+            {
+              resellerId: change.resellerId,
+              from: change.from,
+              to: change.to,
+              reason: change.reason,
+              ...(change.agreement ? { agreement: change.agreement } : {}),
+            },
+          ]
+        : change.type === 'assigned'
+          ? // A choice through a reseller's invitation says so (a sixth element; older entries have five).
+            change.source === 'invitation'
+            ? [...base, change.resellerId, 'invitation']
+            : [...base, change.resellerId]
+          : change.type === 'direct'
+            ? base
+            : change.type === 'requestAnswered'
+              ? [...base, change.state, change.answer]
+              : change.type === 'linked' || change.type === 'unlinked'
+                ? [...base, change.organisation, change.reason]
+                : // changeRequested and supportAssigned both carry the reseller and a reason.
+                  [...base, change.resellerId, change.reason];
   return {
     [KEYS.outbox(encodeSequence(change.seq))]: JSON.stringify(payload),
     [KEYS.sequence]: encodeSequence(change.seq),
@@ -103,6 +120,8 @@ export function decodeChange(key: string, value: string): Change | null {
   if (typeof at !== 'number' || !Number.isFinite(at)) return null;
   const base = { seq, domain, actorEmail, at };
   if (type === 'direct' && parsed.length === 4) return { ...base, type };
+  if ((type === 'applied' || type === 'resellerStatus') && parsed.length === 5)
+    return decodeProgrammeChange(base, type, resellerId);
   if (type === 'requestAnswered' && parsed.length === 6 && typeof reason === 'string')
     return resellerId === 'approved' || resellerId === 'rejected'
       ? { ...base, type, state: resellerId, answer: reason }
@@ -111,6 +130,8 @@ export function decodeChange(key: string, value: string): Change | null {
   if ((type === 'linked' || type === 'unlinked') && typeof reason === 'string' && parsed.length === 6)
     return { ...base, type, organisation: resellerId, reason };
   if (type === 'assigned' && parsed.length === 5) return { ...base, type, resellerId };
+  if (type === 'assigned' && parsed.length === 6 && reason === 'invitation')
+    return { ...base, type, resellerId, source: 'invitation' };
   if (
     (type === 'changeRequested' || type === 'supportAssigned') &&
     typeof reason === 'string' &&
@@ -118,6 +139,74 @@ export function decodeChange(key: string, value: string): Change | null {
   )
     return { ...base, type, resellerId, reason };
   return null;
+}
+
+function decodeProgrammeChange(
+  base: { seq: number; domain: string; actorEmail: string; at: number },
+  type: 'applied' | 'resellerStatus',
+  payload: unknown,
+): Change | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const fields = payload as Record<string, unknown>;
+  const text = (name: string): string | null =>
+    typeof fields[name] === 'string' ? (fields[name] as string) : null;
+  if (type === 'applied') {
+    const names = [
+      'company',
+      'domain',
+      'contactName',
+      'contactEmail',
+      'country',
+      'website',
+      'message',
+    ] as const;
+    const values = names.map(text);
+    if (values.some((v) => v === null)) return null;
+    const [company, domain, contactName, contactEmail, country, website, message] = values as string[];
+    return {
+      ...base,
+      type,
+      application: {
+        company: company ?? '',
+        domain: domain ?? '',
+        contactName: contactName ?? '',
+        contactEmail: contactEmail ?? '',
+        country: country ?? '',
+        website: website ?? '',
+        message: message ?? '',
+      },
+    };
+  }
+  const from = text('from');
+  const to = text('to');
+  const resellerId = text('resellerId');
+  const reason = text('reason');
+  const statuses: readonly string[] = RESELLER_STATUSES;
+  if (from === null || to === null || resellerId === null || reason === null) return null;
+  if (!statuses.includes(from) || !statuses.includes(to)) return null;
+  const agreement = fields.agreement as Record<string, unknown> | undefined;
+  const file =
+    agreement &&
+    typeof agreement.messageId === 'string' &&
+    typeof agreement.name === 'string' &&
+    typeof agreement.contentType === 'string' &&
+    typeof agreement.size === 'number'
+      ? {
+          messageId: agreement.messageId,
+          name: agreement.name,
+          contentType: agreement.contentType,
+          size: agreement.size,
+        }
+      : undefined;
+  return {
+    ...base,
+    type,
+    resellerId,
+    from: from as ResellerStatus,
+    to: to as ResellerStatus,
+    reason,
+    ...(file ? { agreement: file } : {}),
+  };
 }
 
 /** Changes waiting in the outbox in commit order, and the keys of entries that cannot be read. */

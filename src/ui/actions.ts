@@ -23,9 +23,19 @@ export const ACTIONS = {
   supportAnswer: 'onSupportAnswer',
   supportLink: 'onSupportLink',
   supportUnlink: 'onSupportUnlink',
+  supportReseller: 'onSupportReseller',
+  supportTransition: 'onSupportTransition',
+  supportMarkSigned: 'onSupportMarkSigned',
   grantAccess: 'onGrantAccess',
   help: 'onHelp',
+  resellerInvite: 'onResellerInvite',
+  resellerRefresh: 'onResellerRefresh',
+  resellerPage: 'onResellerPage',
+  useInvitation: 'onUseInvitation',
   showHelp: 'onShowHelp',
+  claimResellerRole: 'onClaimResellerRole',
+  becomeReseller: 'onBecomeReseller',
+  submitApplication: 'onSubmitApplication',
 } as const;
 
 export type ActionName = (typeof ACTIONS)[keyof typeof ACTIONS];
@@ -37,4 +47,12 @@ export const FIELDS = {
   supportDomain: 'supportDomain',
   supportReason: 'supportReason',
   supportOrganisation: 'supportOrganisation',
+  invitationCode: 'invitationCode',
+  invitationMail: 'invitationMail',
+  applicationCompany: 'applicationCompany',
+  applicationContactName: 'applicationContactName',
+  applicationContactEmail: 'applicationContactEmail',
+  applicationCountry: 'applicationCountry',
+  applicationWebsite: 'applicationWebsite',
+  applicationMessage: 'applicationMessage',
 } as const;

@@ -24,7 +24,7 @@ import {
 const PANEL = '#install-panel';
 const EMAIL = `${AUTH}userinfo.email`;
 const EXECUTE = `${AUTH}gmail.addons.execute`;
-const METADATA = `${AUTH}gmail.addons.current.message.metadata`;
+const MESSAGE_SCOPE = `${AUTH}gmail.addons.current.message.readonly`;
 const ANNA = 'anna.schmidt@kunde-gmbh.de';
 
 type InstallCase = 'admin' | 'individual' | 'orgUnitOff' | 'declined' | 'updateNotGranted';
@@ -193,7 +193,7 @@ describe('the install state of the add-on, switched in the simulator', () => {
 
   it('(e) a scope added by an update: missing for the whole domain until the admin grants access', async () => {
     const { page, sim } = session;
-    await switchTo(page, 'updateNotGranted', METADATA);
+    await switchTo(page, 'updateNotGranted', MESSAGE_SCOPE);
     await expect(explanation(page)).resolves.toMatch(/Partially granted.*every user of the domain/);
     expect(await shownCard(page)).not.toMatch(/^google:/);
     // Ben, of the same domain, is in the same state.

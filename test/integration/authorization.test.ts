@@ -77,11 +77,11 @@ describe('an admin install left partially granted by an update', () => {
     });
     expect(result.ok).toBe(true);
     const card = JSON.stringify(result.value);
-    expect(card).toContain('See the sender and subject of the email you have open');
+    expect(card).toContain('See the email you have open (its sender, subject and attachments’ names)');
     expect(card).toContain('Partially granted');
     const home = client(runtime, sam).texts().join('\n');
     expect(home).toMatch(
-      /“See the sender and subject of the email you have open”: refused \(count: 1\), last on /,
+      /“See the email you have open \(its sender, subject and attachments’ names\)”: refused \(count: 1\), last on /,
     );
   });
 
@@ -100,7 +100,7 @@ describe('an admin install left partially granted by an update', () => {
 
 describe('Help', () => {
   it('is a universal action of the manifest, and the question card opens it too', () => {
-    expect(manifest.addOns.common.universalActions).toEqual([{ label: 'Help', runFunction: 'onHelp' }]);
+    expect(manifest.addOns.common.universalActions?.[0]).toEqual({ label: 'Help', runFunction: 'onHelp' });
     const runtime = runtimeWith();
     const ben = client(runtime, user('ben@kunde.example', 'de'));
     ben.click('Kollegen haben Reseller Connect nicht?');

@@ -22,7 +22,6 @@ import { ACTIONS, FIELDS } from '../../src/ui/actions';
 import { runtimeWith, user } from '../support/addon';
 
 const SEED = 20_261_123;
-const EVENTS = 12_000;
 
 const BUILD = path.resolve(__dirname, '..', '..', 'build');
 const code = fs.readFileSync(path.join(BUILD, 'Code.js'), 'utf8');
@@ -44,6 +43,9 @@ const FUNCTIONS: readonly string[] = [
   ]),
 ].sort();
 
+/** Enough events that every function gets hundreds, however many the add-on has. */
+const EVENTS = FUNCTIONS.length * 400;
+
 /**
  * The functions that may store something for a valid event ("Answer now" may lift the user's snooze).
  * Every other function must never write.
@@ -54,6 +56,7 @@ const WRITERS: ReadonlySet<string> = new Set([
   ACTIONS.showQuestion,
   ACTIONS.confirmReseller,
   ACTIONS.submitChangeRequest,
+  ACTIONS.submitApplication,
 ]);
 
 /** Ids a customer may choose: those with an approved entry in the directory loaded below. */
@@ -629,7 +632,7 @@ describe(`every entry point of build/Code.js, fed ${EVENTS.toLocaleString('en')}
     for (const name of FUNCTIONS) expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
     expect(FUNCTIONS).toEqual(expect.arrayContaining(Object.values(ACTIONS)));
     expect(outcome.events).toBeGreaterThanOrEqual(10_000);
-    expect(Math.min(...FUNCTIONS.map((name) => outcome.perFunction[name] ?? 0))).toBeGreaterThan(400);
+    expect(Math.min(...FUNCTIONS.map((name) => outcome.perFunction[name] ?? 0))).toBeGreaterThan(300);
     expect(outcome.mutated / outcome.events).toBeGreaterThan(0.8);
   });
 

@@ -25,8 +25,14 @@ const USES: { pattern: RegExp; scope: string | null; why: string }[] = [
   { pattern: /\bSheets\.Spreadsheets\b/, scope: `${AUTH}drive.file`, why: 'the backing Sheet setup created' },
   {
     pattern: /\bGmailApp\.getMessageById\b/,
-    scope: `${AUTH}gmail.addons.current.message.metadata`,
+    scope: `${AUTH}gmail.addons.current.message.readonly`,
     why: "reads the open email's sender (contextual trigger)",
+  },
+  {
+    // The metadata scope does not cover attachments (Gmail's attachments.get does not accept it).
+    pattern: /\.getAttachments\(/,
+    scope: `${AUTH}gmail.addons.current.message.readonly`,
+    why: "reads the names, types and sizes of the open email's attachments (a signed agreement)",
   },
   { pattern: /\buserLocale\b/, scope: `${AUTH}script.locale`, why: "reads the user's locale from the event" },
   { pattern: /\bPropertiesService\./, scope: null, why: 'needs no scope' },

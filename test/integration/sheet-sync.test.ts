@@ -75,6 +75,9 @@ describe('setup', () => {
       'supportAddress',
       'syncMinutes',
       'statusLanguage',
+      'agreementSubject',
+      'agreementText',
+      'agreementLink',
     ]);
     expect(sheetCalls(result)).toBeLessThanOrEqual(3);
   });

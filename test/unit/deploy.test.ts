@@ -274,7 +274,7 @@ describe('the other owner commands', () => {
     const lines: string[] = [];
     runCommand('marketplace', [], { ...deps, log: (l) => lines.push(l) });
     expect(lines.join('\n')).toMatch(/Individual \+ Admin Install/);
-    expect(lines.join('\n')).toMatch(/gmail\.addons\.current\.message\.metadata/);
+    expect(lines.join('\n')).toMatch(/gmail\.addons\.current\.message\.readonly/);
     expect(failure(() => runCommand('marketplace', ['--submission'], deps)).message).toMatch(/placeholder/);
   });
 

@@ -51,7 +51,9 @@ describe('the missing-permission card', () => {
   it('names what is missing even when Apps Script says it is granted (the call was refused)', () => {
     const { fake } = services([SCOPES.message], null);
     const card = createInstallFlow(fake).missing(addonEvent({}), [SCOPES.message]);
-    expect(readCard(card)).toContain('See the sender and subject of the email you have open');
+    expect(readCard(card)).toContain(
+      'See the email you have open (its sender, subject and attachments’ names)',
+    );
     // Nothing Google could prompt for: only the admin's way is offered.
     expect(() => button(card, 'Grant access')).toThrow();
   });

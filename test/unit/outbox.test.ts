@@ -426,3 +426,77 @@ describe('replaying the outbox in sequence order', () => {
     }
   });
 });
+
+describe('the programme’s and invitations’ changes in the outbox', () => {
+  const base = {
+    seq: 7,
+    domain: 'nordlicht-it.de',
+    actorEmail: 'nina@nordlicht-it.de',
+    at: Date.UTC(2026, 11, 1),
+  };
+  const roundTrip = (change: Change): Change | null => {
+    const [key, value] = Object.entries(changeEntries(change)).find(([k]) => k.startsWith('o:')) ?? ['', ''];
+    return decodeChange(key, value);
+  };
+
+  it.each<[string, Change]>([
+    [
+      'an application',
+      {
+        ...base,
+        type: 'applied',
+        application: {
+          company: 'Nordlicht <b>GmbH</b>',
+          domain: 'nordlicht-it.de',
+          contactName: 'Nina',
+          contactEmail: 'nina@nordlicht-it.de',
+          country: 'DE',
+          website: '',
+          message: '=SUM(A1)\nzweite Zeile',
+        },
+      },
+    ],
+    [
+      'a status step with the signed agreement',
+      {
+        ...base,
+        type: 'resellerStatus',
+        resellerId: 'R-00042',
+        from: 'agreement_sent',
+        to: 'agreement_signed',
+        reason: '',
+        agreement: {
+          messageId: '18c3a0d2e5f10099',
+          name: 'Vertrag.pdf',
+          contentType: 'application/pdf',
+          size: 48213,
+        },
+      },
+    ],
+    [
+      'a choice through an invitation',
+      { ...base, type: 'assigned', resellerId: 'R-00042', source: 'invitation' },
+    ],
+    ['a plain choice', { ...base, type: 'assigned', resellerId: 'R-00042' }],
+  ])('reads %s back as it was written', (_, change) => {
+    expect(roundTrip(change)).toEqual(change);
+  });
+
+  it('refuses an application entry with a field missing, and a step to a status that is none', () => {
+    expect(
+      decodeChange('o:7', JSON.stringify(['applied', 'x.de', 'a@x.de', 1, { company: 'X' }])),
+    ).toBeNull();
+    expect(
+      decodeChange(
+        'o:7',
+        JSON.stringify([
+          'resellerStatus',
+          'x.de',
+          'a@x.de',
+          1,
+          { resellerId: '', from: 'applied', to: 'boss', reason: '' },
+        ]),
+      ),
+    ).toBeNull();
+  });
+});

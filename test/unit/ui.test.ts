@@ -29,7 +29,20 @@ import { RECORD_PROBLEM_CARD, recordProblemCard } from '../../src/ui/customer/re
 import { SEARCH_CARD, searchCard, type SearchOutcome } from '../../src/ui/customer/search';
 import { STATUS_CARD, statusCard } from '../../src/ui/customer/status';
 import { createView, type View } from '../../src/ui/view';
+import { RESELLER_CARD } from '../../src/ui/reseller/cards';
+import { resellerRoomCards } from '../support/reseller-cards';
+import { supportProgrammeCards } from '../support/programme-cards';
 import { HELP_CARD, helpCard, missingScopesCard } from '../../src/ui/install/cards';
+import {
+  APPLICANT_ACCOUNT_CARD,
+  APPLICATION_FORM_CARD,
+  APPLICATION_LINKED_CARD,
+  EMPTY_INPUT,
+  applicantAccountCard,
+  applicationFormCard,
+  applicationStatusCard,
+  linkedDomainCard,
+} from '../../src/ui/applicant/cards';
 import { SCOPES } from '../../src/domain/scopes';
 import {
   actionsOf,
@@ -143,6 +156,7 @@ describe('question card', () => {
       'Ich habe einen Google Workspace-Reseller',
       'Nein, wir kaufen direkt',
       'Später fragen',
+      'Code verwenden',
       'Kollegen haben Reseller Connect nicht?',
     ]);
   });
@@ -183,7 +197,8 @@ describe('search card', () => {
     expect(card.name).toBe(SEARCH_CARD);
     expect(card.title).toBe('Find your reseller');
     expect(card.subtitle).toBe('acme.de');
-    expect(card.sections).toHaveLength(1);
+    // The search, and the invitation code field.
+    expect(card.sections).toHaveLength(2);
     expect(textInput(card)).toEqual({
       kind: 'textInput',
       name: FIELDS.resellerQuery,
@@ -212,7 +227,7 @@ describe('search card', () => {
       { kind: 'problem', message: 'Too <short> & bad' },
       () => SUPPORT,
     );
-    expect(card.sections).toHaveLength(2);
+    expect(card.sections).toHaveLength(3);
     expect(card.sections[1]?.widgets).toEqual([
       { kind: 'paragraph', html: '<b>Too &lt;short&gt; &amp; bad</b>' },
     ]);
@@ -639,6 +654,20 @@ describe('every card', () => {
       missingScopesCard(view, [SCOPES.email, `https://example.com/${HOSTILE_NAME}`], true),
       missingScopesCard(view, [SCOPES.message], false),
       helpCard(view, support),
+      applicationFormCard(view, hostileDomain, {
+        input: { ...EMPTY_INPUT, company: HOSTILE_NAME, message: HOSTILE_NAME },
+        problems: { company: HOSTILE_NAME },
+      }),
+      applicantAccountCard(view, { kind: 'hidden', supportEmail: support }),
+      applicationStatusCard(
+        view,
+        hostileDomain,
+        { resellerId: '', status: 'applied', member: hostileDomain },
+        () => support,
+      ),
+      linkedDomainCard(view, hostileDomain, `${hostileDomain}.example`, support),
+      ...resellerRoomCards(view, hostileDomain, hostileDomain, support, NOW),
+      ...supportProgrammeCards(view, hostileDomain, HOSTILE_NAME, NOW),
     ];
   }
 
@@ -654,7 +683,9 @@ describe('every card', () => {
       }
       // The manifest names these (the homepage trigger, the Help universal action); the
       // missing-permission card's "Try again" runs the homepage too.
-      expect([...used].sort()).toEqual([...ACTION_NAMES].filter((name) => name !== ACTIONS.help).sort());
+      expect([...used].sort()).toEqual(
+        [...ACTION_NAMES].filter((name) => name !== ACTIONS.help && name !== ACTIONS.becomeReseller).sort(),
+      );
     },
   );
 
@@ -668,7 +699,16 @@ describe('every card', () => {
     (language) => {
       const linked = allCards(views[language], hostileSupport).filter((card) => mailtoLinks(card).length > 0);
       expect(linked.map((card) => card.name).sort()).toEqual(
-        [HIDDEN_CARD, RECORD_PROBLEM_CARD, SEARCH_CARD, SEARCH_CARD, HELP_CARD].sort(),
+        [
+          HIDDEN_CARD,
+          RECORD_PROBLEM_CARD,
+          SEARCH_CARD,
+          SEARCH_CARD,
+          HELP_CARD,
+          RESELLER_CARD,
+          APPLICANT_ACCOUNT_CARD,
+          APPLICATION_LINKED_CARD,
+        ].sort(),
       );
       for (const card of linked) {
         expect(mailtoLinks(card)).toEqual([hostileSupport]);
@@ -719,7 +759,7 @@ describe('every card', () => {
       const view = views[language];
       const withFooter = allCards(view).filter((card) => card.footer !== undefined);
       expect([...new Set(withFooter.map((card) => card.name))].sort()).toEqual(
-        [CHANGE_REQUEST_CARD, CONFIRM_CARD, SUPPORT_ORGANISATION_CARD].sort(),
+        [CHANGE_REQUEST_CARD, CONFIRM_CARD, SUPPORT_ORGANISATION_CARD, APPLICATION_FORM_CARD].sort(),
       );
       for (const card of withFooter) {
         const { primary, secondary } = card.footer ?? { primary: undefined };

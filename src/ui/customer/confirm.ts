@@ -1,3 +1,4 @@
+import { displayInvitationCode } from '../../domain/invitation';
 import type { Reseller } from '../../domain/reseller';
 import { ACTIONS } from '../actions';
 import type { CardModel } from '../../cards/card-model';
@@ -12,9 +13,17 @@ export const CONFIRM_CARD = 'confirm';
  * The parameters carry the name the user is shown (confirming checks it against the directory) and
  * the search query, so that a reseller that can no longer be chosen leads back to the same search.
  */
-export function confirmCard(view: View, domain: string, reseller: Reseller, query: string): CardModel {
+export function confirmCard(
+  view: View,
+  domain: string,
+  reseller: Reseller,
+  query: string,
+  /** The invitation code that pre-selected the reseller, if one did (checked again on confirming). */
+  invitation?: string,
+): CardModel {
   const { t } = view;
-  const parameters = { resellerId: reseller.id, domain, name: reseller.name, query };
+  const parameters: Record<string, string> = { resellerId: reseller.id, domain, name: reseller.name, query };
+  if (invitation !== undefined) parameters.invitation = invitation;
   return {
     name: CONFIRM_CARD,
     title: t('confirm.title'),
@@ -30,6 +39,14 @@ export function confirmCard(view: View, domain: string, reseller: Reseller, quer
             label: t('confirm.country'),
             html: escapeHtml(countryName(view.language, reseller.country)),
           },
+          ...(invitation === undefined
+            ? []
+            : [
+                {
+                  kind: 'paragraph' as const,
+                  html: escapeHtml(t('confirm.invitation', { code: displayInvitationCode(invitation) })),
+                },
+              ]),
         ],
       },
       {

@@ -22,7 +22,13 @@ import {
   MIN_QUERY_LENGTH,
   type LabelOf,
 } from '../../domain/search';
-import { findSegmentedByLabel, searchSegments, type SegmentedIndex } from '../../domain/segmented-search';
+import {
+  findSegmentedById,
+  findSegmentedByLabel,
+  searchSegments,
+  type SegmentedIndex,
+} from '../../domain/segmented-search';
+import { displayInvitationCode, normaliseInvitationCode } from '../../domain/invitation';
 import { cutToCodePoints } from '../../domain/text';
 import { MissingScopesError } from '../../domain/scopes';
 import { askLater, effectiveAskAgainAt } from '../../domain/user-state';
@@ -39,11 +45,15 @@ import { DamagedSequenceError } from '../../store/outbox';
 import type { Cache, KeyValueStore, ScriptLock } from '../../store/ports';
 import { loadSearchIndex, lookupResellerName, type IndexCheck } from '../../store/search-cache';
 import { clearUserState, readUserState, writeUserState } from '../../store/user-state';
+import { lookupInvitation } from '../../store/invitations';
+import { escapeHtml, type Html } from '../../cards/html';
 import { supportAddressIn } from '../../store/support-address';
 import { FIELDS } from '../actions';
 import type { ActionResponseModel, CardModel } from '../../cards/card-model';
 import { readEvent, type AddonEvent, type EventView } from '../event';
 import { countryName, type MessageKey } from '../i18n';
+import { applicationRole, applicationSection } from '../applicant/cards';
+import { resellerHomeCard, resellerRoleOf } from '../reseller/flow';
 import { hiddenAccountCard, personalAccountCard } from './account';
 import { changeRequestCard } from './change-request';
 import { confirmCard } from './confirm';
@@ -51,7 +61,7 @@ import { laterCard } from './later';
 import { messageCard } from './message';
 import { questionCard } from './question';
 import { recordProblemCard } from './record-problem';
-import { searchCard, type SearchOutcome } from './search';
+import { SEARCH_CARD, searchCard, type SearchOutcome } from './search';
 import { resellerNameText, statusCard, type ShownResellerName } from './status';
 import { createView, type View } from '../view';
 
@@ -128,7 +138,14 @@ export function createFlow(services: Services) {
     if (account.kind === 'personal') return personalAccountCard(view, account.email);
     const stored = readAssignment(services.scriptStore(), account.domain);
     if (stored.state === 'unreadable') return recordProblem(view, account.domain);
-    if (stored.state === 'ok') return status(view, account, stored.record);
+    // A reseller's staff (approved or suspended) see its customers, from the same read (src/ui/reseller/).
+    const resellerRole = resellerRoleOf(stored, account.email);
+    if (resellerRole) return resellerHomeCard(services, view, resellerRole);
+    // An open or rejected reseller application of the user's, from the same read (src/ui/applicant/).
+    const application = applicationSection(view, applicationRole(stored.roles, account.email));
+    const withApplication = (card: CardModel): CardModel =>
+      application ? { ...card, sections: [...card.sections, application] } : card;
+    if (stored.state === 'ok') return withApplication(status(view, account, stored.record));
     if (!ignoreSnooze) {
       const state = readUserState(services.userStore());
       const now = services.now();
@@ -139,10 +156,10 @@ export function createFlow(services: Services) {
         // A few seconds beyond come from clocks that disagree, and are not worth a write.
         if ((state.askAgainAt ?? until) - until > SNOOZE_SLACK_MS)
           writeUserState(services.userStore(), { askAgainAt: until });
-        return laterCard(view, until);
+        return withApplication(laterCard(view, until));
       }
     }
-    return questionCard(view, account.domain);
+    return withApplication(questionCard(view, account.domain));
   };
 
   /**
@@ -185,6 +202,7 @@ export function createFlow(services: Services) {
     account: Organisation,
     result: Locked<CommitOutcome>,
     query: string,
+    invitationCode?: string,
   ): ActionResponseModel => {
     switch (result.outcome) {
       case 'busy':
@@ -206,6 +224,15 @@ export function createFlow(services: Services) {
         return {
           navigation: [{ update: confirmCard(view, account.domain, result.reseller, query) }],
           notification: view.t('confirm.changed'),
+        };
+      case 'invitationInvalid':
+        // The code expired (or went) while the confirm card was open: back to where it was entered.
+        return {
+          navigation: [{ pop: true }],
+          notification: view.t(`invitation.problem.${result.problem}`, {
+            code: invitationCode ? displayInvitationCode(invitationCode) : '',
+            date: view.date(services.now()),
+          }),
         };
       default: {
         const record = result.record;
@@ -368,16 +395,57 @@ export function createFlow(services: Services) {
         const query = event.parameter('query') ?? '';
         if (resellerId === undefined) return notify(view.t('error.staleCard'));
         const shownName = event.parameter('name');
+        // An invitation code pre-selected the reseller: checked again under the lock (invitation source).
+        const typedCode = event.parameter('invitation');
+        const invitation = typedCode === undefined ? undefined : normaliseInvitationCode(typedCode);
+        if (invitation === null) return notify(view.t('error.staleCard'));
         const result = commitChoice(services.scriptStore(), services.lock(), {
           domain: account.domain,
           actorEmail: account.email,
-          choice:
-            shownName === undefined
-              ? { kind: 'reseller', resellerId }
-              : { kind: 'reseller', resellerId, shownName },
+          choice: {
+            kind: 'reseller',
+            resellerId,
+            ...(shownName === undefined ? {} : { shownName }),
+            ...(invitation === undefined ? {} : { invitation }),
+          },
           clock: services.now,
         });
-        return choiceResponse(view, account, result, query);
+        return choiceResponse(view, account, result, query, invitation);
+      }),
+
+    /**
+     * "Use code" on the question or search card: a valid code opens its reseller's confirm card
+     * (the user still confirms). One read for the code, the cached index for the reseller.
+     */
+    useInvitation: (e: AddonEvent | undefined): ActionResponseModel =>
+      forOrganisation(e, ({ view, event }, account) => {
+        const typed = event.formValue(FIELDS.invitationCode) ?? '';
+        const onSearch = event.parameter('card') === SEARCH_CARD;
+        const again = (problem: Html): ActionResponseModel => {
+          const entry = { code: cutToCodePoints(typed, 40), problem };
+          const query = cutToCodePoints(event.formValue(FIELDS.resellerQuery) ?? '', MAX_QUERY_LENGTH);
+          const card = onSearch
+            ? searchCard(view, account.domain, query, { kind: 'none' }, support, entry)
+            : questionCard(view, account.domain, entry);
+          return { navigation: [{ update: card }] };
+        };
+        const lookup = lookupInvitation(services.scriptStore(), typed, services.now());
+        if (lookup.outcome === 'malformed') return again(escapeHtml(view.t('invitation.problem.malformed')));
+        if (lookup.outcome === 'unknown')
+          return again(escapeHtml(view.t('invitation.problem.unknown', { code: displayTyped(typed) })));
+        const code = displayInvitationCode(lookup.invitation.code);
+        if (lookup.outcome === 'expired')
+          return again(
+            escapeHtml(
+              view.t('invitation.problem.expired', { code, date: view.date(lookup.invitation.expiresAt) }),
+            ),
+          );
+        // The index holds approved resellers only: a suspended or removed one is not in it.
+        const reseller = findSegmentedById(index('search').index, lookup.invitation.resellerId);
+        if (!reseller) return again(escapeHtml(view.t('invitation.problem.unavailable', { code })));
+        return {
+          navigation: [{ push: confirmCard(view, account.domain, reseller, '', lookup.invitation.code) }],
+        };
       }),
 
     goBack: (): ActionResponseModel => ({ navigation: [{ pop: true }] }),
@@ -463,4 +531,10 @@ function choiceNoticeKey(
     : who === 'support'
       ? 'notice.alreadyBoundBySupport'
       : 'notice.alreadyBound';
+}
+
+/** What the user typed, as a code is shown (kept short: it goes into a message). */
+function displayTyped(typed: string): string {
+  const code = typed.replace(/[\s-]/g, '').toUpperCase().slice(0, 8);
+  return code.length === 8 ? displayInvitationCode(code) : code;
 }

@@ -2,11 +2,12 @@ import { ACTIONS } from '../actions';
 import type { CardModel } from '../../cards/card-model';
 import { escapeHtml } from '../../cards/html';
 import type { View } from '../view';
+import { invitationSection, type InvitationEntry } from './invitation';
 
 export const QUESTION_CARD = 'question';
 
 /** The first question, asked once per organisation. */
-export function questionCard(view: View, domain: string): CardModel {
+export function questionCard(view: View, domain: string, invitation?: InvitationEntry): CardModel {
   const { t } = view;
   return {
     name: QUESTION_CARD,
@@ -41,6 +42,7 @@ export function questionCard(view: View, domain: string): CardModel {
           },
         ],
       },
+      invitationSection(view, domain, QUESTION_CARD, invitation),
       {
         // Installed by this user alone, the add-on is only theirs: the Help card says what the
         // admin does (Apps Script cannot tell an individual install from the admin's).

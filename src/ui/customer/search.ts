@@ -4,6 +4,7 @@ import type { CardModel, SectionModel, WidgetModel } from '../../cards/card-mode
 import { escapeHtml, html, withSupportLink } from '../../cards/html';
 import { countryName } from '../i18n';
 import type { View } from '../view';
+import { invitationSection, type InvitationEntry } from './invitation';
 
 export const SEARCH_CARD = 'search';
 
@@ -27,6 +28,8 @@ export function searchCard(
   outcome: SearchOutcome,
   /** Asked for only when the card names support (it may cost a read). */
   supportEmail: () => string,
+  /** The invitation code field's value and problem, after "Use code" on this card. */
+  invitation?: InvitationEntry,
 ): CardModel {
   const { t } = view;
   const sections: SectionModel[] = [
@@ -59,6 +62,7 @@ export function searchCard(
   ];
   const results = resultsSection(view, domain, outcome, supportEmail);
   if (results) sections.push(results);
+  sections.push(invitationSection(view, domain, SEARCH_CARD, invitation));
   return { name: SEARCH_CARD, title: t('search.title'), subtitle: domain, sections };
 }
 

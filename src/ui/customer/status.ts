@@ -27,7 +27,8 @@ export function statusCard(
   resellerName: ShownResellerName,
 ): CardModel {
   const { t } = view;
-  const who = t(`status.setBy.${setBy(assignment, viewerEmail)}`);
+  const setter = t(`status.setBy.${setBy(assignment, viewerEmail)}`);
+  const who = assignment.source === 'invitation' ? `${setter} · ${t('status.viaInvitation')}` : setter;
   const since = t('status.since', { date: view.date(assignment.since) });
   const widgets: WidgetModel[] = [];
   if (assignment.kind === 'reseller') {

@@ -194,6 +194,81 @@ export const de: Catalogue = {
   'support.link.hasLinks': '{domain} hat selbst weitere Domains ({links}): Bitte diese zuerst entfernen.',
   'support.link.tooMany':
     '{organisation} hat schon {max} weitere Domains, mehr geht für eine Organisation nicht.',
+  'support.link.isReseller':
+    '{domain} ist die Domain eines Resellers (oder hat sich beworben): Sie behält ihren eigenen Eintrag.',
+  // Support's side of the reseller programme (src/ui/support/programme.ts)
+  'support.programme.header': 'Reseller-Programm',
+  'support.programme.open': 'Öffnen',
+  'support.programme.queue.group': '{status} ({count})',
+  'support.programme.queue.more': 'und {count} weitere: oben über ihre Domain finden.',
+  'support.programme.queue.empty': 'Keine Bewerbung und kein Reseller wartet auf einen Schritt.',
+  'support.programme.status.applied': 'Beworben',
+  'support.programme.status.agreement_sent': 'Vertrag gesendet',
+  'support.programme.status.agreement_signed': 'Vertrag unterschrieben',
+  'support.programme.status.approved': 'Freigegeben',
+  'support.programme.status.rejected': 'Abgelehnt',
+  'support.programme.status.suspended': 'Gesperrt',
+  'support.programme.apply': 'Bewerben',
+  'support.programme.sendAgreement': 'Vertrag senden',
+  'support.programme.markSigned': 'Vertrag als unterschrieben markieren',
+  'support.programme.approve': 'Freigeben',
+  'support.programme.reject': 'Ablehnen',
+  'support.programme.suspend': 'Sperren',
+  'support.programme.reinstate': 'Wieder freigeben',
+  'support.programme.label.status': 'Stand',
+  'support.programme.label.domain': 'Domain',
+  'support.programme.label.id': 'Reseller-ID',
+  'support.programme.label.contact': 'Kontakt',
+  'support.programme.label.agreement': 'Unterschriebener Vertrag',
+  'support.programme.since': 'seit {date}',
+  'support.programme.contact.unknown':
+    'noch nicht bekannt (er kommt mit dem nächsten Sync in den Tab Resellers)',
+  'support.programme.agreement.recorded': 'festgehalten am {date}',
+  'support.programme.steps.header': 'Nächster Schritt',
+  'support.programme.reason.label': 'Grund (für den Audit-Tab)',
+  'support.programme.reason.hint': 'Nötig für Ablehnen und Sperren.',
+  'support.programme.reason.reject':
+    'Bitte einen Grund für die Ablehnung angeben: Er kommt in den Audit-Tab. Nichts wurde geändert.',
+  'support.programme.reason.suspend':
+    'Bitte einen Grund für die Sperre angeben: Er kommt in den Audit-Tab. Nichts wurde geändert.',
+  'support.programme.rejected': 'Die Bewerbung wurde abgelehnt. Das Unternehmen kann sich erneut bewerben.',
+  'support.programme.mail.header': 'Mail mit dem Vertrag',
+  'support.programme.mail.now':
+    'Als gesendet festgehalten. Schreiben Sie jetzt die Mail und senden Sie sie aus Ihrem Mailprogramm:',
+  'support.programme.mail.again': 'Die Mail mit dem Vertrag, (erneut) aus Ihrem Mailprogramm zu senden:',
+  'support.programme.mail.button': 'Mail mit dem Vertrag schreiben',
+  'support.programme.mail.to': 'An: {email}',
+  'support.programme.mail.noContact':
+    'Keine Kontaktadresse bekannt: Tragen Sie sie im Tab Resellers unter „Kontakt-E-Mails“ ein, oder geben Sie sie in der Mail ein.',
+  'support.programme.mail.attach':
+    'Im Tab Settings ist kein agreementLink eingetragen: Hängen Sie das Vertrags-PDF an die Mail an, bevor Sie sie senden.',
+  'support.programme.mail.reply':
+    'Wenn das unterschriebene PDF zurückkommt, öffnen Sie diese E-Mail: Diese Seitenleiste bietet dann „Vertrag als unterschrieben markieren“ an.',
+  'support.programme.mail.subject': 'Reseller-Vertrag für {company}',
+  'support.programme.mail.text.link':
+    'Guten Tag {contactName},\n\nvielen Dank für Ihre Bewerbung als Reseller von Reseller Connect mit {domain}. Bitte unterschreiben Sie den Reseller-Vertrag unter {link} und senden Sie ihn als PDF als Antwort auf diese E-Mail an uns zurück.\n\nMit freundlichen Grüßen',
+  'support.programme.mail.text.attach':
+    'Guten Tag {contactName},\n\nvielen Dank für Ihre Bewerbung als Reseller von Reseller Connect mit {domain}. Bitte unterschreiben Sie den angehängten Reseller-Vertrag und senden Sie ihn als PDF als Antwort auf diese E-Mail an uns zurück.\n\nMit freundlichen Grüßen',
+  'support.programme.attachments.header': 'PDF-Dateien dieser E-Mail',
+  'support.programme.attachments.none':
+    'Diese E-Mail hat keine PDF-Datei. Der unterschriebene Vertrag kommt als PDF-Anhang zurück.',
+  'support.programme.size.bytes': '{count} Byte',
+  'support.programme.size.kb': '{count} KB',
+  'support.programme.size.mb': '{count} MB',
+  'support.programme.saved': 'Gespeichert: {domain} ist jetzt „{status}“.',
+  'support.programme.saved.sent':
+    'Festgehalten: Der Vertrag geht an {domain}. Schreiben Sie die Mail und senden Sie sie.',
+  'support.programme.saved.signed': 'Festgehalten: {domain} hat den Vertrag unterschrieben ({name}).',
+  'support.programme.needs.agreementSent':
+    '„{step}“ geht erst, wenn der Vertrag gesendet ist. Nichts wurde geändert.',
+  'support.programme.needs.agreementSigned':
+    '„{step}“ braucht zuerst einen unterschriebenen Vertrag. Nichts wurde geändert.',
+  'support.programme.refused.already': 'Der Stand ist schon „{status}“. Nichts wurde geändert.',
+  'support.programme.refused.rejected':
+    '„{step}“ geht nicht: Die Bewerbung wurde abgelehnt. Nichts wurde geändert.',
+  'support.programme.refused.from':
+    '„{step}“ geht nicht, solange der Stand „{status}“ ist. Nichts wurde geändert.',
+  'support.programme.unknown': '{domain} hat sich weder beworben, noch ist es ein Reseller.',
   'support.unlink.button': 'Entfernen',
   'support.unlink.saved':
     '{domain} gehört nicht mehr zu {organisation}: Ihre Nutzer werden nach einer eigenen Antwort gefragt.',
@@ -213,14 +288,72 @@ export const de: Catalogue = {
   'scope.email.why': 'Daran erkennt Reseller Connect, zu welcher Organisation Sie gehören.',
   'scope.locale.what': 'Ihre Spracheinstellung sehen',
   'scope.locale.why': 'Für Texte in Ihrer Sprache, wo Gmail sie nicht mitteilt.',
-  'scope.message.what': 'Absender und Betreff der geöffneten E-Mail sehen',
+  'scope.message.what': 'Die geöffnete E-Mail sehen (Absender, Betreff und Namen der Anhänge)',
   'scope.message.why':
-    'Nur wenn unser Support-Team die E-Mail eines Kunden öffnet: Es zeigt die Organisation des Absenders.',
+    'Nur wenn unser Support-Team eine E-Mail öffnet: Es zeigt die Organisation des Absenders und hält den unterschriebenen Vertrag eines Resellers fest. Nie den Text oder den Inhalt einer Datei.',
   'scope.sheet.what': 'Die eine Tabelle sehen und bearbeiten, die Reseller Connect angelegt hat',
   'scope.sheet.why':
     'Nur für das eigene Konto des Anbieters: Es führt die Aufzeichnung in dieser Tabelle. Keine andere Datei wird erreicht.',
   'scope.other': 'Eine Berechtigung, die diese Version braucht: {scope}',
+  'reseller.claim.text':
+    'Sie sind schon einer unserer Reseller? Ihre Reseller-Ansicht zeigt Ihre Kunden, und Sie können neue einladen.',
+  'reseller.claim.button': 'Meine Reseller-Ansicht öffnen',
+  'reseller.claim.done': 'Willkommen: Das ist Ihre Reseller-Ansicht.',
+  'reseller.claim.none':
+    'Wir haben keinen Reseller mit Ihrer Domain oder mit {email} unter seinen Kontakten gefunden. Bitten Sie unser Support-Team unter {support}, Ihre Adresse bei den Kontakten Ihres Resellers einzutragen.',
   'question.colleagues': 'Kollegen haben Reseller Connect nicht?',
+  'reseller.title': 'Ihre Kunden',
+  'reseller.intro':
+    'Die Organisationen, die {reseller} als ihren Google-Workspace-Reseller gewählt haben oder die unser Support-Team {reseller} zugeordnet hat.',
+  'reseller.unknownName': 'Reseller {id}',
+  'reseller.count.customers': 'Kunden',
+  'reseller.count.pending': 'Offene Änderungswünsche',
+  'reseller.count.bySource':
+    '{user} selbst gewählt · {invitation} mit Ihrer Einladung · {support} vom Support zugeordnet',
+  'reseller.asOf.now': 'Liste von gerade eben',
+  'reseller.asOf.minutes': 'Liste von vor {minutes} Min.',
+  'reseller.refresh': 'Liste aktualisieren',
+  'reseller.invite': 'Kunden einladen',
+  'reseller.suspended':
+    '{reseller} ist gesperrt: Kunden können {reseller} derzeit nicht wählen, und Einladungen sind ausgesetzt. Ihre Kunden bleiben Ihnen zugeordnet. Fragen? Schreiben Sie an {support}.',
+  'reseller.pending.header': 'Offene Änderungswünsche',
+  'reseller.pending.intro': 'Diese Kunden haben unser Support-Team gebeten, ihren Reseller zu ändern:',
+  'reseller.pending.item': 'Änderung gewünscht am {date}',
+  'reseller.pending.more': '… und {count} weitere, in der Liste unten markiert.',
+  'reseller.customers.header': 'Kunden {from}–{to} von {count}',
+  'reseller.customers.none':
+    'Noch keine Kunden. Laden Sie einen mit einem Code ein: Der Kunde gibt ihn in Reseller Connect ein und bestätigt.',
+  'reseller.customer.since': 'Seit {date}',
+  'reseller.source.user': 'selbst gewählt',
+  'reseller.source.support': 'vom Support zugeordnet',
+  'reseller.source.invitation': 'mit Ihrer Einladung',
+  'reseller.customer.pending': 'Änderung gewünscht am {date}',
+  'reseller.page.next': 'Weiter',
+  'reseller.page.previous': 'Zurück',
+  'invite.title': 'Kunden einladen',
+  'invite.intro':
+    'Senden Sie diesen Code an Ihren Kunden. Er gibt ihn in Reseller Connect (in der Gmail-Seitenleiste) ein und bestätigt {reseller} als Reseller. Der Code gilt bis {date}.',
+  'invite.code': 'Einladungscode',
+  'invite.mailLabel': 'Mailtext zum Kopieren',
+  'invite.mail':
+    'Guten Tag,\n\nbitte verknüpfen Sie Ihre Organisation in Reseller Connect mit {reseller} als Google-Workspace-Reseller: Öffnen Sie Reseller Connect in der Gmail-Seitenleiste, geben Sie unter „Haben Sie einen Einladungscode?“ den Code {code} ein und bestätigen Sie.\n\nDer Code gilt bis {date}.\n\nMit freundlichen Grüßen\n{sender}',
+  'invite.created': 'Einladungscode erstellt.',
+  'invite.tooMany':
+    'Sie haben {max} offene Einladungen. Eine neue ist möglich, sobald eine davon abläuft (die nächste am {date}).',
+  'invite.suspended': 'Einladungen sind ausgesetzt, solange {reseller} gesperrt ist.',
+  'invitation.label': 'Haben Sie einen Einladungscode?',
+  'invitation.hint': 'Der 8-stellige Code Ihres Resellers, z. B. ABCD-EFGH',
+  'invitation.button': 'Code verwenden',
+  'invitation.problem.malformed':
+    'Das ist kein Einladungscode: Er hat 8 Buchstaben und Ziffern, etwa ABCD-EFGH. Bitte prüfen Sie ihn.',
+  'invitation.problem.unknown':
+    'Es gibt keine Einladung mit dem Code {code}. Bitte prüfen Sie ihn oder bitten Sie Ihren Reseller um einen neuen.',
+  'invitation.problem.expired':
+    'Der Einladungscode {code} ist am {date} abgelaufen. Bitte bitten Sie Ihren Reseller um einen neuen.',
+  'invitation.problem.unavailable':
+    'Der Reseller, der den Code {code} gesendet hat, kann derzeit nicht gewählt werden. Bitte fragen Sie ihn, oder wählen Sie Ihren Reseller über den Namen.',
+  'confirm.invitation': 'Sie wurden mit dem Code {code} eingeladen.',
+  'status.viaInvitation': 'mit der Einladung des Resellers',
   'help.title': 'Hilfe',
   'help.what':
     'Reseller Connect verknüpft Ihre Organisation mit dem Google Workspace-Reseller, der ihr Abo für geteilte Kontakte betreut. Eine Antwort gilt für alle in der Organisation; danach sehen alle sie und können eine Änderung anfragen.',
@@ -232,6 +365,74 @@ export const de: Catalogue = {
   'help.permissions.header': 'Berechtigungen',
   'help.permissions.intro': 'Reseller Connect fragt nach diesen Berechtigungen, jede für einen Zweck:',
   'help.support': 'Fragen? Schreiben Sie unserem Support-Team an {support}.',
+  'apply.title': 'Reseller werden',
+  'apply.intro':
+    'Sie verkaufen Google Workspace? Bewerben Sie sich, um auch unsere App für geteilte Kontakte zu verkaufen. Unser Team prüft Ihre Bewerbung, schickt Ihnen den Reseller-Vertrag per E-Mail und schaltet Sie frei, sobald der unterschriebene Vertrag zurück ist.',
+  'apply.company': 'Firmenname',
+  'apply.company.hint': 'So, wie Kunden Sie kennen, z. B. Müller IT GmbH',
+  'apply.domain': 'Google-Workspace-Domain',
+  'apply.domain.note': 'Eine Bewerbung gilt immer für die Domain des Kontos, mit dem Sie angemeldet sind.',
+  'apply.contactName': 'Ansprechpartner',
+  'apply.contactEmail': 'E-Mail des Ansprechpartners',
+  'apply.contactEmail.hint': 'Eine Adresse bei {domain}: Dorthin schicken wir den Vertrag.',
+  'apply.country': 'Land',
+  'apply.country.hint': 'Zweistelliger Code, z. B. DE (Deutschland), AT (Österreich), CH (Schweiz)',
+  'apply.website': 'Website (optional)',
+  'apply.website.hint': 'Die ganze Adresse, z. B. https://www.{domain}',
+  'apply.message': 'Nachricht an unser Team (optional)',
+  'apply.message.hint': 'Höchstens {max} Zeichen',
+  'apply.send': 'Bewerbung senden',
+  'apply.problems.one': 'Noch wurde nichts gesendet: Bitte korrigieren Sie das unten markierte Feld.',
+  'apply.problems.many':
+    'Noch wurde nichts gesendet: Bitte korrigieren Sie die {count} unten markierten Felder.',
+  'apply.problem.company.missing': 'Geben Sie den Namen Ihrer Firma ein.',
+  'apply.problem.contactName.missing': 'Geben Sie den Namen der Person ein, die wir kontaktieren sollen.',
+  'apply.problem.contactEmail.missing':
+    'Geben Sie die E-Mail-Adresse ein, an die wir den Vertrag schicken sollen.',
+  'apply.problem.missing': 'Bitte füllen Sie dieses Feld aus.',
+  'apply.problem.tooLong': 'Das ist zu lang: Höchstens {max} Zeichen (es sind {count}).',
+  'apply.problem.badDomain':
+    '{domain} ist keine Domain, mit der wir eine Bewerbung annehmen können. Bewerben Sie sich mit dem Google-Workspace-Konto Ihrer Firma.',
+  'apply.problem.personalDomain':
+    'Mit einem privaten Google-Konto kann man sich nicht bewerben: Bitte bewerben Sie sich mit dem Google-Workspace-Konto Ihrer Firma.',
+  'apply.problem.badEmail': 'Das ist keine E-Mail-Adresse. Schreiben Sie sie wie name@{domain}.',
+  'apply.problem.emailNotInDomain':
+    'Verwenden Sie eine Adresse bei {domain}, damit wir wissen, dass die Bewerbung von Ihrer Firma kommt.',
+  'apply.problem.badCountry': 'Geben Sie den zweistelligen Ländercode ein, z. B. DE für Deutschland.',
+  'apply.problem.badWebsite':
+    'Geben Sie die ganze Webadresse ein, beginnend mit https://, z. B. https://www.{domain}.',
+  'apply.personal.title': 'Mit dem Firmenkonto bewerben',
+  'apply.personal.text':
+    'Sie sind mit einem privaten Google-Konto angemeldet ({email}). Ein Reseller bewirbt sich mit dem Google-Workspace-Konto seiner Firma, denn die Bewerbung gilt für die Domain der Firma. Öffnen Sie Gmail mit Ihrem Arbeitskonto und wählen Sie dort „Become a reseller“.',
+  'apply.hidden.text':
+    'Die Einstellungen Ihrer Organisation verbergen Ihre E-Mail-Adresse vor Add-ons, daher können wir nicht erkennen, welche Firma sich bewerben würde. Bewerben Sie sich mit dem Google-Workspace-Konto Ihrer Firma, sobald Ihr Administrator es erlaubt, oder schreiben Sie unserem Support-Team an {support}.',
+  'apply.status.title': 'Ihre Reseller-Bewerbung',
+  'apply.status.applied':
+    'Wir haben die Bewerbung von {domain} erhalten. Unser Team prüft sie und schickt Ihnen den Reseller-Vertrag per E-Mail.',
+  'apply.status.agreement_sent':
+    'Wir haben Ihnen den Reseller-Vertrag geschickt: Bitte sehen Sie in Ihrem Posteingang nach, unterschreiben Sie ihn und senden Sie uns das unterschriebene PDF zurück.',
+  'apply.status.agreement_signed': 'Wir haben Ihren unterschriebenen Vertrag erhalten und prüfen ihn gerade.',
+  'apply.status.rejected': 'Unser Team hat die Bewerbung von {domain} nicht angenommen.',
+  'apply.status.approved': '{domain} ist bereits einer unserer Reseller: Eine Bewerbung ist nicht nötig.',
+  'apply.status.suspended':
+    '{domain} ist einer unserer Reseller, das Reseller-Konto ist aber im Moment gesperrt. Bitte schreiben Sie unserem Support-Team an {support}.',
+  'apply.thanks':
+    'Vielen Dank: Wir haben die Bewerbung von {domain} erhalten. Unser Team schickt Ihnen den Vertrag an {email}.',
+  'apply.again': 'Sie können sich erneut bewerben:',
+  'apply.section': 'Ihre Reseller-Bewerbung: {status}',
+  'apply.word.applied': 'eingegangen, unser Team schickt Ihnen den Vertrag',
+  'apply.word.agreement_sent': 'Vertrag verschickt, bitte sehen Sie in Ihrem Posteingang nach',
+  'apply.word.agreement_signed': 'Vertrag unterschrieben, wir prüfen ihn',
+  'apply.word.rejected': 'nicht angenommen',
+  'apply.sent': 'Bewerbung gesendet. Vielen Dank!',
+  'apply.alreadyOpen': '{domain} hat sich bereits beworben, daher wurde nichts erneut gesendet.',
+  'apply.alreadyReseller': '{domain} ist bereits einer unserer Reseller, daher wurde nichts gesendet.',
+  'apply.linked.title': 'Mit der Domain Ihrer Organisation bewerben',
+  'apply.linked.text':
+    '{domain} gehört bei uns zur Organisation {organisation} und kann sich daher nicht allein bewerben. Bewerben Sie sich mit einem Konto bei {organisation}, oder schreiben Sie unserem Support-Team an {support}.',
+  'apply.linked.notice': 'Nichts wurde gesendet: {domain} gehört zu {organisation}.',
+  'apply.unreadable':
+    'Wir können nicht lesen, was für {domain} gespeichert ist, daher kann gerade keine Bewerbung gesendet werden. Nichts wurde geändert. Bitte schreiben Sie unserem Support-Team an {support}.',
   'support.auth.header': 'Fehlende Berechtigungen',
   'support.auth.item': '„{permission}“: verweigert (Anzahl: {count}), zuletzt am {date}',
   'support.auth.hint':

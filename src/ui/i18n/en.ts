@@ -181,6 +181,75 @@ export const en = {
   'support.link.hasLinks': '{domain} has other domains of its own ({links}): remove them from it first.',
   'support.link.tooMany':
     '{organisation} already has {max} other domains, the most one organisation can have.',
+  'support.link.isReseller':
+    '{domain} is a reseller’s domain (or applied to become one): it keeps its own record.',
+  // Support's side of the reseller programme (src/ui/support/programme.ts)
+  'support.programme.header': 'Reseller programme',
+  'support.programme.open': 'Open',
+  'support.programme.queue.group': '{status} ({count})',
+  'support.programme.queue.more': 'and {count} more: find them by their domain above.',
+  'support.programme.queue.empty': 'No application or reseller is waiting for a step.',
+  'support.programme.status.applied': 'Applied',
+  'support.programme.status.agreement_sent': 'Agreement sent',
+  'support.programme.status.agreement_signed': 'Agreement signed',
+  'support.programme.status.approved': 'Approved',
+  'support.programme.status.rejected': 'Rejected',
+  'support.programme.status.suspended': 'Suspended',
+  'support.programme.apply': 'Apply',
+  'support.programme.sendAgreement': 'Send agreement',
+  'support.programme.markSigned': 'Mark agreement signed',
+  'support.programme.approve': 'Approve',
+  'support.programme.reject': 'Reject',
+  'support.programme.suspend': 'Suspend',
+  'support.programme.reinstate': 'Reinstate',
+  'support.programme.label.status': 'Status',
+  'support.programme.label.domain': 'Domain',
+  'support.programme.label.id': 'Reseller id',
+  'support.programme.label.contact': 'Contact',
+  'support.programme.label.agreement': 'Signed agreement',
+  'support.programme.since': 'since {date}',
+  'support.programme.contact.unknown': 'not known yet (it reaches the Resellers tab with the next sync)',
+  'support.programme.agreement.recorded': 'recorded on {date}',
+  'support.programme.steps.header': 'Next step',
+  'support.programme.reason.label': 'Reason (for the Audit tab)',
+  'support.programme.reason.hint': 'Required for Reject and Suspend.',
+  'support.programme.reason.reject':
+    'Give a reason for the rejection: it goes into the Audit tab. Nothing was changed.',
+  'support.programme.reason.suspend':
+    'Give a reason for the suspension: it goes into the Audit tab. Nothing was changed.',
+  'support.programme.rejected': 'The application was rejected. The company may apply again.',
+  'support.programme.mail.header': 'Agreement mail',
+  'support.programme.mail.now': 'Recorded as sent. Now write the mail and send it from your mail program:',
+  'support.programme.mail.again': 'The mail with the agreement, to send (again) from your mail program:',
+  'support.programme.mail.button': 'Write the agreement mail',
+  'support.programme.mail.to': 'To: {email}',
+  'support.programme.mail.noContact':
+    'No contact address is known: add it in the Resellers tab’s “Contact emails”, or type it in the mail.',
+  'support.programme.mail.attach':
+    'The Settings tab has no agreementLink: attach the agreement PDF to the mail before you send it.',
+  'support.programme.mail.reply':
+    'When the signed PDF comes back, open that email: this sidebar offers “Mark agreement signed”.',
+  'support.programme.mail.subject': 'Reseller agreement for {company}',
+  'support.programme.mail.text.link':
+    'Hello {contactName},\n\nthank you for applying to become a reseller of Reseller Connect with {domain}. Please sign the reseller agreement at {link} and send the signed agreement back to us as a PDF, in reply to this email.\n\nKind regards',
+  'support.programme.mail.text.attach':
+    'Hello {contactName},\n\nthank you for applying to become a reseller of Reseller Connect with {domain}. Please sign the attached reseller agreement and send it back to us as a PDF, in reply to this email.\n\nKind regards',
+  'support.programme.attachments.header': 'PDF files of this email',
+  'support.programme.attachments.none':
+    'This email carries no PDF file. The signed agreement comes back as a PDF attachment.',
+  'support.programme.size.bytes': '{count} bytes',
+  'support.programme.size.kb': '{count} KB',
+  'support.programme.size.mb': '{count} MB',
+  'support.programme.saved': 'Saved: {domain} is now “{status}”.',
+  'support.programme.saved.sent': 'Recorded: the agreement is sent to {domain}. Write the mail and send it.',
+  'support.programme.saved.signed': 'Recorded: {domain} signed the agreement ({name}).',
+  'support.programme.needs.agreementSent': '{step} needs the agreement sent first. Nothing was changed.',
+  'support.programme.needs.agreementSigned': '{step} needs a signed agreement first. Nothing was changed.',
+  'support.programme.refused.already': 'It is “{status}” already. Nothing was changed.',
+  'support.programme.refused.rejected':
+    '{step} is not possible: the application was rejected. Nothing was changed.',
+  'support.programme.refused.from': '{step} is not possible while it is “{status}”. Nothing was changed.',
+  'support.programme.unknown': '{domain} has neither applied nor is it a reseller.',
   'support.unlink.button': 'Remove',
   'support.unlink.saved':
     '{domain} no longer belongs to {organisation}: its users will be asked for their own answer.',
@@ -200,14 +269,72 @@ export const en = {
   'scope.email.why': 'It tells Reseller Connect which organisation you belong to.',
   'scope.locale.what': 'See your language setting',
   'scope.locale.why': 'For texts in your language where Gmail does not say it.',
-  'scope.message.what': 'See the sender and subject of the email you have open',
+  'scope.message.what': 'See the email you have open (its sender, subject and attachments’ names)',
   'scope.message.why':
-    'Only when our support team opens a customer’s email: it shows the sender’s organisation.',
+    'Only when our support team opens an email: it shows the sender’s organisation, and records a reseller’s signed agreement. Never the text or a file’s content.',
   'scope.sheet.what': 'See and edit the one spreadsheet Reseller Connect created',
   'scope.sheet.why':
     'Only for the vendor’s own account: it keeps the record in that spreadsheet. No other file is reached.',
   'scope.other': 'A permission this version needs: {scope}',
+  'reseller.claim.text':
+    'Already one of our resellers? Your reseller view shows your customers and lets you invite new ones.',
+  'reseller.claim.button': 'Open my reseller view',
+  'reseller.claim.done': 'Welcome: this is your reseller view.',
+  'reseller.claim.none':
+    'We found no reseller with your domain or with {email} among its contacts. Ask our support team at {support} to add your address to your reseller’s contacts.',
   'question.colleagues': 'Colleagues don’t have Reseller Connect?',
+  'reseller.title': 'Your customers',
+  'reseller.intro':
+    'The organisations that chose {reseller} as their Google Workspace reseller, or that our support team assigned to it.',
+  'reseller.unknownName': 'Reseller {id}',
+  'reseller.count.customers': 'Customers',
+  'reseller.count.pending': 'Change requests waiting',
+  'reseller.count.bySource':
+    '{user} chose you · {invitation} with your invitation · {support} set by our support team',
+  'reseller.asOf.now': 'List as of just now',
+  'reseller.asOf.minutes': 'List as of {minutes} min ago',
+  'reseller.refresh': 'Refresh list',
+  'reseller.invite': 'Invite a customer',
+  'reseller.suspended':
+    '{reseller} is suspended: customers cannot choose it at the moment, and invitations are paused. Your customers keep their assignment. Questions? Write to {support}.',
+  'reseller.pending.header': 'Change requests waiting',
+  'reseller.pending.intro': 'These customers asked our support team to change their reseller:',
+  'reseller.pending.item': 'Change requested on {date}',
+  'reseller.pending.more': '… and {count} more, marked in the list below.',
+  'reseller.customers.header': 'Customers {from}–{to} of {count}',
+  'reseller.customers.none':
+    'No customers yet. Invite one with a code: the customer enters it in Reseller Connect and confirms.',
+  'reseller.customer.since': 'Since {date}',
+  'reseller.source.user': 'chose you',
+  'reseller.source.support': 'set by our support team',
+  'reseller.source.invitation': 'with your invitation',
+  'reseller.customer.pending': 'change requested on {date}',
+  'reseller.page.next': 'Next',
+  'reseller.page.previous': 'Previous',
+  'invite.title': 'Invite a customer',
+  'invite.intro':
+    'Send this code to your customer. They enter it in Reseller Connect (in the Gmail sidebar) and confirm {reseller} as their reseller. The code is valid until {date}.',
+  'invite.code': 'Invitation code',
+  'invite.mailLabel': 'Mail text to copy',
+  'invite.mail':
+    'Hello,\n\nplease link your organisation to {reseller} as its Google Workspace reseller in Reseller Connect: open Reseller Connect in the Gmail sidebar, enter the code {code} under “Have an invitation code?” and confirm.\n\nThe code is valid until {date}.\n\nBest regards\n{sender}',
+  'invite.created': 'Invitation code created.',
+  'invite.tooMany':
+    'You have {max} open invitations. A new one can be made when one of them expires (the next on {date}).',
+  'invite.suspended': 'Invitations are paused while {reseller} is suspended.',
+  'invitation.label': 'Have an invitation code?',
+  'invitation.hint': 'The 8-character code from your reseller, e.g. ABCD-EFGH',
+  'invitation.button': 'Use code',
+  'invitation.problem.malformed':
+    'That is not an invitation code: it has 8 letters and digits, such as ABCD-EFGH. Please check it.',
+  'invitation.problem.unknown':
+    'There is no invitation with the code {code}. Please check it, or ask your reseller for a new one.',
+  'invitation.problem.expired':
+    'The invitation code {code} expired on {date}. Please ask your reseller for a new one.',
+  'invitation.problem.unavailable':
+    'The reseller who sent the code {code} cannot be chosen at the moment. Please ask them, or choose your reseller by name.',
+  'confirm.invitation': 'You were invited with the code {code}.',
+  'status.viaInvitation': 'with the reseller’s invitation',
   'help.title': 'Help',
   'help.what':
     'Reseller Connect links your organisation to the Google Workspace reseller who looks after its shared-contacts subscription. One answer counts for everyone at the organisation; after that, everyone sees it and can ask for a change.',
@@ -219,6 +346,72 @@ export const en = {
   'help.permissions.header': 'Permissions',
   'help.permissions.intro': 'Reseller Connect asks for these permissions, each for one purpose:',
   'help.support': 'Questions? Write to our support team at {support}.',
+  'apply.title': 'Become a reseller',
+  'apply.intro':
+    'Do you sell Google Workspace? Apply to sell our shared-contacts app too. Our team checks your application, sends you the reseller agreement by email, and approves you once the signed agreement is back.',
+  'apply.company': 'Company name',
+  'apply.company.hint': 'As customers know it, e.g. Müller IT GmbH',
+  'apply.domain': 'Google Workspace domain',
+  'apply.domain.note': 'An application is always for the domain of the account you are signed in with.',
+  'apply.contactName': 'Contact name',
+  'apply.contactEmail': 'Contact email',
+  'apply.contactEmail.hint': 'An address at {domain}: we send the agreement there.',
+  'apply.country': 'Country',
+  'apply.country.hint': 'Two-letter code, e.g. DE (Germany), AT (Austria), CH (Switzerland)',
+  'apply.website': 'Website (optional)',
+  'apply.website.hint': 'The whole address, e.g. https://www.{domain}',
+  'apply.message': 'Message to our team (optional)',
+  'apply.message.hint': 'At most {max} characters',
+  'apply.send': 'Send application',
+  'apply.problems.one': 'Nothing was sent yet: please correct the field marked below.',
+  'apply.problems.many': 'Nothing was sent yet: please correct the {count} fields marked below.',
+  'apply.problem.company.missing': 'Type the name of your company.',
+  'apply.problem.contactName.missing': 'Type the name of the person we should contact.',
+  'apply.problem.contactEmail.missing': 'Type the email address we should send the agreement to.',
+  'apply.problem.missing': 'Please fill this in.',
+  'apply.problem.tooLong': 'This is too long: use at most {max} characters (it has {count}).',
+  'apply.problem.badDomain':
+    '{domain} is not a domain we can accept for an application. Apply from your company’s Google Workspace account.',
+  'apply.problem.personalDomain':
+    'A personal Google account cannot apply: apply from your company’s Google Workspace account.',
+  'apply.problem.badEmail': 'This is not an email address. Type it like name@{domain}.',
+  'apply.problem.emailNotInDomain':
+    'Use an address at {domain}, so that we know the application comes from your company.',
+  'apply.problem.badCountry': 'Type the two-letter country code, e.g. DE for Germany.',
+  'apply.problem.badWebsite':
+    'Type the whole web address, starting with https://, e.g. https://www.{domain}.',
+  'apply.personal.title': 'Apply with your company account',
+  'apply.personal.text':
+    'You are signed in with a personal Google account ({email}). A reseller applies from its company’s Google Workspace account, because the application is for the company’s domain. Open Gmail with your work account and choose “Become a reseller” there.',
+  'apply.hidden.text':
+    'Your organisation’s settings hide your email address from add-ons, so we cannot tell which company would apply. Apply from your company’s Google Workspace account once your admin allows it, or write to our support team at {support}.',
+  'apply.status.title': 'Your reseller application',
+  'apply.status.applied':
+    'We have received the application of {domain}. Our team will check it and send you the reseller agreement by email.',
+  'apply.status.agreement_sent':
+    'We have sent you the reseller agreement: please check your inbox, sign it and send the signed PDF back to us.',
+  'apply.status.agreement_signed': 'We have received your signed agreement and are reviewing it now.',
+  'apply.status.rejected': 'Our team has not accepted the application of {domain}.',
+  'apply.status.approved': '{domain} is already one of our resellers: there is nothing to apply for.',
+  'apply.status.suspended':
+    '{domain} is one of our resellers, but its reseller account is suspended at the moment. Please write to our support team at {support}.',
+  'apply.thanks':
+    'Thank you: we have received the application of {domain}. Our team will send you the agreement at {email}.',
+  'apply.again': 'You may apply again:',
+  'apply.section': 'Your reseller application: {status}',
+  'apply.word.applied': 'received, our team will send you the agreement',
+  'apply.word.agreement_sent': 'agreement sent, please check your inbox',
+  'apply.word.agreement_signed': 'agreement signed, we are reviewing it',
+  'apply.word.rejected': 'not accepted',
+  'apply.sent': 'Application sent. Thank you!',
+  'apply.alreadyOpen': '{domain} has already applied, so nothing was sent again.',
+  'apply.alreadyReseller': '{domain} is already one of our resellers, so nothing was sent.',
+  'apply.linked.title': 'Apply from your organisation’s domain',
+  'apply.linked.text':
+    '{domain} belongs to the organisation {organisation} in our records, so it cannot apply on its own. Apply from an account at {organisation}, or write to our support team at {support}.',
+  'apply.linked.notice': 'Nothing was sent: {domain} belongs to {organisation}.',
+  'apply.unreadable':
+    'We cannot read what is stored for {domain}, so no application can be sent right now. Nothing was changed. Please write to our support team at {support}.',
   'support.auth.header': 'Missing permissions',
   'support.auth.item': '“{permission}”: refused (count: {count}), last on {date}',
   'support.auth.hint':

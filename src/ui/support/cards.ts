@@ -3,6 +3,7 @@
  * store's fill level) and one organisation with its reseller and the assignment form.
  */
 import type { Assignment } from '../../domain/assignment';
+import type { ResellerStatus } from '../../domain/reseller';
 import { STORE_WARNING_PERCENT } from '../../store/capacity';
 import type { MissingScopeCount } from '../../store/missing-scopes';
 import { permissionName } from '../install/cards';
@@ -10,6 +11,7 @@ import { ACTIONS, FIELDS } from '../actions';
 import type { CardModel, WidgetModel } from '../../cards/card-model';
 import { escapeHtml, html } from '../../cards/html';
 import type { View } from '../view';
+import { programmeQueueSection, statusText, type ProgrammeQueueEntry } from './programme-cards';
 
 export const SUPPORT_HOME_CARD = 'supportHome';
 export const SUPPORT_ORGANISATION_CARD = 'supportOrganisation';
@@ -23,6 +25,8 @@ export interface SupportOverview {
   openRequests: { domain: string; since: number }[];
   /** Users' calls refused for want of a permission, per scope. */
   missingScopes?: readonly MissingScopeCount[];
+  /** Applications and resellers waiting for support's next step (the reseller programme). */
+  programme?: readonly ProgrammeQueueEntry[];
 }
 
 export function supportHomeCard(view: View, overview: SupportOverview, problem?: string): CardModel {
@@ -87,6 +91,7 @@ export function supportHomeCard(view: View, overview: SupportOverview, problem?:
   const sections = [
     { header: escapeHtml(t('support.find.header')), widgets: find },
     { header: escapeHtml(t('support.queue.header')), widgets: queue },
+    programmeQueueSection(view, overview.programme ?? []),
     { header: escapeHtml(t('support.sync.header')), widgets: sync },
   ];
   const missing = overview.missingScopes ?? [];
@@ -111,7 +116,7 @@ export function supportHomeCard(view: View, overview: SupportOverview, problem?:
 }
 
 export type OrganisationState =
-  | { kind: 'none' }
+  | { kind: 'none'; programme?: ResellerStatus }
   | { kind: 'unreadable' }
   | {
       kind: 'ok';
@@ -120,6 +125,8 @@ export type OrganisationState =
       /** The primary domain the record is kept under: `domain` itself unless it is linked. */
       organisation: string;
       links: readonly string[];
+      /** The domain is a reseller's, or applied to become one: its status in the programme. */
+      programme?: ResellerStatus;
     };
 
 export function supportOrganisationCard(
@@ -142,6 +149,16 @@ export function supportOrganisationCard(
     facts.push({ kind: 'paragraph', html: html`<b>${t('support.org.unreadable', { domain })}</b>` });
     return { name: SUPPORT_ORGANISATION_CARD, title: domain, sections: [{ widgets: facts }] };
   }
+  if (state.programme)
+    facts.push({
+      kind: 'fact',
+      label: t('support.programme.header'),
+      html: html`<b>${statusText(view, state.programme)}</b>`,
+      button: {
+        text: t('support.programme.open'),
+        action: { functionName: ACTIONS.supportReseller, parameters: { domain } },
+      },
+    });
   if (state.kind === 'none')
     facts.push({ kind: 'paragraph', html: escapeHtml(t('support.org.none', { domain })) });
   else {

@@ -18,7 +18,9 @@ import { labelFor, type LabelOf } from '../../domain/search';
 import { findSegmentedByLabel } from '../../domain/segmented-search';
 import { cutToCodePoints } from '../../domain/text';
 import { commitRequestAnswers, commitSupportAssignment, readAssignment } from '../../store/assignments';
+import { readDirectory } from '../../store/directory';
 import { commitLink, type LinkOutcome } from '../../store/links';
+import { domainRole } from '../../store/programme';
 import { storeFillPercent } from '../../store/capacity';
 import { StoreFullError } from '../../store/errors';
 import { KEYS } from '../../store/keys';
@@ -37,6 +39,7 @@ import {
   type OrganisationState,
   type SupportOverview,
 } from './cards';
+import { createProgrammeHandlers, programmeQueue, type SupportMessage } from './programme';
 
 export interface SupportServices {
   email(): string;
@@ -48,8 +51,8 @@ export interface SupportServices {
   ownerEmail(): string;
   /** The customer's view of the same event, for anyone who is not support. */
   customerHome(e: AddonEvent | undefined): CardModel;
-  /** The sender's address of the email support has open (Gmail's contextual trigger). */
-  messageSender(message: { messageId: string; accessToken: string }): string;
+  /** The email support has open (Gmail's contextual trigger): its sender, its attachments. */
+  openMessage(message: { messageId: string; accessToken: string }): SupportMessage;
 }
 
 const MAX_REASON_CHARS = 500;
@@ -97,6 +100,9 @@ export function createSupportFlow(services: SupportServices) {
     }
   };
 
+  // The reseller programme's cards and steps (programme.ts), behind the same caller check.
+  const programme = createProgrammeHandlers({ services, forSupport, actor });
+
   const overview = (): SupportOverview => {
     const all = services.scriptStore().getAll();
     const openRequests: { domain: string; since: number }[] = [];
@@ -109,6 +115,7 @@ export function createSupportFlow(services: SupportServices) {
     }
     openRequests.sort((a, b) => a.since - b.since);
     const lastRunAt = lastSyncRun(all[KEYS.syncState]);
+    const directory = readDirectory(all);
     return {
       lastRunAt,
       late: lastRunAt !== undefined && services.now() - lastRunAt > LATE_AFTER_MS,
@@ -116,19 +123,25 @@ export function createSupportFlow(services: SupportServices) {
       fillPercent: storeFillPercent(all),
       openRequests,
       missingScopes: readMissingScopes(all[KEYS.missingScopes]),
+      programme: programmeQueue(all, directory.ok ? directory.resellers : []),
     };
   };
 
-  const organisationState = (domain: string): OrganisationState => {
-    const stored = readAssignment(services.scriptStore(), domain);
+  const organisationState = (
+    domain: string,
+    stored = readAssignment(services.scriptStore(), domain),
+  ): OrganisationState => {
     if (stored.state === 'unreadable') return { kind: 'unreadable' };
-    if (stored.state === 'none') return { kind: 'none' };
+    const programmeStatus = domainRole(stored, domain)?.status;
+    const role = programmeStatus ? { programme: programmeStatus } : {};
+    if (stored.state === 'none') return { kind: 'none', ...role };
     return {
       kind: 'ok',
       record: stored.record,
       resellerName: nameOf(stored.record),
       organisation: stored.organisation,
       links: stored.links,
+      ...role,
     };
   };
 
@@ -162,17 +175,27 @@ export function createSupportFlow(services: SupportServices) {
     message(e: AddonEvent | undefined): CardModel {
       if (!isSupport()) return services.customerHome(e);
       const { event, view } = request(e);
-      let sender = '';
+      let open: (SupportMessage & { messageId: string }) | undefined;
       try {
-        if (event.message) sender = services.messageSender(event.message);
+        if (event.message)
+          open = { ...services.openMessage(event.message), messageId: event.message.messageId };
       } catch (error) {
         // A permission support has not granted gets its own card (the entry point shows it).
         if (error instanceof MissingScopesError) throw error;
         console.error('the open message cannot be read', error);
       }
-      const account = classifyAccount(sender);
-      if (account.kind === 'organisation')
-        return supportOrganisationCard(view, account.domain, organisationState(account.domain), {}, true);
+      const account = classifyAccount(open?.sender ?? '');
+      if (account.kind === 'organisation') {
+        const stored = readAssignment(services.scriptStore(), account.domain);
+        // A reseller's (or applicant's) email shows its programme card, with its PDFs when due.
+        const reseller = domainRole(stored, account.domain)
+          ? programme.messageCard(view, account.domain, open)
+          : undefined;
+        return (
+          reseller ??
+          supportOrganisationCard(view, account.domain, organisationState(account.domain, stored), {}, true)
+        );
+      }
       const problem =
         account.kind === 'personal'
           ? view.t('support.message.personal', { email: account.email })
@@ -362,6 +385,10 @@ export function createSupportFlow(services: SupportServices) {
         };
       }),
 
+    reseller: programme.open,
+    transition: programme.transition,
+    markSigned: programme.markSigned,
+
     syncNow: (e: AddonEvent | undefined): ActionResponseModel =>
       forSupport(e, ({ view }) => {
         services.scriptStore().setAll({ [KEYS.syncRequest]: String(services.now()) });
@@ -391,6 +418,8 @@ function linkRefusal(
       return view.t('support.link.hasLinks', { domain, links: result.links.join(', ') });
     case 'tooMany':
       return view.t('support.link.tooMany', { organisation, max: MAX_LINKED_DOMAINS });
+    case 'isReseller':
+      return view.t('support.link.isReseller', { domain });
     case 'unreadable':
       return view.t('support.org.unreadable', { domain: result.domain });
     case 'notLinked':

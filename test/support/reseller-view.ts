@@ -1,0 +1,60 @@
+/** Shared set-up of the reseller's view tests and bench rows: roles, many customers, bytes read. */
+import type { ServiceOp } from '../../dev/runtime/host';
+import type { LocalRuntime } from '../../dev/runtime/runtime';
+import { encodeAssignment, resellerAssignment, supportAssignment } from '../../src/domain/assignment';
+import { encodeRolesOnly, type DomainRole } from '../../src/domain/organisation';
+
+/** Gives `member` (a domain, or one address of `domain`) a role, as the sync writes it. */
+export function giveRole(runtime: LocalRuntime, domain: string, roles: DomainRole[]): void {
+  runtime.host.scriptProperties.setAll({ [`d:${domain}`]: encodeRolesOnly(roles) }, false);
+}
+
+/**
+ * `count` customer organisations of `resellerId` (every 10th set by support, every 7th with a
+ * change request waiting), written as records straight into Script Properties.
+ */
+export function addCustomers(
+  runtime: LocalRuntime,
+  resellerId: string,
+  count: number,
+  prefix: string,
+  now: number,
+): void {
+  const values: Record<string, string> = {};
+  for (let i = 0; i < count; i++) {
+    const domain = `${prefix}-${i}.example`;
+    const since = now - (i + 1) * 60_000;
+    const base =
+      i % 10 === 0
+        ? supportAssignment(resellerId, 'sam@resellerconnect.example', since)
+        : resellerAssignment(resellerId, `user@${domain}`, since);
+    values[`d:${domain}`] = encodeAssignment(
+      i % 7 === 0 ? { ...base, changeRequestedAt: since + 1000 } : base,
+    );
+  }
+  runtime.host.scriptProperties.setAll(values, false);
+}
+
+/** Counts the UTF-8 bytes of everything Script Properties and the cache hand back during `run`. */
+export function bytesRead<T>(runtime: LocalRuntime, run: () => T): { value: T; bytes: number } {
+  const host = runtime.host;
+  const original = host.handle.bind(host);
+  let bytes = 0;
+  host.handle = (executionId: number, request: ServiceOp): unknown => {
+    const reply = original(executionId, request);
+    if (request.op === 'props.get' && typeof reply === 'string') bytes += Buffer.byteLength(reply, 'utf8');
+    if (
+      (request.op === 'props.getAll' || request.op === 'cache.getAll') &&
+      reply &&
+      typeof reply === 'object'
+    )
+      for (const [key, value] of Object.entries(reply as Record<string, string>))
+        bytes += Buffer.byteLength(key, 'utf8') + Buffer.byteLength(value, 'utf8');
+    return reply;
+  };
+  try {
+    return { value: run(), bytes };
+  } finally {
+    host.handle = original;
+  }
+}
