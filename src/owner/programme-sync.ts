@@ -112,6 +112,16 @@ export function applyProgramme(
         continue;
       }
       setStatus(index, change.to);
+      if (change.agreement) {
+        // The signed file stays findable in the row, not only in Audit.
+        const { name, contentType, size, messageId } = change.agreement;
+        const notes = rows[index] as Cell[];
+        const before = typeof notes[column('notes')] === 'string' ? (notes[column('notes')] as string) : '';
+        const line = `Signed agreement ${new Date(change.at).toISOString().slice(0, 10)}: ${name} (${contentType}, ${size} bytes), message ${messageId}`;
+        const text = (before === '' ? line : `${before} · ${line}`).slice(0, 1000);
+        notes[column('notes')] = text;
+        writes.push({ range: rowsRange(t, index + 1, 1, column('notes'), 1), values: [[text]] });
+      }
     }
   }
   return { tabs: { ...tabs, resellers: rows }, writes, lastIdNumber: next, refused };

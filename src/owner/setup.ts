@@ -1,7 +1,7 @@
 /**
  * `setup`, run once by the owner from the Apps Script editor: creates the backing Sheet (or repairs
  * the one it created before) and says which time-driven trigger to add. Running it again changes
- * nothing on a complete Sheet.
+ * nothing on a complete Sheet; after an update it appends the Settings rows the new version defines.
  */
 import { ensureBackingSheet } from '../sheet/backing-sheet';
 import { SHEET_TEXTS, sheetLanguage } from '../sheet/messages';

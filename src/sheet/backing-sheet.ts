@@ -90,12 +90,18 @@ function validationRequests(t: TabSchema, sheetId: number): SheetRequest[] {
   });
 }
 
-function settingsDefaultsRequest(sheetId: number, language: SheetLanguage): SheetRequest {
+/** Settings rows (name with its note, default value) from `rowIndex` (0-based) down. */
+function settingsRowsRequest(
+  sheetId: number,
+  language: SheetLanguage,
+  rows: readonly (readonly [string, string])[],
+  rowIndex: number,
+): SheetRequest {
   const notes = SHEET_TEXTS[language].settingNotes;
   return {
     updateCells: {
-      start: { sheetId, rowIndex: 1, columnIndex: 0 },
-      rows: SETTINGS_DEFAULTS.map(([key, value]) => ({
+      start: { sheetId, rowIndex, columnIndex: 0 },
+      rows: rows.map(([key, value]) => ({
         values: [
           { userEnteredValue: { stringValue: key }, ...(notes[key] ? { note: notes[key] } : {}) },
           { userEnteredValue: { stringValue: value } },
@@ -104,6 +110,54 @@ function settingsDefaultsRequest(sheetId: number, language: SheetLanguage): Shee
       fields: 'userEnteredValue,note',
     },
   };
+}
+
+function settingsDefaultsRequest(sheetId: number, language: SheetLanguage): SheetRequest {
+  return settingsRowsRequest(sheetId, language, SETTINGS_DEFAULTS, 1);
+}
+
+type RowData = GoogleAppsScript.Sheets.Schema.RowData;
+
+function hasContent(row: RowData | undefined): boolean {
+  return (row?.values ?? []).some((v) => v.userEnteredValue !== undefined);
+}
+
+function settingName(row: RowData | undefined): string | undefined {
+  return row?.values?.[0]?.userEnteredValue?.stringValue?.trim();
+}
+
+/**
+ * The Settings rows a newer version defines and the tab lacks, appended with their defaults and
+ * notes below the last row with content (the grid grows when they would pass its end). Rows that
+ * are there are never touched, whatever their value or order. `header` is the tab's row 1 as read,
+ * `rows` rows 2 onwards; `headerIsData` when row 1 holds a setting (its header row was deleted)
+ * and a new header row is being inserted above it.
+ */
+function missingSettingsRequests(
+  sheetId: number,
+  language: SheetLanguage,
+  header: RowData | undefined,
+  rows: readonly RowData[],
+  headerIsData: boolean,
+  rowCount: number,
+): { requests: SheetRequest[]; keys: string[] } {
+  const present = new Set(rows.map(settingName));
+  if (headerIsData) present.add(settingName(header));
+  const missing = SETTINGS_DEFAULTS.filter(([key]) => !present.has(key));
+  if (missing.length === 0) return { requests: [], keys: [] };
+  let lastRow = headerIsData && hasContent(header) ? 0 : -1;
+  rows.forEach((row, i) => {
+    if (hasContent(row)) lastRow = i + 1;
+  });
+  const shift = headerIsData ? 1 : 0;
+  // Row 1 is the header's, even when it is blank (it is written again in place).
+  const at = Math.max(1, lastRow + 1) + shift;
+  const grid = rowCount + shift;
+  const requests: SheetRequest[] = [];
+  if (at + missing.length > grid)
+    requests.push({ appendDimension: { sheetId, dimension: 'ROWS', length: at + missing.length - grid } });
+  requests.push(settingsRowsRequest(sheetId, language, missing, at));
+  return { requests, keys: missing.map(([key]) => key) };
 }
 
 /** Everything a new tab gets. */
@@ -131,8 +185,9 @@ function readBack(api: SheetsApi, id: string, ranges?: readonly string[]): Sprea
 
 /**
  * Creates the backing Sheet, or repairs the one `existingId` names: missing tabs are added, a
- * header row that was changed or deleted is written again, a lost protection is restored. A
- * complete Sheet is left as it is (one read, no write).
+ * header row that was changed or deleted is written again, a lost protection is restored, and
+ * Settings rows a newer version defines are appended. A complete Sheet is left as it is (two reads:
+ * which tabs exist, then their header rows and the Settings rows; no write).
  */
 export function ensureBackingSheet(
   api: SheetsApi,
@@ -140,18 +195,17 @@ export function ensureBackingSheet(
   language: SheetLanguage,
 ): SetupOutcome {
   if (existingId === null) return createBackingSheet(api, language);
-  const headers = TABS.map((t) => `'${t.title}'!1:1`);
-  // The header rows of tabs that exist; a missing tab would fail the ranged read, so look first.
+  // The header rows of tabs that exist, and the Settings rows below its header (a second GridData
+  // of that tab); a missing tab would fail the ranged read, so look first.
+  const headers = TABS.map((t) =>
+    t.id === 'settings' ? [`'${t.title}'!1:1`, `'${t.title}'!A2:C`] : [`'${t.title}'!1:1`],
+  );
   const plain = readBack(api, existingId);
   if (!plain) return { kind: 'notReadable', spreadsheetId: existingId };
   const present = TABS.filter((t) => sheetIdOf(plain, t.title) !== undefined);
   const sheet =
     present.length > 0
-      ? readBack(
-          api,
-          existingId,
-          headers.filter((_, i) => present.includes(TABS[i] as TabSchema)),
-        )
+      ? readBack(api, existingId, headers.filter((_, i) => present.includes(TABS[i] as TabSchema)).flat())
       : plain;
   if (!sheet) return { kind: 'notReadable', spreadsheetId: existingId };
   const requests: SheetRequest[] = [];
@@ -174,10 +228,11 @@ export function ensureBackingSheet(
     const headerOk = isKnownHeader(t, written);
     const frozenOk = (tabData?.properties?.gridProperties?.frozenRowCount ?? 0) >= 1;
     const missing: string[] = [];
+    // A header row someone deleted leaves a row of data on top: a new row goes above it. A header
+    // that was only edited is written again in place.
+    const headerIsData = !headerOk && !looksLikeHeader(t, written) && written.some((cell) => cell !== '');
     if (!headerOk) {
-      // A header row someone deleted leaves a row of data on top: a new row goes above it. A header
-      // that was only edited is written again in place.
-      if (!looksLikeHeader(t, written) && written.some((cell) => cell !== ''))
+      if (headerIsData)
         requests.push({
           insertDimension: {
             range: { sheetId, dimension: 'ROWS', startIndex: 0, endIndex: 1 },
@@ -194,6 +249,18 @@ export function ensureBackingSheet(
     if (!protectedOk) {
       requests.push(protectionRequest(t, sheetId));
       missing.push('protection');
+    }
+    if (t.id === 'settings') {
+      const settings = missingSettingsRequests(
+        sheetId,
+        language,
+        tabData?.data?.[0]?.rowData?.[0],
+        tabData?.data?.[1]?.rowData ?? [],
+        headerIsData,
+        tabData?.properties?.gridProperties?.rowCount ?? 0,
+      );
+      requests.push(...settings.requests);
+      if (settings.keys.length > 0) missing.push(`rows ${settings.keys.join(', ')}`);
     }
     if (missing.length > 0) repaired.push(`${t.title} (${missing.join(', ')})`);
   }
