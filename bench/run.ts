@@ -13,7 +13,8 @@ import { loadDirectory } from '../dev/runtime/adapters';
 import { AddonClient } from '../dev/runtime/client';
 import { actionEvent, homepageEvent } from '../dev/runtime/events';
 import type { ExecutionResult } from '../dev/runtime/execution';
-import type { Identity, ServiceOp } from '../dev/runtime/host';
+import type { Identity } from '../dev/runtime/host';
+import { bytesRead } from '../dev/runtime/bytes-read';
 import { LocalRuntime } from '../dev/runtime/runtime';
 import { generateResellers } from '../dev/demo/resellers';
 import { displayLabel } from '../src/domain/search';
@@ -133,33 +134,6 @@ function serviceCallTable(runtime: LocalRuntime, resellers: Reseller[]): void {
   );
 }
 
-/** UTF-8 bytes that Script Properties and the cache hand back while `run` runs (keys and values). */
-function bytesRead(
-  runtime: LocalRuntime,
-  run: () => ExecutionResult,
-): { result: ExecutionResult; bytes: number } {
-  const host = runtime.host;
-  const original = host.handle.bind(host);
-  let bytes = 0;
-  host.handle = (executionId: number, request: ServiceOp): unknown => {
-    const reply = original(executionId, request);
-    if (request.op === 'props.get' && typeof reply === 'string') bytes += Buffer.byteLength(reply, 'utf8');
-    if (
-      (request.op === 'props.getAll' || request.op === 'cache.getAll') &&
-      reply &&
-      typeof reply === 'object'
-    )
-      for (const [key, value] of Object.entries(reply as Record<string, string>))
-        bytes += Buffer.byteLength(key, 'utf8') + Buffer.byteLength(value, 'utf8');
-    return reply;
-  };
-  try {
-    return { result: run(), bytes };
-  } finally {
-    host.handle = original;
-  }
-}
-
 /**
  * The reseller's view of `reseller` with 1,000 customers (its staff have the role the sync writes),
  * cached and evicted, and an invitation: made, looked up, confirmed.
@@ -191,8 +165,8 @@ function resellerRows(
   const evicted = bytesRead(runtime, view);
   const cached = bytesRead(runtime, view);
   const kb = (bytes: number): string => `${bytes.toLocaleString('en')} bytes read`;
-  row(`reseller's view (1,000 customers, list cached; ${kb(cached.bytes)})`, cached.result, 4);
-  row(`reseller's view (1,000 customers, cache evicted; ${kb(evicted.bytes)})`, evicted.result, undefined);
+  row(`reseller's view (1,000 customers, list cached; ${kb(cached.bytes)})`, cached.value, 4);
+  row(`reseller's view (1,000 customers, cache evicted; ${kb(evicted.bytes)})`, evicted.value, undefined);
   const info = new AddonClient(runtime, staff);
   info.openHomepage();
   info.click('Invite a customer');

@@ -6,29 +6,22 @@
  */
 import { homepageEvent } from '../../dev/runtime/events';
 import type { LocalRuntime } from '../../dev/runtime/runtime';
-import { chooseReseller, client, runtimeWith, user } from '../support/addon';
+import {
+  chooseReseller,
+  client,
+  runAsOwner,
+  runtimeWith,
+  setSetting,
+  sheetIdOf,
+  sheetTab,
+  user,
+} from '../support/addon';
 
-const OWNER = user('owner@resellerconnect.example');
 const SAM = 'sam@resellerconnect.example';
-
-function run(runtime: LocalRuntime, functionName: string): string {
-  const result = runtime.run({ functionName, identity: OWNER, event: {} });
-  if (!result.ok) throw new Error(`${functionName} failed: ${result.error?.message ?? '?'}`);
-  return result.logs.join('\n');
-}
-
-function sheetId(runtime: LocalRuntime): string {
-  return runtime.host.scriptProperties.get('s:sheet') ?? '';
-}
-
-function tab(runtime: LocalRuntime, name: string): unknown[][] {
-  return runtime.host.sheets.readTab(sheetId(runtime), name);
-}
-
-function setting(runtime: LocalRuntime, name: string, value: string): void {
-  const row = tab(runtime, 'Settings').findIndex((r) => r[0] === name) + 1;
-  runtime.host.sheets.editCell(sheetId(runtime), 'Settings', `B${row}`, value);
-}
+const run = runAsOwner;
+const sheetId = sheetIdOf;
+const tab = sheetTab;
+const setting = setSetting;
 
 /** Setup, Sam as support, kunde.example on Müller IT (chosen by Anna), one sync. */
 function withCustomer(): LocalRuntime {

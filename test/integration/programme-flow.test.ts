@@ -10,9 +10,8 @@ import type { AddonClient } from '../../dev/runtime/client';
 import type { CardJson } from '../../dev/runtime/card-service';
 import type { LocalRuntime } from '../../dev/runtime/runtime';
 import { CATALOGUES, type MessageKey } from '../../src/ui/i18n';
-import { client, runtimeWith, user } from '../support/addon';
+import { client, runAsOwner, runtimeWithSupport, sheetIdOf, user } from '../support/addon';
 
-const OWNER = user('owner@resellerconnect.example');
 const SAM = 'sam@resellerconnect.example';
 const PETRA = 'petra@nordlicht-it.example';
 
@@ -22,13 +21,8 @@ const t = (lang: Lang, key: MessageKey, params: Record<string, string | number> 
     name in params ? String(params[name]) : whole,
   );
 
-function run(runtime: LocalRuntime, functionName: string): string {
-  const result = runtime.run({ functionName, identity: OWNER, event: {}, invokedBy: 'editor' });
-  if (!result.ok) throw new Error(`${functionName} failed: ${result.error?.message ?? '?'}`);
-  return result.logs.join('\n');
-}
-
-const sheetId = (runtime: LocalRuntime): string => runtime.host.scriptProperties.get('s:sheet') ?? '';
+const run = runAsOwner;
+const sheetId = sheetIdOf;
 const resellerRow = (runtime: LocalRuntime) =>
   runtime.host.sheets.readTab(sheetId(runtime), 'Resellers').find((r) => r[3] === 'nordlicht-it.example');
 
@@ -40,16 +34,7 @@ function show(c: AddonClient, card: CardJson): void {
 
 describe.each<Lang>(['en', 'de'])('the reseller programme, start to end (%s)', (lang) => {
   it('applies, is approved by support, appears in the typeahead, invites a customer and sees it', () => {
-    const runtime = runtimeWith();
-    run(runtime, 'setup');
-    const settings = runtime.host.sheets.readTab(sheetId(runtime), 'Settings');
-    runtime.host.sheets.editCell(
-      sheetId(runtime),
-      'Settings',
-      `B${settings.findIndex((r) => r[0] === 'supportStaff') + 1}`,
-      SAM,
-    );
-    run(runtime, 'syncNow');
+    const runtime = runtimeWithSupport(SAM);
 
     // Petra applies from the universal action.
     const petra = client(runtime, user(PETRA, lang));

@@ -11,17 +11,11 @@ import { decodeDomainText } from '../../src/domain/organisation';
 import { readApplication, type Application } from '../../src/domain/programme';
 import type { ResellerStatus } from '../../src/domain/reseller';
 import { claimResellerRole, commitApplication, commitTransition } from '../../src/store/programme';
-import { client, runtimeWith, user } from '../support/addon';
+import { client, runAsOwner, runtimeWith, user } from '../support/addon';
 
-const OWNER = user('owner@resellerconnect.example');
 const SAM = 'sam@resellerconnect.example';
 
-function run(runtime: LocalRuntime, functionName: string): string {
-  const result = runtime.run({ functionName, identity: OWNER, event: {}, invokedBy: 'editor' });
-  if (!result.ok) throw new Error(`${functionName} failed: ${result.error?.message ?? '?'}`);
-  return result.logs.join('\n');
-}
-
+const run = runAsOwner;
 const tab = (runtime: LocalRuntime, name: string): unknown[][] =>
   runtime.host.sheets.readTab(runtime.host.scriptProperties.get('s:sheet') ?? '', name);
 

@@ -54,3 +54,38 @@ export function chooseReseller(c: AddonClient, query: string): void {
   c.click('Choose');
   c.click('Share contacts now');
 }
+
+/** The vendor account that deploys: its executions alone run setup and the sync. */
+export const OWNER = user('owner@resellerconnect.example');
+
+/** Runs an owner function (setup, syncNow, runSync) as the owner in the editor; its log. */
+export function runAsOwner(runtime: LocalRuntime, functionName: string): string {
+  const result = runtime.run({ functionName, identity: OWNER, event: {}, invokedBy: 'editor' });
+  if (!result.ok) throw new Error(`${functionName} failed: ${result.error?.message ?? '?'}`);
+  return result.logs.join('\n');
+}
+
+export function sheetIdOf(runtime: LocalRuntime): string {
+  return runtime.host.scriptProperties.get('s:sheet') ?? '';
+}
+
+/** A tab of the backing Sheet as the API reads it (header row first). */
+export function sheetTab(runtime: LocalRuntime, name: string): unknown[][] {
+  return runtime.host.sheets.readTab(sheetIdOf(runtime), name);
+}
+
+/** Sets a setting in the Settings tab, as support types it (the next sync reads it). */
+export function setSetting(runtime: LocalRuntime, name: string, value: string): void {
+  const row = sheetTab(runtime, 'Settings').findIndex((r) => r[0] === name) + 1;
+  if (row === 0) throw new Error(`No setting ${name} in the Settings tab`);
+  runtime.host.sheets.editCell(sheetIdOf(runtime), 'Settings', `B${row}`, value);
+}
+
+/** Setup, `staff` listed as support in the Settings tab, one sync. */
+export function runtimeWithSupport(staff: string, resellers?: readonly Reseller[]): LocalRuntime {
+  const runtime = runtimeWith(resellers);
+  runAsOwner(runtime, 'setup');
+  setSetting(runtime, 'supportStaff', staff);
+  runAsOwner(runtime, 'syncNow');
+  return runtime;
+}

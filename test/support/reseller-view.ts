@@ -1,5 +1,4 @@
 /** Shared set-up of the reseller's view tests and bench rows: roles, many customers, bytes read. */
-import type { ServiceOp } from '../../dev/runtime/host';
 import type { LocalRuntime } from '../../dev/runtime/runtime';
 import { encodeAssignment, resellerAssignment, supportAssignment } from '../../src/domain/assignment';
 import { encodeRolesOnly, type DomainRole } from '../../src/domain/organisation';
@@ -35,26 +34,4 @@ export function addCustomers(
   runtime.host.scriptProperties.setAll(values, false);
 }
 
-/** Counts the UTF-8 bytes of everything Script Properties and the cache hand back during `run`. */
-export function bytesRead<T>(runtime: LocalRuntime, run: () => T): { value: T; bytes: number } {
-  const host = runtime.host;
-  const original = host.handle.bind(host);
-  let bytes = 0;
-  host.handle = (executionId: number, request: ServiceOp): unknown => {
-    const reply = original(executionId, request);
-    if (request.op === 'props.get' && typeof reply === 'string') bytes += Buffer.byteLength(reply, 'utf8');
-    if (
-      (request.op === 'props.getAll' || request.op === 'cache.getAll') &&
-      reply &&
-      typeof reply === 'object'
-    )
-      for (const [key, value] of Object.entries(reply as Record<string, string>))
-        bytes += Buffer.byteLength(key, 'utf8') + Buffer.byteLength(value, 'utf8');
-    return reply;
-  };
-  try {
-    return { value: run(), bytes };
-  } finally {
-    host.handle = original;
-  }
-}
+export { bytesRead } from '../../dev/runtime/bytes-read';
