@@ -7,6 +7,7 @@
  */
 import { loadDirectory } from '../runtime/adapters';
 import { actionEvent } from '../runtime/events';
+import type { StoredAttachment } from '../runtime/gmail';
 import type { LocalRuntime } from '../runtime/runtime';
 import { DEMO_RESELLERS } from '../demo/resellers';
 import { KEYS } from '../../src/store/keys';
@@ -60,9 +61,33 @@ export function seedDemo(runtime: LocalRuntime): void {
     runOwnerFunction(runtime, 'sync');
     // Müller IT's staff opened their reseller view once, so the demo reseller sees it at once.
     run('reseller', 'onClaimResellerRole');
+    // Petra's company applied; support sent the agreement, and her signed copy waits in the inbox.
+    run(
+      'petra',
+      'onSubmitApplication',
+      { domain: 'nordlicht-it.de' },
+      {
+        applicationCompany: 'Nordlicht Systemhaus GmbH',
+        applicationContactName: 'Petra Nord',
+        applicationContactEmail: 'petra.nord@nordlicht-it.de',
+        applicationCountry: 'DE',
+        applicationWebsite: 'https://nordlicht-it.de',
+        applicationMessage: 'Wir betreuen rund 40 Kunden in Norddeutschland mit Google Workspace.',
+      },
+    );
+    runOwnerFunction(runtime, 'sync');
+    run('support', 'onSupportTransition', { domain: 'nordlicht-it.de', to: 'agreement_sent' });
+    // The demo starts with nothing waiting for the Sheet.
+    runOwnerFunction(runtime, 'sync');
   }
   for (const mail of DEMO_MAILS) {
-    host.gmail.addMessage({ messageId: mail.messageId, from: mail.from, to: mail.to, subject: mail.subject });
+    host.gmail.addMessage({
+      messageId: mail.messageId,
+      from: mail.from,
+      to: mail.to,
+      subject: mail.subject,
+      ...(mail.attachments ? { attachments: [...mail.attachments] } : {}),
+    });
   }
 }
 
@@ -79,6 +104,8 @@ export interface DemoMail {
   /** How long before the simulated now the mail arrived. */
   minutesAgo: number;
   body: string;
+  /** Files the mail carries (what a script may read of them: name, type, size). */
+  attachments?: readonly StoredAttachment[];
 }
 
 const SUPPORT = 'support@resellerconnect.example';
@@ -108,6 +135,17 @@ export const DEMO_MAILS: readonly DemoMail[] = [
     subject: 'Gilt unser Reseller auch für Österreich?',
     minutesAgo: 5 * HOUR,
     body: 'Grüß Gott, wir sind die österreichische Tochter der Acme Logistik. Gilt der Reseller unserer Mutter auch für uns? Beste Grüße, Felix Gruber',
+  },
+  {
+    messageId: '18c3a0d2e5f10007',
+    from: 'Petra Nord <petra.nord@nordlicht-it.de>',
+    to: SUPPORT,
+    subject: 'Re: Reseller-Vertrag für Nordlicht Systemhaus GmbH',
+    minutesAgo: 20,
+    body: 'Guten Tag, anbei der unterschriebene Vertrag. Viele Grüße, Petra Nord',
+    attachments: [
+      { name: 'Reseller-Vertrag-unterschrieben.pdf', contentType: 'application/pdf', size: 184_320 },
+    ],
   },
   {
     messageId: '18c3a0d2e5f10003',

@@ -66,6 +66,13 @@ export const IDENTITIES: readonly SimIdentity[] = [
     timeZone: 'Europe/Berlin',
   },
   {
+    id: 'petra',
+    email: 'petra.nord@nordlicht-it.de',
+    label: 'Petra — Nordlicht Systemhaus (applied to become a reseller)',
+    locale: 'de',
+    timeZone: 'Europe/Berlin',
+  },
+  {
     id: 'support',
     email: 'support@resellerconnect.example',
     label: 'Vendor support',

@@ -77,6 +77,8 @@ describe.each<Lang>(['en', 'de'])('support takes an application to approval in t
       page
         .locator('#sidebar-body')
         .getByRole('button', { name: t(lang, 'support.programme.open') })
+        // Applications come first; the demo's own applicant (agreement sent) follows.
+        .first()
         .click(),
     );
     expect(await cardText(page)).toContain(t(lang, 'support.programme.status.applied'));
