@@ -9,6 +9,7 @@ import { consentUrl, type ExecutionAuthorization } from './authorization';
 import { builtKind, createCardService, toCardJson } from './card-service';
 import type { Identity } from './host';
 import { AUTHORIZATION_REQUIRED, ScopeGate } from './scope-gate';
+import type { HttpStats, UrlFetchConfig } from './url-fetch';
 import {
   budgetCalls,
   CallCounter,
@@ -38,6 +39,11 @@ export interface ExecutionRequest {
    * Script editor, or a time-driven trigger. Only Gmail refuses to run an add-on the user cannot use.
    */
   invokedBy?: 'gmail' | 'editor' | 'trigger';
+  /**
+   * The manifest's urlFetchWhitelist and the runtime's routes of Google origins to loopback
+   * stand-ins; LocalRuntime sets it. Absent: no whitelist, no routes (loopback URLs only).
+   */
+  urlFetch?: UrlFetchConfig;
 }
 
 /**
@@ -80,6 +86,11 @@ export interface ExecutionResult {
   calls: Record<string, number>;
   /** Calls charged against budgets: CardService builders and handle getters excluded. */
   budgetCalls: number;
+  /** HTTP round trips of UrlFetchApp: one per request (each of a fetchAll, each redirect followed). */
+  httpRequests: number;
+  /** Body bytes UrlFetchApp sent and received (headers not counted). */
+  httpBytesSent: number;
+  httpBytesReceived: number;
   /** Wall time of the function call itself (not of loading the script). */
   durationMs: number;
   /** CPU time of the function call itself (user + system), from process.cpuUsage. */
@@ -104,6 +115,7 @@ export function runExecution(
   env: ExecutionEnvironment,
 ): ExecutionResult {
   const counter = new CallCounter();
+  const http: HttpStats = { requests: 0, bytesSent: 0, bytesReceived: 0 };
   const logs: string[] = [];
   // Errors from the host are re-created in the execution's realm, so `instanceof Error` holds there.
   let ContextError: ErrorConstructor = Error;
@@ -118,11 +130,16 @@ export function runExecution(
     }
   };
   const context = vm.createContext(
-    createGlobals(request, { ...env, backend }, { makeError, gate, counter, logs }),
+    createGlobals(request, { ...env, backend }, { makeError, gate, counter, logs, http }),
   );
   ContextError = vm.runInContext('Error', context) as ErrorConstructor;
   installClock(context, env.now);
   const base = { functionName: request.functionName, logs };
+  const httpOf = (): Pick<ExecutionResult, 'httpRequests' | 'httpBytesSent' | 'httpBytesReceived'> => ({
+    httpRequests: http.requests,
+    httpBytesSent: http.bytesSent,
+    httpBytesReceived: http.bytesReceived,
+  });
   let durationMs = 0;
   let cpuMs = 0;
   try {
@@ -145,7 +162,7 @@ export function runExecution(
       const cpu = process.cpuUsage(cpuStart);
       cpuMs = (cpu.user + cpu.system) / 1000;
     }
-    if (gate.prompt) return promptResult(base, gate, counter, durationMs, cpuMs);
+    if (gate.prompt) return { ...promptResult(base, gate, counter, durationMs, cpuMs), ...httpOf() };
     const value = toJson(returned);
     return {
       ...base,
@@ -153,11 +170,12 @@ export function runExecution(
       value,
       calls: counter.counts,
       budgetCalls: budgetCalls(counter.counts),
+      ...httpOf(),
       durationMs,
       cpuMs,
     };
   } catch (thrown) {
-    if (gate.prompt) return promptResult(base, gate, counter, durationMs, cpuMs);
+    if (gate.prompt) return { ...promptResult(base, gate, counter, durationMs, cpuMs), ...httpOf() };
     const error = thrown instanceof Error || isErrorLike(thrown) ? thrown : new Error(String(thrown));
     return {
       ...base,
@@ -165,6 +183,7 @@ export function runExecution(
       error: { message: error.message, stack: error.stack },
       calls: counter.counts,
       budgetCalls: budgetCalls(counter.counts),
+      ...httpOf(),
       durationMs,
       cpuMs,
     };
@@ -178,7 +197,7 @@ function promptResult(
   counter: CallCounter,
   durationMs: number,
   cpuMs: number,
-): ExecutionResult {
+): Omit<ExecutionResult, 'httpRequests' | 'httpBytesSent' | 'httpBytesReceived'> {
   const prompt = gate.prompt ?? { scopes: [], by: 'requireScopes' };
   const auth = gate.authorization;
   return {
@@ -218,7 +237,14 @@ function createGlobals(
     gate,
     counter,
     logs,
-  }: { makeError: (message: string) => Error; gate: ScopeGate; counter: CallCounter; logs: string[] },
+    http,
+  }: {
+    makeError: (message: string) => Error;
+    gate: ScopeGate;
+    counter: CallCounter;
+    logs: string[];
+    http: HttpStats;
+  },
 ): Record<string, unknown> {
   const log = (...args: unknown[]): void => {
     logs.push(args.map((a) => (typeof a === 'string' ? a : safeJson(a))).join(' '));
@@ -227,6 +253,8 @@ function createGlobals(
     ...createServiceGlobals({
       identity: request.identity,
       advancedServices: request.advancedServices ?? [],
+      urlFetch: request.urlFetch ?? {},
+      httpStats: http,
       counter,
       makeError,
       gate,

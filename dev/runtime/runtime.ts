@@ -44,6 +44,12 @@ export interface RuntimeOptions {
   callbackLimitMs?: number;
   /** Where Google's consent for missing scopes is (getAuthorizationUrl); the simulator serves one. */
   authorizationUrl?: string;
+  /**
+   * Origins UrlFetchApp sends to local stand-ins instead, e.g. { 'https://oauth2.googleapis.com':
+   * tokenEndpoint.origin, 'https://firestore.googleapis.com': emulator.origin }; the manifest's
+   * urlFetchWhitelist is checked on the URL the script asked for (url-fetch.ts).
+   */
+  urlFetchRoutes?: Record<string, string>;
 }
 
 /** The parts of appsscript.json the runtime follows. */
@@ -55,6 +61,8 @@ export interface Manifest {
   oauthScopes?: string[];
   /** With useLocaleFromApp, events carry the user's locale and time zone if script.locale is granted. */
   addOns?: { common?: { useLocaleFromApp?: boolean } };
+  /** When present, every URL UrlFetchApp fetches must match one of these prefixes. */
+  urlFetchWhitelist?: string[];
 }
 
 const LOCALE_SCOPE = `${AUTH}script.locale`;
@@ -73,6 +81,8 @@ export class LocalRuntime {
   private readonly callbackLimitMs: number;
   /** Where getAuthorizationUrl() points (the simulator sets its own /authorize once it listens). */
   authorizationUrl: string;
+  /** Origins UrlFetchApp reaches through a loopback stand-in (RuntimeOptions.urlFetchRoutes). */
+  urlFetchRoutes: Record<string, string>;
 
   constructor(options: RuntimeOptions = {}) {
     const bundle = options.bundle ?? readBuild(path.resolve(PROJECT_ROOT, options.buildDir ?? 'build'));
@@ -84,6 +94,7 @@ export class LocalRuntime {
     this.validate = options.validateCards ?? true;
     this.callbackLimitMs = options.callbackLimitMs ?? ADDON_CALLBACK_LIMIT_MS;
     this.authorizationUrl = options.authorizationUrl ?? DEFAULT_AUTHORIZATION_URL;
+    this.urlFetchRoutes = { ...options.urlFetchRoutes };
   }
 
   get scriptTimeZone(): string {
@@ -238,6 +249,10 @@ export class LocalRuntime {
       advancedServices: this.advancedServices,
       authorization,
       event: this.eventUnder(request, authorization),
+      urlFetch: {
+        ...(this.manifest.urlFetchWhitelist ? { whitelist: [...this.manifest.urlFetchWhitelist] } : {}),
+        routes: { ...this.urlFetchRoutes },
+      },
     };
   }
 
@@ -292,6 +307,9 @@ export class LocalRuntime {
       ok: false,
       calls: {},
       budgetCalls: 0,
+      httpRequests: 0,
+      httpBytesSent: 0,
+      httpBytesReceived: 0,
       durationMs: 0,
       cpuMs: 0,
       logs: [],

@@ -34,6 +34,8 @@ const CURRENT_MESSAGE_CONTENT = [
   `${AUTH}gmail.modify`,
   'https://mail.google.com/',
 ];
+/** UrlFetchApp, every method (developers.google.com/apps-script/reference/url-fetch). */
+const EXTERNAL_REQUEST = [`${AUTH}script.external_request`];
 /** The Sheets API accepts any of these (developers.google.com/workspace/sheets/api/scopes). */
 const SHEETS = [`${AUTH}drive.file`, `${AUTH}spreadsheets`, `${AUTH}drive`];
 
@@ -50,6 +52,9 @@ export const REQUIRED_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'GmailApp.getMessageById': CURRENT_MESSAGE,
   'GmailMessage.getAttachments': CURRENT_MESSAGE_CONTENT,
   Sheets: SHEETS,
+  'UrlFetchApp.fetch': EXTERNAL_REQUEST,
+  'UrlFetchApp.fetchAll': EXTERNAL_REQUEST,
+  'UrlFetchApp.getRequest': EXTERNAL_REQUEST,
 };
 
 /** The text Apps Script ends an execution with when the user must authorize first. */

@@ -10,6 +10,8 @@ import { fakeGmailMessage, type MessageMetadata } from './gmail';
 import type { ScopeGate } from './scope-gate';
 import { createScriptApp, type ScriptAppAuthorization } from './script-app';
 import type { SheetsApiError, SheetsMethod, SheetsReply } from './sheets';
+import { createUtilities as createUtilitiesFake, type UtilitiesFake } from './signing';
+import { createUrlFetchApp, type HttpStats, type UrlFetchConfig } from './url-fetch';
 
 export type Backend = (request: ServiceOp) => unknown;
 
@@ -57,9 +59,12 @@ export const HANDLE_GETTERS: ReadonlySet<string> = new Set([
   'AuthorizationInfo.getAuthorizedScopes',
 ]);
 
-/** Builders that only make an empty object in the script (Sheets.newCellData()…): no backend. */
+/**
+ * Builders that only make an empty object in the script (Sheets.newCellData()…), and Utilities'
+ * computations (encoding, signing, blobs) done inside the execution: no backend.
+ */
 function isBuilder(name: string): boolean {
-  return name.startsWith('CardService.') || name.startsWith('Sheets.new');
+  return name.startsWith('CardService.') || name.startsWith('Sheets.new') || name.startsWith('Utilities.');
 }
 
 /**
@@ -88,6 +93,10 @@ interface ServiceEnvironment {
   makeError: (message: string) => Error;
   /** The scopes the user granted: calls that need another throw (scope-gate.ts). */
   gate: ScopeGate;
+  /** The manifest's urlFetchWhitelist and the runtime's routes to loopback stand-ins. */
+  urlFetch: UrlFetchConfig;
+  /** Where UrlFetchApp adds its round trips and bytes (the execution's result reports them). */
+  httpStats: HttpStats;
 }
 
 /** One entry of the manifest's dependencies.enabledAdvancedServices. */
@@ -126,8 +135,10 @@ export interface ServiceGlobals {
   CacheService: GoogleAppsScript.Cache.CacheService;
   LockService: GoogleAppsScript.Lock.LockService;
   Session: GoogleAppsScript.Base.Session;
-  /** Only `sleep`, which the sync uses to back off from a quota error. */
-  Utilities: Pick<GoogleAppsScript.Utilities.Utilities, 'sleep'>;
+  /** Sleep, encodings, signing, digests, blobs and UUIDs (signing.ts). */
+  Utilities: UtilitiesFake;
+  /** fetch / fetchAll / getRequest, loopback only (url-fetch.ts). */
+  UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
   /** Only what the contextual trigger uses: the open message's metadata. */
   GmailApp: Pick<GoogleAppsScript.Gmail.GmailApp, 'setCurrentMessageAccessToken' | 'getMessageById'>;
   /** Only the authorization part (script-app.ts). */
@@ -144,6 +155,14 @@ export function createServiceGlobals(env: ServiceEnvironment): ServiceGlobals {
     Session: createSession(env),
     GmailApp: createGmailApp(env),
     Utilities: createUtilities(env),
+    UrlFetchApp: createUrlFetchApp({
+      config: env.urlFetch,
+      stats: env.httpStats,
+      count: (name) => env.counter.count(name),
+      permit: (method) => env.gate.permit(method),
+      makeError: env.makeError,
+      toContext: contextJson(env),
+    }),
     ScriptApp: createScriptApp({ ...env, toContext: contextJson(env) }),
   };
   for (const service of env.advancedServices) {
@@ -520,15 +539,14 @@ function createGmailApp(
 }
 
 /**
- * Utilities.sleep moves the simulated clock on instead of blocking, so that a test of a backoff
- * (the Sheets quota is a per-minute window on that clock) runs at once. Apps Script caps a sleep at
- * 5 minutes.
+ * Utilities (signing.ts). Its sleep moves the simulated clock on instead of blocking, so that a test
+ * of a backoff (the Sheets quota is a per-minute window on that clock) runs at once.
  */
-function createUtilities(env: ServiceEnvironment): Pick<GoogleAppsScript.Utilities.Utilities, 'sleep'> {
-  return {
-    sleep: (milliseconds: number) => {
-      env.counter.count('Utilities.sleep');
-      env.backend({ op: 'clock.sleep', ms: Number(milliseconds) || 0 });
-    },
-  };
+function createUtilities(env: ServiceEnvironment): UtilitiesFake {
+  return createUtilitiesFake({
+    count: (name) => env.counter.count(name),
+    sleep: (milliseconds) => void env.backend({ op: 'clock.sleep', ms: milliseconds }),
+    makeError: env.makeError,
+    toContext: contextJson(env),
+  });
 }

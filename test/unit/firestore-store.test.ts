@@ -1,0 +1,317 @@
+/**
+ * The store's ports on Firestore (src/store/firestore-store.ts over firestore-rest.ts), against an
+ * in-memory fake of the REST API: the existing store functions run unchanged and race-safely, writes
+ * are all or nothing, and any key round-trips through a valid document id.
+ */
+import { DEMO_RESELLERS } from '../../dev/demo/resellers';
+import type { Reseller } from '../../src/domain/reseller';
+import { commitChoice, readAssignment, type ChoiceInput } from '../../src/store/assignments';
+import { writeDirectory } from '../../src/store/directory';
+import { StoreFullError } from '../../src/store/errors';
+import {
+  decodeKey,
+  encodeKey,
+  FirestoreError,
+  FirestoreRest,
+  KeyTooLongError,
+} from '../../src/store/firestore-rest';
+import { firestoreStore } from '../../src/store/firestore-store';
+import { KEYS } from '../../src/store/keys';
+import { listOutbox } from '../../src/store/outbox';
+import { error, FirestoreFake } from '../support/firestore-fake';
+
+const NOW = Date.UTC(2026, 10, 23, 9, 30, 15);
+const MUELLER = DEMO_RESELLERS[0] as Reseller;
+const SCHAEFER = DEMO_RESELLERS[2] as Reseller;
+
+/** One execution of the add-on on the fake: its own client, store, lock and clock. */
+function execution(fake: FirestoreFake) {
+  const rest = new FirestoreRest(
+    fake.http,
+    { firestoreUrl: fake.baseUrl, projectId: 'demo-project', databaseId: '(default)' },
+    () => 'test-token',
+  );
+  const clock = { now: 0, sleeps: [] as number[] };
+  const ports = firestoreStore(rest, {
+    now: () => clock.now,
+    sleep: (ms) => {
+      clock.sleeps.push(ms);
+      clock.now += ms;
+    },
+    random: () => 0.5,
+  });
+  return { rest, clock, ...ports };
+}
+
+function choice(pick: ChoiceInput['choice'], actorEmail: string): ChoiceInput {
+  return { domain: 'acme.de', actorEmail, choice: pick, clock: () => NOW };
+}
+
+function withDirectory(): FirestoreFake {
+  const fake = new FirestoreFake();
+  const setup = execution(fake);
+  writeDirectory(setup.store, setup.lock, DEMO_RESELLERS, 'demo-1');
+  return fake;
+}
+
+describe('commitChoice on Firestore', () => {
+  it('saves a choice in one transaction: reads begin it, one commit ends it', () => {
+    const fake = withDirectory();
+    const anna = execution(fake);
+    const before = fake.roundTrips;
+    const outcome = commitChoice(
+      anna.store,
+      anna.lock,
+      choice({ kind: 'reseller', resellerId: MUELLER.id }, 'anna@acme.de'),
+    );
+    expect(outcome).toMatchObject({ outcome: 'saved', record: { kind: 'reseller', resellerId: MUELLER.id } });
+    expect(fake.count('beginTransaction')).toBe(0);
+    expect(fake.count('commit')).toBe(2); // the directory's, and this one
+    const reads = fake.log.slice(-(fake.roundTrips - before)).map((entry) => entry.method);
+    expect(reads[reads.length - 1]).toBe('commit');
+    expect(reads.filter((m) => m === 'commit')).toHaveLength(1);
+    expect(readAssignment(anna.store, 'acme.de')).toMatchObject({
+      state: 'ok',
+      record: { resellerId: MUELLER.id },
+    });
+    expect(listOutbox(anna.store.getAll()).changes).toHaveLength(1);
+  });
+
+  it.each([
+    ['with read isolation (ABORTED)', true],
+    ['with preconditions only (ALREADY_EXISTS)', false],
+  ])('two users race %s: one wins, the other retries and sees the winner', (_, isolation) => {
+    const fake = withDirectory();
+    fake.isolation = isolation;
+    const anna = execution(fake);
+    const bert = execution(fake);
+    let bertsOutcome: unknown = null;
+    fake.before = (method, body) => {
+      // Bert's whole transaction runs while Anna's commit is on its way.
+      if (method === 'commit' && body.transaction && bertsOutcome === null) {
+        bertsOutcome = 'running';
+        bertsOutcome = commitChoice(
+          bert.store,
+          bert.lock,
+          choice({ kind: 'reseller', resellerId: SCHAEFER.id }, 'bert@acme.de'),
+        );
+      }
+    };
+    const annas = commitChoice(
+      anna.store,
+      anna.lock,
+      choice({ kind: 'reseller', resellerId: MUELLER.id }, 'anna@acme.de'),
+    );
+    expect(bertsOutcome).toMatchObject({ outcome: 'saved', record: { resellerId: SCHAEFER.id } });
+    expect(annas).toMatchObject({ outcome: 'alreadyBound', record: { resellerId: SCHAEFER.id } });
+    // Anna waited once, then ran again in a transaction that names the one that lost.
+    expect(anna.clock.sleeps).toHaveLength(1);
+    const retried = fake.log.filter(
+      (entry) =>
+        (entry.body.newTransaction as { readWrite?: { retryTransaction?: string } } | undefined)?.readWrite
+          ?.retryTransaction,
+    );
+    expect(retried).toHaveLength(1);
+    // One record, one change in the outbox, the sequence advanced once.
+    const all = anna.store.getAll();
+    expect(listOutbox(all).changes.map((c) => [c.seq, c.type, c.actorEmail])).toEqual([
+      [1, 'assigned', 'bert@acme.de'],
+    ]);
+    expect(readAssignment(anna.store, 'acme.de')).toMatchObject({
+      state: 'ok',
+      record: { resellerId: SCHAEFER.id },
+    });
+  });
+
+  it('gives up with "busy" when every commit is refused until the timeout, and writes nothing', () => {
+    const fake = withDirectory();
+    const anna = execution(fake);
+    fake.before = (method) =>
+      method === 'commit' ? error(409, 'ABORTED', 'Too much contention') : undefined;
+    const outcome = commitChoice(anna.store, anna.lock, choice({ kind: 'direct' }, 'anna@acme.de'));
+    expect(outcome).toEqual({ outcome: 'busy' });
+    fake.before = null;
+    expect(anna.store.get(KEYS.domain('acme.de'))).toBeNull();
+    // Backoff doubles up to a ceiling and stays within the lock timeout (5 s).
+    expect(anna.clock.sleeps.slice(0, 4)).toEqual([38, 75, 150, 300]);
+    expect(anna.clock.sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5000);
+  });
+
+  it('passes on an error that is not contention, after rolling the transaction back', () => {
+    const fake = withDirectory();
+    const anna = execution(fake);
+    fake.before = (method) =>
+      method === 'commit'
+        ? error(403, 'PERMISSION_DENIED', 'Missing or insufficient permissions.')
+        : undefined;
+    expect(() => commitChoice(anna.store, anna.lock, choice({ kind: 'direct' }, 'anna@acme.de'))).toThrow(
+      FirestoreError,
+    );
+    const failing = execution(fake);
+    fake.before = (method) =>
+      method === 'batchGet' ? error(503, 'UNAVAILABLE', 'The service is unavailable.') : undefined;
+    expect(() => failing.lock.withLock(1000, () => failing.store.get('x'))).toThrow(/UNAVAILABLE/);
+  });
+});
+
+describe('the Firestore store inside withLock', () => {
+  it('sees its own buffered writes, and commits them only at the end', () => {
+    const fake = new FirestoreFake();
+    const { store, lock } = execution(fake);
+    store.setAll({ a: '1', b: '2' });
+    const result = lock.withLock(1000, () => {
+      store.setAll({ a: 'one', c: '3' });
+      store.delete('b');
+      expect(fake.count('commit')).toBe(1);
+      return { a: store.get('a'), b: store.get('b'), all: store.getAll() };
+    });
+    expect(result).toEqual({ acquired: true, value: { a: 'one', b: null, all: { a: 'one', c: '3' } } });
+    expect(store.getAll()).toEqual({ a: 'one', c: '3' });
+  });
+
+  it('reads a key once per transaction, and rolls back a transaction that wrote nothing', () => {
+    const fake = new FirestoreFake();
+    const { store, lock } = execution(fake);
+    store.setAll({ a: '1' });
+    const before = fake.roundTrips;
+    lock.withLock(1000, () => [store.get('a'), store.get('a'), store.get('missing'), store.get('missing')]);
+    expect(fake.log.slice(-(fake.roundTrips - before)).map((e) => e.method)).toEqual([
+      'batchGet',
+      'batchGet',
+      'rollback',
+    ]);
+  });
+
+  it('replaceAll keeps exactly the values given', () => {
+    const fake = new FirestoreFake();
+    const { store, lock } = execution(fake);
+    store.setAll({ a: '1', b: '2', c: '3' });
+    lock.withLock(1000, () => store.replaceAll({ b: 'two', d: '4' }));
+    expect(store.getAll()).toEqual({ b: 'two', d: '4' });
+    store.replaceAll({ e: '5' });
+    expect(store.getAll()).toEqual({ e: '5' });
+  });
+
+  it('runs a nested withLock in the same transaction', () => {
+    const fake = new FirestoreFake();
+    const { store, lock } = execution(fake);
+    lock.withLock(1000, () => lock.withLock(1000, () => store.setAll({ a: '1' })));
+    expect(store.get('a')).toBe('1');
+    expect(fake.count('commit')).toBe(1);
+  });
+});
+
+describe('setAll is all or nothing', () => {
+  const huge = 'x'.repeat(2_000_000);
+
+  it('outside a transaction: one commit; a value Firestore refuses writes none of them', () => {
+    const fake = new FirestoreFake();
+    const { store } = execution(fake);
+    store.setAll({ a: '1', b: '2' });
+    expect(fake.count('commit')).toBe(1);
+    expect(() => store.setAll({ a: 'new', big: huge, c: '3' })).toThrow(StoreFullError);
+    expect(store.getAll()).toEqual({ a: '1', b: '2' });
+  });
+
+  it('inside a transaction: the commit is refused whole, and the error is passed on', () => {
+    const fake = new FirestoreFake();
+    const { store, lock } = execution(fake);
+    store.setAll({ a: '1' });
+    expect(() =>
+      lock.withLock(1000, () => {
+        store.get('a');
+        store.setAll({ a: '2' });
+        store.setAll({ big: huge });
+      }),
+    ).toThrow(StoreFullError);
+    expect(store.getAll()).toEqual({ a: '1' });
+  });
+});
+
+describe('getAll', () => {
+  it('reads every page of the collection, a round trip each', () => {
+    const fake = new FirestoreFake();
+    const { store, rest } = execution(fake);
+    const values: Record<string, string> = {};
+    for (let i = 0; i < 23; i++) values[`k/${i}`] = `v${i}`;
+    store.setAll(values);
+    const before = fake.roundTrips;
+    const page = rest.listAll(null, false, 5);
+    expect(page.documents).toHaveLength(23);
+    expect(fake.roundTrips - before).toBe(5);
+    expect(store.getAll()).toEqual(values);
+  });
+});
+
+describe('keys as document ids', () => {
+  const hostile = [
+    '',
+    '.',
+    '..',
+    '...',
+    '/',
+    'a/b',
+    '/leading',
+    'trailing/',
+    '__name__',
+    '__',
+    '_x_',
+    '~',
+    '~2F',
+    '%2F',
+    '~u0041',
+    'd:acme.de',
+    'o:1a',
+    ' ',
+    'tab\there',
+    'new\nline',
+    '?#&=+',
+    'ü',
+    'Müller GmbH & Co. KG',
+    '日本語',
+    '😀',
+    '\ud800',
+    '\udc00x',
+    'x\ud83d',
+    'x'.repeat(250),
+    '/'.repeat(250),
+    '.'.repeat(250),
+    '日'.repeat(250),
+    '😀'.repeat(125),
+    '\u0000',
+    '\u007f',
+  ];
+
+  it('encodes each into a valid, URL-safe id and back, distinct from every other', () => {
+    const ids = hostile.map(encodeKey);
+    for (const [i, id] of ids.entries()) {
+      expect(decodeKey(id)).toBe(hostile[i]);
+      // eslint-disable-next-line no-control-regex -- control characters are what is checked for
+      expect(id).not.toMatch(/[/\u0000-\u0020%?#]/);
+      expect(id).not.toMatch(/^(\.|\.\.|__.*__)$/);
+      expect(id.length).toBeGreaterThan(0);
+      expect(Buffer.byteLength(id)).toBeLessThanOrEqual(1500);
+      expect(Buffer.from(id, 'utf8').toString('utf8')).toBe(id);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('keeps prefixes: keys that start with a prefix are ids that start with its id', () => {
+    for (const key of hostile) expect(encodeKey(`d:${key}`).startsWith(encodeKey('d:'))).toBe(true);
+  });
+
+  it('round-trips every key through Firestore (which checks the ids)', () => {
+    const fake = new FirestoreFake();
+    const { store, lock } = execution(fake);
+    const values = Object.fromEntries(hostile.map((key, i) => [key, `value ${i}`]));
+    store.setAll(values);
+    expect(store.getAll()).toEqual(values);
+    for (const key of hostile) expect(store.get(key)).toBe(values[key]);
+    lock.withLock(1000, () => store.replaceAll({ '/': 'only' }));
+    expect(store.getAll()).toEqual({ '/': 'only' });
+  });
+
+  it('refuses a key too long for an id with a clear error', () => {
+    expect(() => encodeKey('/'.repeat(501))).toThrow(KeyTooLongError);
+  });
+});
