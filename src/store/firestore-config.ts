@@ -16,6 +16,9 @@ export const DEFAULT_DATABASE = '(default)';
 
 const REDACTED = '[private key]';
 
+/** Which store the add-on runs on: Script Properties (the default) or Firestore, after a migration. */
+export type StoreBackend = 'properties' | 'firestore';
+
 /** A value that never shows itself: only `reveal()` returns it. */
 export class Secret {
   readonly reveal: () => string;
@@ -43,6 +46,8 @@ export interface FirestoreConfig {
   firestoreUrl: string;
   /** The OAuth token endpoint the assertion is posted to. */
   tokenUrl: string;
+  /** The store in use; 'properties' until the owner's migration switches (src/owner/migrate.ts). */
+  backend: StoreBackend;
 }
 
 /** The JSON stored under `f:config` (privateKey in clear: this is the one place it is kept). */
@@ -53,6 +58,8 @@ export interface StoredFirestoreConfig {
   privateKey: string;
   firestoreUrl?: string;
   tokenUrl?: string;
+  /** Written by the migration only; 'properties' when absent. */
+  backend?: StoreBackend;
 }
 
 export class FirestoreConfigError extends Error {
@@ -98,6 +105,9 @@ export function parseFirestoreConfig(raw: string): FirestoreConfig {
   const privateKey = text('privateKey').replace(/\\n/g, '\n');
   if (!PEM.test(privateKey))
     throw new FirestoreConfigError('privateKey is not a PEM "BEGIN PRIVATE KEY" block (PKCS #8)');
+  const backend = fields.backend ?? 'properties';
+  if (backend !== 'properties' && backend !== 'firestore')
+    throw new FirestoreConfigError('backend is neither "properties" nor "firestore"');
   return {
     projectId,
     databaseId,
@@ -105,6 +115,7 @@ export function parseFirestoreConfig(raw: string): FirestoreConfig {
     privateKey: new Secret(privateKey),
     firestoreUrl: baseUrl('firestoreUrl', text('firestoreUrl', FIRESTORE_URL)).replace(/\/+$/, ''),
     tokenUrl: baseUrl('tokenUrl', text('tokenUrl', TOKEN_URL)),
+    backend,
   };
 }
 
