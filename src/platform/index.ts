@@ -1,19 +1,20 @@
 /** Everything the UI needs from Apps Script, in one place. */
 import { scriptCache } from './cache';
-import { scriptLock } from './lock';
-import { scriptProperties, userProperties } from './properties';
+import { userProperties } from './properties';
 import { activeUserEmail, activeUserLocale, effectiveUserEmail } from './session';
 import { sheetsApi } from './sheets';
+// Script Properties and the script lock; Cloud Firestore on the Firestore build (webpack.config.cjs).
+import { backendLock, backendScriptStore } from './store-backend';
 
 export { renderCard, renderResponse, renderSuggestions, renderUniversalResponse } from './cards';
 export { authorizationOf, requireScopes } from './authorization';
 
 export const platform = {
   email: activeUserEmail,
-  scriptStore: scriptProperties,
+  scriptStore: backendScriptStore,
   userStore: userProperties,
   cache: scriptCache,
-  lock: scriptLock,
+  lock: backendLock,
   now: (): number => Date.now(),
 };
 
@@ -22,9 +23,9 @@ export function ownerPlatform() {
   return {
     effectiveEmail: effectiveUserEmail,
     locale: activeUserLocale,
-    scriptStore: scriptProperties(),
+    scriptStore: backendScriptStore(),
     cache: scriptCache(),
-    lock: scriptLock(),
+    lock: backendLock(),
     sheets: sheetsApi,
     now: (): number => Date.now(),
     sleep: (ms: number): void => Utilities.sleep(ms),

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadMarketplace } from '../../dev/tools/deploy/marketplace';
 import { approved, client, runtimeWith, user } from '../support/addon';
+import { firestoreBuildDir } from '../support/firestore-build';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const built = JSON.parse(fs.readFileSync(path.join(ROOT, 'build', 'appsscript.json'), 'utf8')) as {
@@ -41,6 +42,21 @@ describe('the built manifest and the Marketplace listing', () => {
     const { config } = loadMarketplace(ROOT);
     expect([...built.oauthScopes].sort()).toEqual([...config.oauthScopes].sort());
   });
+
+  it('ask for the same scopes on the Firestore build too (marketplace/oauth-scopes.firestore.json)', () => {
+    const dir = firestoreBuildDir();
+    const firestore = JSON.parse(fs.readFileSync(path.join(dir, 'appsscript.json'), 'utf8')) as {
+      oauthScopes: string[];
+      urlFetchWhitelist: string[];
+    };
+    const listed = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'marketplace', 'oauth-scopes.firestore.json'), 'utf8'),
+    ) as { oauthScopes: string[] };
+    expect([...firestore.oauthScopes].sort()).toEqual([...listed.oauthScopes].sort());
+    // The default build asks for none of it.
+    expect(built.oauthScopes).not.toContain('https://www.googleapis.com/auth/script.external_request');
+    expect(built).not.toHaveProperty('urlFetchWhitelist');
+  }, 60_000);
 
   it('allow only https: and mailto: link prefixes', () => {
     expect(prefixes.length).toBeGreaterThan(0);

@@ -1,18 +1,38 @@
 /**
  * Least privilege: every user of every customer sees the manifest's scopes on the consent screen, so
- * each declared scope must be needed by the code, and everything the code uses must be covered.
+ * each declared scope must be needed by the code, and everything the code uses must be covered —
+ * on the default build (build/) and on the Firestore build (STORE=firestore, built here into a
+ * temporary directory), whose manifest webpack.config.cjs writes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { firestoreBuildDir } from '../support/firestore-build';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const code = fs.readFileSync(path.join(ROOT, 'build', 'Code.js'), 'utf8');
-const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'appsscript.json'), 'utf8')) as {
+
+interface Manifest {
   oauthScopes: string[];
   addOns: { common: { useLocaleFromApp?: boolean }; gmail?: unknown };
-};
+  urlFetchWhitelist?: string[];
+}
+
+function readBuild(dir: string): { code: string; manifest: Manifest } {
+  return {
+    code: fs.readFileSync(path.join(dir, 'Code.js'), 'utf8'),
+    manifest: JSON.parse(fs.readFileSync(path.join(dir, 'appsscript.json'), 'utf8')) as Manifest,
+  };
+}
 
 const AUTH = 'https://www.googleapis.com/auth/';
+const EXTERNAL_REQUEST = `${AUTH}script.external_request`;
+const defaultBuild = {
+  name: 'the default build',
+  code: readBuild(path.join(ROOT, 'build')).code,
+  manifest: JSON.parse(fs.readFileSync(path.join(ROOT, 'appsscript.json'), 'utf8')) as Manifest,
+  fetches: false,
+};
+const firestoreBuild = { name: 'the Firestore build', ...readBuild(firestoreBuildDir()), fetches: true };
+const BUILDS = [defaultBuild, firestoreBuild];
 
 /** What in the bundle needs which scope. Properties, Cache and Lock need none. */
 const USES: { pattern: RegExp; scope: string | null; why: string }[] = [
@@ -38,6 +58,11 @@ const USES: { pattern: RegExp; scope: string | null; why: string }[] = [
   { pattern: /\bPropertiesService\./, scope: null, why: 'needs no scope' },
   { pattern: /\bCacheService\./, scope: null, why: 'needs no scope' },
   { pattern: /\bLockService\./, scope: null, why: 'needs no scope' },
+  {
+    pattern: /\bUrlFetchApp\.fetch(All)?\(/,
+    scope: EXTERNAL_REQUEST,
+    why: 'the Firestore build reaches Firestore and the token endpoint',
+  },
 ];
 
 /** Services that would need a scope we do not declare; none may appear in the bundle. */
@@ -50,15 +75,30 @@ const UNDECLARED_SERVICES = ['SpreadsheetApp', 'DriveApp', 'UrlFetchApp', 'Peopl
 const SCRIPTAPP_TRIGGER_CALLS =
   /\bScriptApp\.(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger)\b/;
 
-describe('OAuth scopes', () => {
+describe.each(BUILDS)('OAuth scopes of $name', ({ code, manifest, fetches }) => {
   it('declares exactly the scopes the bundle needs', () => {
     const needed = new Set(USES.filter((u) => u.pattern.test(code) && u.scope).map((u) => u.scope as string));
     expect(new Set(manifest.oauthScopes)).toEqual(needed);
   });
 
   it('uses no Apps Script service that a declared scope does not cover', () => {
-    for (const service of UNDECLARED_SERVICES) expect(code).not.toMatch(new RegExp(`\\b${service}\\.`));
+    const undeclared = UNDECLARED_SERVICES.filter((s) => !(fetches && s === 'UrlFetchApp'));
+    for (const service of undeclared) expect(code).not.toMatch(new RegExp(`\\b${service}\\.`));
     expect(code).not.toMatch(SCRIPTAPP_TRIGGER_CALLS);
+  });
+
+  it('fetches only from Firestore and the token endpoint, and only on the Firestore build', () => {
+    if (!fetches) {
+      expect(manifest.urlFetchWhitelist).toBeUndefined();
+      expect(code).not.toMatch(/firestore\.googleapis\.com|oauth2\.googleapis\.com/);
+      return;
+    }
+    // Allowlist prefixes: https, a full domain, a non-empty path; a URL matches its prefix or is
+    // beneath it (developers.google.com/apps-script/manifest/allowlist-url).
+    expect(manifest.urlFetchWhitelist).toEqual([
+      'https://oauth2.googleapis.com/token',
+      'https://firestore.googleapis.com/',
+    ]);
   });
 
   it('asks ScriptApp only what needs no scope: what is granted, and Google’s consent prompt', () => {
@@ -85,6 +125,10 @@ describe('OAuth scopes', () => {
  */
 const CLASS_OF: Record<string, 'non-sensitive' | 'sensitive' | 'restricted'> = {
   'gmail.addons.execute': 'non-sensitive',
+  // On neither list of Google's own scope classifier (github.com/googleworkspace/developer-tools,
+  // packages/vscode-extension/src/scopes.ts, SENSITIVE_SCOPES and RESTRICTED_SCOPES); UrlFetchApp
+  // requires it (developers.google.com/apps-script/reference/url-fetch).
+  'script.external_request': 'non-sensitive',
   'userinfo.email': 'non-sensitive',
   'script.locale': 'non-sensitive',
   'drive.file': 'non-sensitive',
@@ -119,10 +163,24 @@ function readmeScopeRows(readme: string): ScopeRow[] {
 
 describe("the README's scope table", () => {
   const rows = readmeScopeRows(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'));
-  const declared = manifest.oauthScopes.map((s) => s.replace(AUTH, ''));
+  const declared = [...new Set(BUILDS.flatMap((b) => b.manifest.oauthScopes))].map((s) =>
+    s.replace(AUTH, ''),
+  );
+  const firestoreOnly = firestoreBuild.manifest.oauthScopes
+    .filter((s) => !defaultBuild.manifest.oauthScopes.includes(s))
+    .map((s) => s.replace(AUTH, ''));
 
-  it('has one row for every declared scope, and none for others', () => {
+  it('has one row for every scope either build declares, and none for others', () => {
     expect(rows.map((r) => r.scope).sort()).toEqual([...declared].sort());
+  });
+
+  it('says which rows are for the Firestore build only', () => {
+    expect(firestoreOnly).toEqual(['script.external_request']);
+    for (const row of rows)
+      expect({ scope: row.scope, firestore: row.why.includes('Firestore build') }).toEqual({
+        scope: row.scope,
+        firestore: firestoreOnly.includes(row.scope),
+      });
   });
 
   it("gives each scope its class, as Google's scope pages give it, and a justification", () => {
@@ -186,10 +244,13 @@ describe('Apps Script services in the bundle', () => {
     'ScriptApp', // authorization info and requireScopes only (checked above): no scope
   ]);
 
-  it('are all ones whose scope this test knows', () => {
+  it.each(BUILDS)('are all ones whose scope this test knows, on $name', ({ code, fetches }) => {
     expect(globals.size).toBeGreaterThan(40);
     const used = [...globals].filter((name) => new RegExp(`\\b${name}\\.`).test(code));
     expect(used).toContain('CardService');
-    expect(used.filter((name) => !CLASSIFIED.has(name))).toEqual([]);
+    // UrlFetchApp: script.external_request, declared by the Firestore build alone (checked above).
+    // Charset: Utilities.Charset, given to the JWT signer (no scope).
+    const known = fetches ? new Set([...CLASSIFIED, 'UrlFetchApp', 'Charset']) : CLASSIFIED;
+    expect(used.filter((name) => !known.has(name))).toEqual([]);
   });
 });

@@ -45,6 +45,15 @@ describe('the repository’s Marketplace data', () => {
     expect([...data.config.oauthScopes].sort()).toEqual([...manifest.oauthScopes].sort());
   });
 
+  it('lists, for the Firestore build, the same scopes and script.external_request', () => {
+    const firestore = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'marketplace', 'oauth-scopes.firestore.json'), 'utf8'),
+    ) as { oauthScopes: string[] };
+    expect([...firestore.oauthScopes].sort()).toEqual(
+      [...data.config.oauthScopes, 'https://www.googleapis.com/auth/script.external_request'].sort(),
+    );
+  });
+
   it('is installable by admins for the domain and by individual users', () => {
     expect(data.config.installationSettings).toBe('individualAndAdminInstall');
     expect(['public', 'private']).toContain(data.config.appVisibility);
