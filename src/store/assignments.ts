@@ -112,6 +112,10 @@ export function commitChoice(
     // With an invitation, one read of the whole store answers the record, the code, the directory
     // and the sequence, so that confirming costs no more calls than without one.
     const reads = invitation === undefined ? store : readsOf(store.getAll());
+    // The record, the directory's meta entry and the commit counter in one round trip where a
+    // store has round trips (Firestore); then only the reseller's directory chunk is read.
+    if (invitation === undefined)
+      store.prefetch?.([KEYS.domain(input.domain), KEYS.directoryMeta, KEYS.sequence]);
     const current = readAssignment(reads, input.domain);
     if (current.state === 'unreadable') return { outcome: 'unreadable' };
     const now = input.clock();

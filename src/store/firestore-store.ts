@@ -79,17 +79,30 @@ export function firestoreStore(
     }
   };
 
-  const readInTransaction = (tx: Transaction, key: string): string | null => {
-    const known = tx.read.get(key);
-    if (known) return known.value;
-    if (tx.readAll) return null;
-    const { items, transaction } = rest.batchGet([rest.documentName(key)], selector(tx));
+  /** Reads the keys the transaction has not read yet, all in one batchGet. */
+  const readManyInTransaction = (tx: Transaction, keys: readonly string[]): void => {
+    const unread = [...new Set(keys)].filter((key) => !tx.read.has(key));
+    if (unread.length === 0 || tx.readAll) return;
+    const { items, transaction } = rest.batchGet(
+      unread.map((key) => rest.documentName(key)),
+      selector(tx),
+    );
     tx.id ??= transaction;
     if (!tx.id) throw new FirestoreError(200, 'UNKNOWN', 'batchGet began no transaction');
     for (const item of items) {
       if (item.found) remember(tx, [item.found]);
-      else if (item.missing) tx.read.set(key, { value: null, updateTime: null });
+      else if (item.missing) {
+        const key = rest.keyOf(item.missing);
+        if (key !== null) tx.read.set(key, { value: null, updateTime: null });
+      }
     }
+  };
+
+  const readInTransaction = (tx: Transaction, key: string): string | null => {
+    const known = tx.read.get(key);
+    if (known) return known.value;
+    if (tx.readAll) return null;
+    readManyInTransaction(tx, [key]);
     return tx.read.get(key)?.value ?? null;
   };
 
@@ -144,6 +157,15 @@ export function firestoreStore(
   };
 
   const store: KeyValueStore = {
+    // In a transaction, the keys a change is about to read come in one round trip.
+    prefetch(keys) {
+      if (current)
+        readManyInTransaction(
+          current,
+          keys.filter((key) => !current?.writes.has(key)),
+        );
+    },
+
     get(key) {
       if (current) {
         if (current.writes.has(key)) return current.writes.get(key) ?? null;

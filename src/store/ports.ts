@@ -6,6 +6,11 @@ export interface KeyValueStore {
   get(key: string): string | null;
   /** The whole store in one call. */
   getAll(): Record<string, string>;
+  /**
+   * A hint that these keys are about to be read (a store with network round trips fetches them in
+   * one); Script Properties have no multi-get, so theirs is absent.
+   */
+  prefetch?(keys: readonly string[]): void;
   /** All or nothing: throws, and writes nothing, when a limit would be broken. */
   setAll(values: Record<string, string>): void;
   delete(key: string): void;
