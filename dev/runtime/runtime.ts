@@ -4,10 +4,10 @@
  * Every card or response a function returns is checked against card.proto. Moving the clock with
  * `advanceClock` runs the installed time-driven triggers that fall due.
  */
+import { bundledWorker } from './worker-bundle';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker, MessageChannel } from 'node:worker_threads';
-import { buildSync } from 'esbuild';
 import type vm from 'node:vm';
 import {
   ADDON_EXECUTE_SCOPE,
@@ -368,28 +368,6 @@ export function validateResult(value: unknown): string[] {
   return validateResponse(value);
 }
 
-let cachedWorkerScript: string | undefined;
-
-/** The worker entry, bundled once per process with esbuild (worker threads cannot load TypeScript). */
 function workerScript(): string {
-  if (cachedWorkerScript && fs.existsSync(cachedWorkerScript)) return cachedWorkerScript;
-  const outfile = path.join(
-    PROJECT_ROOT,
-    'node_modules',
-    '.cache',
-    'reseller-connect',
-    `runtime-worker-${process.pid}.cjs`,
-  );
-  buildSync({
-    entryPoints: [path.join(__dirname, 'worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    outfile,
-    logLevel: 'silent',
-  });
-  cachedWorkerScript = outfile;
-  return outfile;
+  return bundledWorker('worker.ts', 'runtime-worker');
 }

@@ -14,10 +14,8 @@
  * UrlFetchApp request is answered (http-transport.ts), so the answer cannot come from that thread.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { buildSync } from 'esbuild';
+import { bundledWorker } from './worker-bundle';
 
 export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
 export const DATASTORE_SCOPE = 'https://www.googleapis.com/auth/datastore';
@@ -205,29 +203,6 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
   };
 }
 
-let cachedScript: string | undefined;
-
-/** The worker entry, bundled once per process with esbuild, as runtime.ts does for its worker. */
 function tokenWorkerScript(): string {
-  if (cachedScript && fs.existsSync(cachedScript)) return cachedScript;
-  const root = path.resolve(__dirname, '..', '..');
-  const outfile = path.join(
-    root,
-    'node_modules',
-    '.cache',
-    'reseller-connect',
-    `token-endpoint-${process.pid}.cjs`,
-  );
-  buildSync({
-    entryPoints: [path.join(__dirname, 'token-endpoint-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    outfile,
-    logLevel: 'silent',
-  });
-  cachedScript = outfile;
-  return outfile;
+  return bundledWorker('token-endpoint-worker.ts', 'token-endpoint');
 }
