@@ -30,8 +30,10 @@ import { findInDirectory, readDirectory } from './directory';
 import { checkInvitation } from './invitations';
 import { KEYS } from './keys';
 import { LOCK_TIMEOUT_MS, type Locked } from './locking';
-import { changeEntries, nextSequence, nextSequenceFrom } from './outbox';
-import type { KeyValueStore, ScriptLock } from './ports';
+import { changeEntries, nextSequence, nextSequenceIn } from './outbox';
+import type { Cache, KeyValueStore, ScriptLock } from './ports';
+import { directoryChunkHint } from './search-cache';
+import { selectFrom } from './select';
 import { readsOf } from './reseller-customers';
 
 export { LOCK_TIMEOUT_MS, type Locked };
@@ -81,6 +83,11 @@ export interface ChoiceInput {
   choice:
     { kind: 'direct' } | { kind: 'reseller'; resellerId: string; shownName?: string; invitation?: string };
   clock: () => number;
+  /**
+   * The script cache, where a store with round trips (Firestore) learns which directory chunk to
+   * read together with the record (directoryChunkHint): a confirm is then one read and one commit.
+   */
+  cache?: Cache;
 }
 
 export type CommitOutcome =
@@ -110,12 +117,22 @@ export function commitChoice(
     const { choice } = input;
     const invitation = choice.kind === 'reseller' ? choice.invitation : undefined;
     // With an invitation, one read of the whole store answers the record, the code, the directory
-    // and the sequence, so that confirming costs no more calls than without one.
-    const reads = invitation === undefined ? store : readsOf(store.getAll());
-    // The record, the directory's meta entry and the commit counter in one round trip where a
-    // store has round trips (Firestore); then only the reseller's directory chunk is read.
-    if (invitation === undefined)
-      store.prefetch?.([KEYS.domain(input.domain), KEYS.directoryMeta, KEYS.sequence]);
+    // and the sequence on Script Properties, so that confirming costs no more calls than without one.
+    const reads = invitation === undefined || store.prefetch ? store : readsOf(store.getAll());
+    // Where a store has round trips (Firestore), everything the decision reads comes in one: the
+    // record, the directory's meta entry, the counter, the code, and the reseller's chunk as the
+    // cached index last saw it (the meta entry decides; a wrong guess costs one more read).
+    if (store.prefetch) {
+      const hint =
+        choice.kind === 'reseller' && input.cache ? directoryChunkHint(input.cache, choice.resellerId) : null;
+      store.prefetch([
+        KEYS.domain(input.domain),
+        KEYS.directoryMeta,
+        KEYS.sequence,
+        ...(hint === null ? [] : [KEYS.directoryChunk(hint)]),
+        ...(invitation === undefined ? [] : [KEYS.invitation(invitation)]),
+      ]);
+    }
     const current = readAssignment(reads, input.domain);
     if (current.state === 'unreadable') return { outcome: 'unreadable' };
     const now = input.clock();
@@ -289,12 +306,17 @@ export function commitSupportAssignments(
   inputs: readonly SupportAssignInput[],
 ): Locked<{ outcome: 'saved'; saved: string[]; skipped: string[] }> {
   const result = lock.withLock(LOCK_TIMEOUT_MS, () => {
-    const all = store.getAll();
+    // The domains' texts (a linked domain's holds its organisation's whole text), the counter and
+    // the directory: not the whole store, which on Firestore holds every organisation.
+    const all = selectFrom(store, {
+      keys: [...inputs.map((input) => KEYS.domain(input.domain)), KEYS.sequence],
+      prefixes: [KEYS.directoryPrefix],
+    });
     const directory = readDirectory(all);
     const approved = new Set(
       directory.ok ? directory.resellers.filter((r) => r.status === 'approved').map((r) => r.id) : [],
     );
-    let seq = nextSequenceFrom(all);
+    let seq = nextSequenceIn(store, all);
     const values: Record<string, string> = {};
     const saved: string[] = [];
     const skipped: string[] = [];
@@ -346,8 +368,10 @@ export function commitRequestAnswers(
   inputs: readonly RequestAnswerInput[],
 ): Locked<{ outcome: 'saved'; saved: string[]; skipped: string[] }> {
   const result = lock.withLock(LOCK_TIMEOUT_MS, () => {
-    const all = store.getAll();
-    let seq = nextSequenceFrom(all);
+    const all = selectFrom(store, {
+      keys: [...inputs.map((input) => KEYS.domain(input.domain)), KEYS.sequence],
+    });
+    let seq = nextSequenceIn(store, all);
     const values: Record<string, string> = {};
     const saved: string[] = [];
     const skipped: string[] = [];

@@ -40,7 +40,8 @@ export type FirestoreValue =
   | { timestampValue: string }
   | { stringValue: string }
   | { bytesValue: string }
-  | { referenceValue: string };
+  | { referenceValue: string }
+  | { arrayValue: { values?: FirestoreValue[] } };
 
 export interface FirestoreDocument {
   /** projects/{p}/databases/{d}/documents/{path} */
@@ -81,8 +82,11 @@ export interface BatchGetItem {
 export interface StructuredQuery {
   select?: { fields: { fieldPath: string }[] };
   from: { collectionId: string; allDescendants?: boolean }[];
+  where?: { fieldFilter: { field: { fieldPath: string }; op: 'ARRAY_CONTAINS'; value: FirestoreValue } };
   orderBy?: { field: { fieldPath: string }; direction?: 'ASCENDING' | 'DESCENDING' }[];
   startAt?: { values: FirestoreValue[]; before?: boolean };
+  /** With before: true, the results end just before this position. */
+  endAt?: { values: FirestoreValue[]; before?: boolean };
   limit?: number;
 }
 
@@ -156,6 +160,8 @@ export function isContention(error: unknown): boolean {
 /** The collection that holds the store's documents, and the one field each has. */
 export const COLLECTION = 'kv';
 export const FIELD = 'v';
+/** The optional array of labels a document is found by (firestore-store.ts, `labelsOf`). */
+export const LABELS_FIELD = 'l';
 /** Firestore's limit on a document id. */
 export const MAX_ID_BYTES = 1500;
 
@@ -306,6 +312,105 @@ export class FirestoreRest {
     return { documents, transaction };
   }
 
+  /**
+   * The documents whose keys start with one of `prefixes` (a range of names: encodeKey keeps
+   * prefixes) or whose labels hold one of `labels` (an array-contains query), and the documents of
+   * `keys` that exist (a batchGet), each query paged, all of them sent together: one round trip
+   * while every answer fits a page. Keys cannot begin a transaction (the store reads them apart).
+   */
+  select(
+    query: { keys?: readonly string[]; prefixes: readonly string[]; labels: readonly string[] },
+    tx: { transaction: string } | { newTransaction: TransactionOptions } | null = null,
+    pageSize = QUERY_PAGE_SIZE,
+  ): { documents: FirestoreDocument[]; transaction: string | null } {
+    const base = (): StructuredQuery => ({
+      from: [{ collectionId: COLLECTION }],
+      orderBy: [{ field: { fieldPath: '__name__' }, direction: 'ASCENDING' }],
+      limit: pageSize,
+    });
+    interface Pending {
+      query: StructuredQuery;
+      end: string | null;
+    }
+    let pending: Pending[] = [
+      ...[...new Set(query.prefixes)].map((prefix): Pending => {
+        const start = this.documentName(prefix);
+        return {
+          query: {
+            ...base(),
+            startAt: { values: [{ referenceValue: start }], before: true },
+            endAt: { values: [{ referenceValue: prefixEnd(start) }], before: true },
+          },
+          end: prefixEnd(start),
+        };
+      }),
+      ...[...new Set(query.labels)].map((label): Pending => ({
+        query: {
+          ...base(),
+          where: {
+            fieldFilter: {
+              field: { fieldPath: LABELS_FIELD },
+              op: 'ARRAY_CONTAINS',
+              value: { stringValue: label },
+            },
+          },
+        },
+        end: null,
+      })),
+    ];
+    const documents = new Map<string, FirestoreDocument>();
+    let transaction: string | null = tx && 'transaction' in tx ? tx.transaction : null;
+    const keys = [...new Set(query.keys ?? [])];
+    if (keys.length > 0 && tx && 'newTransaction' in tx)
+      throw new Error('select: keys cannot begin a transaction');
+    let keyRequests: HttpRequest[] = [];
+    for (let i = 0; i < keys.length; i += BATCH_GET_SIZE)
+      keyRequests.push(
+        this.batchGetRequest(
+          keys.slice(i, i + BATCH_GET_SIZE).map((k) => this.documentName(k)),
+          tx,
+        ),
+      );
+    while (pending.length > 0 || keyRequests.length > 0) {
+      // A transaction not yet begun is begun by one request alone.
+      const sending = !transaction && tx && 'newTransaction' in tx ? pending.slice(0, 1) : pending;
+      const selectorNow = transaction ? { transaction } : (tx ?? {});
+      const answers = this.send([
+        ...keyRequests,
+        ...sending.map((p) => this.post(':runQuery', { structuredQuery: p.query, ...selectorNow })),
+      ]);
+      for (const answer of answers.splice(0, keyRequests.length))
+        for (const item of streamed<BatchGetItem>(answer, 'batchGet'))
+          if (item.found) documents.set(item.found.name, item.found);
+      keyRequests = [];
+      const next: Pending[] = pending.slice(sending.length);
+      answers.forEach((answer, i) => {
+        const items = streamed<RunQueryItem>(answer, 'runQuery');
+        transaction ??= items.find((item) => item.transaction)?.transaction ?? null;
+        const page = items.flatMap((item) => (item.document ? [item.document] : []));
+        for (const document of page) documents.set(document.name, document);
+        const last = page[page.length - 1];
+        if (page.length === pageSize && last) {
+          const asked = sending[i] as Pending;
+          next.push({
+            ...asked,
+            query: { ...asked.query, startAt: { values: [{ referenceValue: last.name }], before: false } },
+          });
+        }
+      });
+      if (tx && 'newTransaction' in tx && !transaction) throw malformed('runQuery');
+      pending = next;
+    }
+    return { documents: [...documents.values()], transaction };
+  }
+
+  private batchGetRequest(
+    documents: string[],
+    tx: { transaction: string } | { newTransaction: TransactionOptions } | null,
+  ): HttpRequest {
+    return this.post(':batchGet', { documents, ...(tx ?? {}) });
+  }
+
   beginTransaction(options: TransactionOptions = { readWrite: {} }): string {
     const [answer] = this.send([this.post(':beginTransaction', { options })]);
     const body = json<BeginTransactionResponse>(answer as HttpResponse, 'beginTransaction');
@@ -353,16 +458,36 @@ export function valueOf(document: FirestoreDocument): string | null {
   return field && 'stringValue' in field ? field.stringValue : null;
 }
 
-export function updateWrite(name: string, value: string, currentDocument?: Precondition): Write {
+export function updateWrite(
+  name: string,
+  value: string,
+  currentDocument?: Precondition,
+  extra?: Record<string, FirestoreValue>,
+): Write {
   return {
-    update: { name, fields: { [FIELD]: { stringValue: value } } },
+    update: { name, fields: { [FIELD]: { stringValue: value }, ...(extra ?? {}) } },
     ...(currentDocument ? { currentDocument } : {}),
   };
 }
 
 /** A write that only creates: ALREADY_EXISTS when the document is there. */
-export function createWrite(name: string, value: string): Write {
-  return updateWrite(name, value, { exists: false });
+export function createWrite(name: string, value: string, extra?: Record<string, FirestoreValue>): Write {
+  return updateWrite(name, value, { exists: false }, extra);
+}
+
+/** The labels field's value. */
+export function labelsValue(labels: readonly string[]): FirestoreValue {
+  return { arrayValue: { values: labels.map((label) => ({ stringValue: label })) } };
+}
+
+/**
+ * The first name after every name that starts with `start`: its last character, always ASCII in an
+ * encoded key's prefix (a key's ':' is '~3A'), plus one.
+ */
+function prefixEnd(start: string): string {
+  const last = start.charCodeAt(start.length - 1);
+  if (!(last >= 0x20 && last < 0x7e)) throw new Error(`A prefix cannot end in character ${last}`);
+  return start.slice(0, -1) + String.fromCharCode(last + 1);
 }
 
 export function deleteWrite(name: string, currentDocument?: Precondition): Write {

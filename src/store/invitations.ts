@@ -17,6 +17,7 @@ import {
   type Invitation,
 } from '../domain/invitation';
 import { KEYS } from './keys';
+import { selectFrom } from './select';
 import type { KeyValueStore } from './ports';
 
 /** Expired codes deleted per new invitation (one delete call each). */
@@ -36,7 +37,7 @@ export interface CreateInput {
 
 /** Makes an invitation: one read of the store, one write, and a few deletes of expired codes. */
 export function createInvitation(store: KeyValueStore, input: CreateInput): CreateOutcome {
-  const all = store.getAll();
+  const all = selectFrom(store, { prefixes: [KEYS.invitationPrefix] });
   const open: Invitation[] = [];
   const expired: string[] = [];
   for (const [key, value] of Object.entries(all)) {

@@ -9,6 +9,8 @@ export const KEYS = {
   /** r:<n> → directory chunk n; r:meta → format, version, count, then each chunk's id range, lines, checksum */
   directoryChunk: (index: number): string => `r:${index}`,
   directoryMeta: 'r:meta',
+  /** Every key of the directory (its chunks and meta entry) starts with this. */
+  directoryPrefix: 'r:',
   /** o:<commit sequence, base 36> → a committed change waiting for the Sheet sync */
   outboxPrefix: 'o:',
   outbox: (seq: string): string => `o:${seq}`,

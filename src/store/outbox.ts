@@ -68,6 +68,14 @@ export function nextSequenceFrom(all: Record<string, string>): number {
   return last + 1;
 }
 
+/**
+ * The next commit sequence from a read that asked for the counter among other keys (selectFrom);
+ * only when the counter is missing is the whole store read, to recover it.
+ */
+export function nextSequenceIn(store: KeyValueStore, read: Record<string, string>): number {
+  return read[KEYS.sequence] !== undefined ? nextSequenceFrom(read) : nextSequence(store);
+}
+
 /** The properties that commit a change: its outbox entry and the advanced counter. */
 export function changeEntries(change: Change): Record<string, string> {
   const base = [change.type, change.domain, change.actorEmail, change.at];

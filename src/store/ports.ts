@@ -11,6 +11,14 @@ export interface KeyValueStore {
    * one); Script Properties have no multi-get, so theirs is absent.
    */
   prefetch?(keys: readonly string[]): void;
+  /**
+   * The keys a query asks for, in one call where the store can (see StoreQuery); absent, the
+   * caller reads getAll() and filters (selectFrom, select.ts): Script Properties read everything in
+   * one call anyway.
+   */
+  select?(query: StoreQuery): Record<string, string>;
+  /** Set by a store without Script Properties' 500 KB ceiling (Firestore): no fill to report. */
+  readonly unbounded?: true;
   /** All or nothing: throws, and writes nothing, when a limit would be broken. */
   setAll(values: Record<string, string>): void;
   delete(key: string): void;
@@ -19,6 +27,18 @@ export interface KeyValueStore {
    * script lock, after reading the store in it: anything written meanwhile would be lost.
    */
   replaceAll(values: Record<string, string>): void;
+}
+
+/**
+ * What a caller needs of a large store instead of all of it: these keys, every key that starts
+ * with one of the prefixes, and every domain record tagged with one of the labels (labels.ts). The
+ * answer may hold more (a store without labels answers them with every domain record); callers
+ * filter what they get as they would filter getAll().
+ */
+export interface StoreQuery {
+  keys?: readonly string[];
+  prefixes?: readonly string[];
+  labels?: readonly string[];
 }
 
 export interface Cache {

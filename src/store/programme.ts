@@ -16,6 +16,7 @@ import {
 import type { ResellerStatus } from '../domain/reseller';
 import { organisationEntries, readAssignment, recordState, type RecordState } from './assignments';
 import { readDirectory } from './directory';
+import { selectFrom } from './select';
 import { KEYS } from './keys';
 import { LOCK_TIMEOUT_MS, type Locked } from './locking';
 import { changeEntries, nextSequence } from './outbox';
@@ -168,7 +169,7 @@ export function claimResellerRole(
   const address = email.trim().toLowerCase();
   const domain = address.slice(address.lastIndexOf('@') + 1);
   const result = lock.withLock(LOCK_TIMEOUT_MS, (): ClaimOutcome => {
-    const all = store.getAll();
+    const all = selectFrom(store, { keys: [KEYS.domain(domain)], prefixes: [KEYS.directoryPrefix] });
     const directory = readDirectory(all);
     if (!directory.ok) return { outcome: 'unreadable' };
     const active = directory.resellers.filter((r) => r.status === 'approved' || r.status === 'suspended');

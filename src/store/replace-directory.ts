@@ -2,7 +2,7 @@
 import type { DuplicateIdConflict, Reseller } from '../domain/reseller';
 import { writeDirectory, type DirectoryMeta } from './directory';
 import type { Cache, KeyValueStore, ScriptLock } from './ports';
-import { refreshCaches } from './search-cache';
+import { chunkStarts, refreshCaches } from './search-cache';
 
 export function replaceDirectory(
   store: KeyValueStore,
@@ -12,6 +12,6 @@ export function replaceDirectory(
   version: string,
 ): { meta: DirectoryMeta; conflicts: DuplicateIdConflict[] } {
   const written = writeDirectory(store, lock, resellers, version);
-  refreshCaches(cache, written.resellers, version);
+  refreshCaches(cache, written.resellers, version, chunkStarts(written.meta));
   return { meta: written.meta, conflicts: written.conflicts };
 }

@@ -17,6 +17,8 @@ import type { AssignmentSource } from '../domain/assignment';
 import { checksum } from '../domain/hash';
 import { utf8Length } from '../domain/utf8';
 import { decodeDomainText, isLinkedCopy, NO_RECORD_TEXT } from '../domain/organisation';
+import { LABELS } from './labels';
+import { selectFrom } from './select';
 import { findInDirectory } from './directory';
 import { KEYS } from './keys';
 import type { Cache, KeyValueStore } from './ports';
@@ -76,7 +78,12 @@ export function loadResellerCustomers(
     const cached = decodeCached(resellerId, cache.getAll(cacheKeys(resellerId)));
     if (cached) return { list: cached, from: 'cache' };
   }
-  const built = buildCustomerList(store.getAll(), resellerId, now);
+  // Its customers by label where the store has labels (Firestore), and the directory for its name.
+  const read = selectFrom(store, {
+    prefixes: [KEYS.directoryPrefix],
+    labels: [LABELS.customerOf(resellerId)],
+  });
+  const built = buildCustomerList(read, resellerId, now);
   try {
     cache.putAll(encodeCached(built.list), CUSTOMERS_TTL_SECONDS);
   } catch (error) {

@@ -13,9 +13,10 @@
  */
 import { checksum, fnvFinish, fnvStart, fnvUpdate } from '../domain/hash';
 import type { Reseller } from '../domain/reseller';
-import { verifySearchIndexContent } from '../domain/search';
+import { compareStrings, verifySearchIndexContent } from '../domain/search';
 import { buildSegmentTexts, parseSegments, type SegmentedIndex } from '../domain/segmented-search';
-import { readDirectory, EMPTY_VERSION } from './directory';
+import { readDirectory, EMPTY_VERSION, type DirectoryMeta } from './directory';
+import { selectFrom } from './select';
 import { KEYS } from './keys';
 import type { Cache, KeyValueStore } from './ports';
 
@@ -30,6 +31,9 @@ const INDEX_KEYS = Array.from({ length: INDEX_MAX_SEGMENTS }, (_, i) => `ix:${i}
 /** The longest time the cache keeps anything; a directory write replaces both at once anyway. */
 export const INDEX_TTL_SECONDS = 21_600;
 
+/** The directory chunks' first ids, as the index was built: which chunk a confirm will read. */
+const CHUNK_HINT_KEY = 'rm';
+
 const NAME_BUCKETS = 8;
 const NAMES_FORMAT = 'NM1';
 
@@ -37,7 +41,13 @@ const NAMES_FORMAT = 'NM1';
 // Filling
 
 /** Puts the search index and the names of `resellers` (a directory read in full) in the cache. */
-export function refreshCaches(cache: Cache, resellers: readonly Reseller[], version: string): SegmentedIndex {
+export function refreshCaches(
+  cache: Cache,
+  resellers: readonly Reseller[],
+  version: string,
+  /** The first id of each directory chunk (its meta entry), for directoryChunkHint. */
+  chunkStarts: readonly string[] = [],
+): SegmentedIndex {
   const segments = buildSegmentTexts(resellers, SEGMENT_MAX_BYTES);
   if (segments.length > INDEX_MAX_SEGMENTS)
     throw new Error('The reseller search index is too large for the cache');
@@ -46,6 +56,7 @@ export function refreshCaches(cache: Cache, resellers: readonly Reseller[], vers
     (segment, i) => (values[INDEX_KEYS[i] as string] = `${version}\t${segments.length}\t${segment}`),
   );
   Object.assign(values, nameBuckets(resellers, version));
+  if (chunkStarts.length > 0) values[CHUNK_HINT_KEY] = `${version}\t${chunkStarts.join(' ')}`;
   cache.putAll(values, INDEX_TTL_SECONDS);
   return parseSegments(segments);
 }
@@ -136,7 +147,7 @@ export function loadSearchIndex(store: KeyValueStore, cache: Cache, check: Index
   if (intact && cached && (check !== 'choose' || cached.version === currentVersion(store))) {
     return { index: intact, health: 'ok' };
   }
-  const read = readDirectory(store.getAll());
+  const read = readDirectory(selectFrom(store, { prefixes: [KEYS.directoryPrefix] }));
   if (!read.ok) {
     console.error(
       `The reseller directory cannot be read (${read.problem}); the search index was not rebuilt`,
@@ -144,7 +155,10 @@ export function loadSearchIndex(store: KeyValueStore, cache: Cache, check: Index
     return intact ? { index: intact, health: 'stale' } : { index: [], health: 'unavailable' };
   }
   reportConflicts(read.conflicts.map((c) => c.id));
-  return { index: refreshCaches(cache, read.resellers, read.meta.version), health: 'ok' };
+  return {
+    index: refreshCaches(cache, read.resellers, read.meta.version, chunkStarts(read.meta)),
+    health: 'ok',
+  };
 }
 
 function reportConflicts(ids: readonly string[]): void {
@@ -176,12 +190,12 @@ export function lookupResellerName(store: KeyValueStore, cache: Cache, id: strin
   const key = bucketKey(bucketOf(id));
   const fromCache = nameInBucket(cache.getAll([key])[key], id);
   if (fromCache) return fromCache;
-  const read = readDirectory(store.getAll());
+  const read = readDirectory(selectFrom(store, { prefixes: [KEYS.directoryPrefix] }));
   if (!read.ok) {
     console.error(`The reseller directory cannot be read (${read.problem}); a reseller's name is unknown`);
     return { found: false, unreadable: true };
   }
-  refreshCaches(cache, read.resellers, read.meta.version);
+  refreshCaches(cache, read.resellers, read.meta.version, chunkStarts(read.meta));
   const reseller = read.resellers.find((r) => r.id === id);
   return reseller ? { found: true, name: reseller.name } : { found: false };
 }
@@ -197,4 +211,26 @@ function nameInBucket(value: string | undefined, id: string): NameLookup | null 
   if (start < 0) return { found: false };
   const nameStart = start + id.length + 2;
   return { found: true, name: body.slice(nameStart, body.indexOf('\n', nameStart)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where a reseller's directory entry is
+
+export function chunkStarts(meta: DirectoryMeta): string[] {
+  return meta.chunks.map((chunk) => chunk.firstId);
+}
+
+/**
+ * The directory chunk that held reseller `id` when the index was cached, or null: a hint only (a
+ * store with round trips reads it together with the meta entry, which then decides).
+ */
+export function directoryChunkHint(cache: Cache, id: string): number | null {
+  const text = cache.getAll([CHUNK_HINT_KEY])[CHUNK_HINT_KEY];
+  if (text === undefined) return null;
+  const starts = (text.split('\t')[1] ?? '').split(' ').filter(Boolean);
+  let n = -1;
+  starts.forEach((first, i) => {
+    if (compareStrings(first, id) <= 0) n = i;
+  });
+  return n >= 0 ? n : null;
 }

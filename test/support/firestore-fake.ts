@@ -2,7 +2,8 @@
  * An in-memory Cloud Firestore REST v1 (the methods src/store/firestore-rest.ts uses) behind the
  * HTTP port, with the documented semantics the store relies on:
  * - batchGet answers a JSON array with `found` or `missing` per name (and `transaction` first when
- *   asked for `newTransaction`); runQuery answers documents in name order, paged by limit/startAt;
+ *   asked for `newTransaction`); runQuery answers documents in name order, paged by limit/startAt,
+ *   cut by endAt, filtered by an ARRAY_CONTAINS field filter;
  * - commit applies all writes or none; `currentDocument.exists=false` on an existing document is
  *   409 ALREADY_EXISTS, `exists=true` on a missing one 404 NOT_FOUND, a stale `updateTime` 400
  *   FAILED_PRECONDITION (as the emulator answered, platform-facts §7.6);
@@ -151,14 +152,30 @@ export class FirestoreFake {
       limit?: number;
       select?: unknown;
       startAt?: { values: { referenceValue: string }[]; before?: boolean };
+      endAt?: { values: { referenceValue: string }[]; before?: boolean };
+      where?: {
+        fieldFilter: { field: { fieldPath: string }; op: string; value: { stringValue?: string } };
+      };
     };
     const collection = (query.from[0] as { collectionId: string }).collectionId;
     const prefix = `${database}/documents/${collection}/`;
     const after = query.startAt?.values[0]?.referenceValue ?? null;
+    const end = query.endAt?.values[0]?.referenceValue ?? null;
+    const filter = query.where?.fieldFilter;
+    if (filter && filter.op !== 'ARRAY_CONTAINS')
+      return error(400, 'INVALID_ARGUMENT', `the fake has no operator ${filter.op}`);
+    const contains = (name: string): boolean => {
+      if (!filter) return true;
+      const field = this.documents.get(name)?.fields[filter.field.fieldPath] as
+        { arrayValue?: { values?: { stringValue?: string }[] } } | undefined;
+      return (field?.arrayValue?.values ?? []).some((v) => v.stringValue === filter.value.stringValue);
+    };
     const names = [...this.documents.keys()]
       .filter((name) => name.startsWith(prefix) && !name.slice(prefix.length).includes('/'))
       .sort()
       .filter((name) => after === null || (query.startAt?.before ? name >= after : name > after))
+      .filter((name) => end === null || (query.endAt?.before ? name < end : name <= end))
+      .filter(contains)
       .slice(0, query.limit ?? Infinity);
     if (use.tx && !use.tx.queried.has(prefix))
       use.tx.queried.set(prefix, this.collectionVersion.get(prefix) ?? 0);

@@ -7,6 +7,7 @@ import { DEMO_RESELLERS } from '../../dev/demo/resellers';
 import type { Reseller } from '../../src/domain/reseller';
 import { commitChoice, readAssignment, type ChoiceInput } from '../../src/store/assignments';
 import { writeDirectory } from '../../src/store/directory';
+import { replaceDirectory } from '../../src/store/replace-directory';
 import { StoreFullError } from '../../src/store/errors';
 import {
   decodeKey,
@@ -15,8 +16,10 @@ import {
   FirestoreRest,
   KeyTooLongError,
 } from '../../src/store/firestore-rest';
-import { firestoreStore } from '../../src/store/firestore-store';
+import { firestoreStore, OPTIMISTIC_LEASE_MS } from '../../src/store/firestore-store';
 import { KEYS } from '../../src/store/keys';
+import { LABELS, labelsOf } from '../../src/store/labels';
+import { selectFrom } from '../../src/store/select';
 import { listOutbox } from '../../src/store/outbox';
 import { error, FirestoreFake } from '../support/firestore-fake';
 
@@ -39,6 +42,7 @@ function execution(fake: FirestoreFake) {
       clock.now += ms;
     },
     random: () => 0.5,
+    labelsOf,
   });
   return { rest, clock, ...ports };
 }
@@ -55,7 +59,7 @@ function withDirectory(): FirestoreFake {
 }
 
 describe('commitChoice on Firestore', () => {
-  it('saves a choice in one transaction: reads begin it, one commit ends it', () => {
+  it('saves a choice with plain reads and one commit guarded by preconditions', () => {
     const fake = withDirectory();
     const anna = execution(fake);
     const before = fake.roundTrips;
@@ -78,18 +82,14 @@ describe('commitChoice on Firestore', () => {
     expect(listOutbox(anna.store.getAll()).changes).toHaveLength(1);
   });
 
-  it.each([
-    ['with read isolation (ABORTED)', true],
-    ['with preconditions only (ALREADY_EXISTS)', false],
-  ])('two users race %s: one wins, the other retries and sees the winner', (_, isolation) => {
+  it('two users race: the first commit wins, the other is refused by its precondition, reads the winner and writes nothing', () => {
     const fake = withDirectory();
-    fake.isolation = isolation;
     const anna = execution(fake);
     const bert = execution(fake);
     let bertsOutcome: unknown = null;
-    fake.before = (method, body) => {
-      // Bert's whole transaction runs while Anna's commit is on its way.
-      if (method === 'commit' && body.transaction && bertsOutcome === null) {
+    fake.before = (method) => {
+      // Bert's whole attempt runs while Anna's commit is on its way.
+      if (method === 'commit' && bertsOutcome === null) {
         bertsOutcome = 'running';
         bertsOutcome = commitChoice(
           bert.store,
@@ -98,6 +98,8 @@ describe('commitChoice on Firestore', () => {
         );
       }
     };
+    const commitsBefore = fake.count('commit');
+    const logBefore = fake.log.length;
     const annas = commitChoice(
       anna.store,
       anna.lock,
@@ -105,14 +107,13 @@ describe('commitChoice on Firestore', () => {
     );
     expect(bertsOutcome).toMatchObject({ outcome: 'saved', record: { resellerId: SCHAEFER.id } });
     expect(annas).toMatchObject({ outcome: 'alreadyBound', record: { resellerId: SCHAEFER.id } });
-    // Anna waited once, then ran again in a transaction that names the one that lost.
+    // Anna's commit was refused (create-only), she waited once, read again and wrote nothing:
+    // two commits in all (Bert's and Anna's refused one), no transaction, nothing held.
     expect(anna.clock.sleeps).toHaveLength(1);
-    const retried = fake.log.filter(
-      (entry) =>
-        (entry.body.newTransaction as { readWrite?: { retryTransaction?: string } } | undefined)?.readWrite
-          ?.retryTransaction,
-    );
-    expect(retried).toHaveLength(1);
+    expect(fake.count('commit') - commitsBefore).toBe(2);
+    expect(
+      fake.log.slice(logBefore).some((entry) => entry.body.newTransaction || entry.body.transaction),
+    ).toBe(false);
     // One record, one change in the outbox, the sequence advanced once.
     const all = anna.store.getAll();
     expect(listOutbox(all).changes.map((c) => [c.seq, c.type, c.actorEmail])).toEqual([
@@ -122,6 +123,49 @@ describe('commitChoice on Firestore', () => {
       state: 'ok',
       record: { resellerId: SCHAEFER.id },
     });
+  });
+
+  it('runs a critical section that reads the whole store as a read-write transaction, which a concurrent write aborts', () => {
+    const fake = new FirestoreFake();
+    const anna = execution(fake);
+    const bert = execution(fake);
+    anna.store.setAll({ 'o:1': 'a' });
+    let raced = false;
+    fake.before = (method, body) => {
+      if (method === 'commit' && body.transaction && !raced) {
+        raced = true;
+        bert.store.setAll({ 'o:2': 'b' });
+      }
+    };
+    const result = anna.lock.withLock(5000, () => {
+      const count = Object.keys(anna.store.getAll()).length;
+      anna.store.setAll({ count: String(count) });
+      return count;
+    });
+    // The first transaction read one change; Bert's write aborted its commit; the retry read two.
+    expect(result).toEqual({ acquired: true, value: 2 });
+    expect(anna.store.get('count')).toBe('2');
+    const retried = fake.log.filter(
+      (entry) =>
+        (entry.body.newTransaction as { readWrite?: { retryTransaction?: string } } | undefined)?.readWrite
+          ?.retryTransaction,
+    );
+    expect(retried).toHaveLength(1);
+  });
+
+  it('abandons an optimistic attempt whose reads are older than the lease, and runs it again', () => {
+    const fake = new FirestoreFake();
+    const anna = execution(fake);
+    let attempts = 0;
+    const result = anna.lock.withLock(20_000, () => {
+      attempts++;
+      const seen = anna.store.get('a');
+      if (attempts === 1) anna.clock.now += OPTIMISTIC_LEASE_MS + 1;
+      anna.store.setAll({ a: `${seen ?? ''}x` });
+      return attempts;
+    });
+    expect(result).toEqual({ acquired: true, value: 2 });
+    expect(anna.store.get('a')).toBe('x');
   });
 
   it('gives up with "busy" when every commit is refused until the timeout, and writes nothing', () => {
@@ -170,7 +214,7 @@ describe('the Firestore store inside withLock', () => {
     expect(store.getAll()).toEqual({ a: 'one', c: '3' });
   });
 
-  it('reads a key once per transaction, and rolls back a transaction that wrote nothing', () => {
+  it('reads a key once per attempt; an attempt that wrote nothing sends nothing more', () => {
     const fake = new FirestoreFake();
     const { store, lock } = execution(fake);
     store.setAll({ a: '1' });
@@ -179,6 +223,17 @@ describe('the Firestore store inside withLock', () => {
     expect(fake.log.slice(-(fake.roundTrips - before)).map((e) => e.method)).toEqual([
       'batchGet',
       'batchGet',
+    ]);
+  });
+
+  it('rolls back a transaction that wrote nothing', () => {
+    const fake = new FirestoreFake();
+    const { store, lock } = execution(fake);
+    store.setAll({ a: '1' });
+    const before = fake.roundTrips;
+    lock.withLock(1000, () => store.getAll());
+    expect(fake.log.slice(-(fake.roundTrips - before)).map((e) => e.method)).toEqual([
+      'runQuery',
       'rollback',
     ]);
   });
@@ -241,6 +296,137 @@ describe('getAll', () => {
     expect(page.documents).toHaveLength(23);
     expect(fake.roundTrips - before).toBe(5);
     expect(store.getAll()).toEqual(values);
+  });
+});
+
+describe('select: part of a large store in one round trip', () => {
+  function organisations(fake: FirestoreFake) {
+    const setup = execution(fake);
+    writeDirectory(setup.store, setup.lock, DEMO_RESELLERS, 'demo-1');
+    for (let i = 0; i < 12; i++) {
+      const outcome = commitChoice(setup.store, setup.lock, {
+        domain: `kunde${i}.de`,
+        actorEmail: `a@kunde${i}.de`,
+        choice:
+          i % 3 === 2
+            ? { kind: 'direct' }
+            : { kind: 'reseller', resellerId: i % 3 ? SCHAEFER.id : MUELLER.id },
+        clock: () => NOW,
+      });
+      expect(outcome).toMatchObject({ outcome: 'saved' });
+    }
+    return setup;
+  }
+
+  it('answers keys, prefixes and labels together, and only what was asked', () => {
+    const fake = new FirestoreFake();
+    const { store } = organisations(fake);
+    const before = fake.roundTrips;
+    const read = store.select?.({
+      keys: [KEYS.sequence, 'd:nowhere.example'],
+      prefixes: [KEYS.directoryPrefix],
+      labels: [LABELS.customerOf(MUELLER.id)],
+    });
+    expect(fake.roundTrips - before).toBe(1);
+    const keys = Object.keys(read ?? {}).sort();
+    expect(keys.filter((k) => k.startsWith('d:'))).toEqual([
+      'd:kunde0.de',
+      'd:kunde3.de',
+      'd:kunde6.de',
+      'd:kunde9.de',
+    ]);
+    expect(keys).toContain(KEYS.sequence);
+    expect(keys).toContain(KEYS.directoryMeta);
+    expect(keys.some((k) => k.startsWith('o:'))).toBe(false);
+    // The same answer, filtered from the whole store, where a store has no select of its own.
+    const all = store.getAll();
+    const withoutSelect = { ...store, select: undefined };
+    const prefixOnly = selectFrom(withoutSelect, { prefixes: [KEYS.outboxPrefix] });
+    expect(Object.keys(prefixOnly).sort()).toEqual(
+      Object.keys(all)
+        .filter((k) => k.startsWith('o:'))
+        .sort(),
+    );
+  });
+
+  it('pages a prefix whose answer is longer than a page', () => {
+    const fake = new FirestoreFake();
+    const { rest, store } = execution(fake);
+    const values: Record<string, string> = { 'p:': 'edge', 'p;': 'after', o: 'before' };
+    for (let i = 0; i < 23; i++) values[`p:${i}`] = `v${i}`;
+    store.setAll(values);
+    const before = fake.roundTrips;
+    const { documents } = rest.select({ prefixes: ['p:'], labels: [] }, null, 5);
+    expect(documents.map((d) => rest.keyOf(d.name)).sort()).toEqual(
+      Object.keys(values)
+        .filter((k) => k.startsWith('p:'))
+        .sort(),
+    );
+    expect(fake.roundTrips - before).toBe(5);
+  });
+
+  it('labels follow every write: a record that names another reseller moves to its label', () => {
+    const fake = new FirestoreFake();
+    const { store } = organisations(fake);
+    store.setAll({ 'd:kunde0.de': store.get('d:kunde1.de') ?? '' });
+    const mueller = store.select?.({ labels: [LABELS.customerOf(MUELLER.id)] }) ?? {};
+    expect(Object.keys(mueller).sort()).toEqual(['d:kunde3.de', 'd:kunde6.de', 'd:kunde9.de']);
+  });
+
+  it('inside withLock, a prefix read makes the attempt a transaction and guards the range', () => {
+    const fake = new FirestoreFake();
+    const anna = execution(fake);
+    const bert = execution(fake);
+    anna.store.setAll({ 'i:a': '1' });
+    let raced = false;
+    fake.before = (method, body) => {
+      if (method === 'commit' && body.transaction && !raced) {
+        raced = true;
+        bert.store.setAll({ 'i:b': '2' });
+      }
+    };
+    const result = anna.lock.withLock(5000, () => {
+      const count = Object.keys(anna.store.select?.({ prefixes: ['i:'] }) ?? {}).length;
+      anna.store.setAll({ 'i:count': String(count) });
+      return count;
+    });
+    expect(result).toEqual({ acquired: true, value: 2 });
+  });
+});
+
+describe('a confirm on Firestore with the cached index', () => {
+  it("is one read and one commit: the reseller's directory chunk comes with the record", () => {
+    const fake = new FirestoreFake();
+    const setup = execution(fake);
+    const cacheValues = new Map<string, string>();
+    const cache = {
+      getAll: (keys: string[]) =>
+        Object.fromEntries(
+          keys.flatMap((k) => (cacheValues.has(k) ? [[k, cacheValues.get(k) as string]] : [])),
+        ),
+      putAll: (values: Record<string, string>) =>
+        Object.entries(values).forEach(([k, v]) => cacheValues.set(k, v)),
+    };
+    replaceDirectory(setup.store, cache, setup.lock, DEMO_RESELLERS, 'demo-1');
+    const anna = execution(fake);
+    const before = fake.roundTrips;
+    const outcome = commitChoice(anna.store, anna.lock, {
+      ...choice({ kind: 'reseller', resellerId: SCHAEFER.id }, 'anna@acme.de'),
+      cache,
+    });
+    expect(outcome).toMatchObject({ outcome: 'saved', reseller: { id: SCHAEFER.id } });
+    expect(fake.log.slice(-(fake.roundTrips - before)).map((e) => e.method)).toEqual(['batchGet', 'commit']);
+    // A stale hint (the directory was rewritten elsewhere) costs one more read, never a wrong answer.
+    cacheValues.set('rm', 'old\tR-99999');
+    const bert = execution(fake);
+    const again = commitChoice(bert.store, bert.lock, {
+      domain: 'other.de',
+      actorEmail: 'b@other.de',
+      choice: { kind: 'reseller', resellerId: SCHAEFER.id },
+      clock: () => NOW,
+      cache,
+    });
+    expect(again).toMatchObject({ outcome: 'saved', reseller: { id: SCHAEFER.id } });
   });
 });
 

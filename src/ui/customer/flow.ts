@@ -409,6 +409,7 @@ export function createFlow(services: Services) {
             ...(invitation === undefined ? {} : { invitation }),
           },
           clock: services.now,
+          cache: services.cache(),
         });
         return choiceResponse(view, account, result, query, invitation);
       }),

@@ -21,7 +21,8 @@ export interface SupportOverview {
   /** The sync has not run for longer than its interval allows. */
   late: boolean;
   waiting: number;
-  fillPercent: number;
+  /** How full Script Properties are; absent on a store without their ceiling (Firestore). */
+  fillPercent?: number;
   openRequests: { domain: string; since: number }[];
   /** Users' calls refused for want of a permission, per scope. */
   missingScopes?: readonly MissingScopeCount[];
@@ -74,13 +75,7 @@ export function supportHomeCard(view: View, overview: SupportOverview, problem?:
       ),
     },
     { kind: 'paragraph', html: escapeHtml(t('support.sync.waiting', { count: overview.waiting })) },
-    {
-      kind: 'paragraph',
-      html:
-        overview.fillPercent >= STORE_WARNING_PERCENT
-          ? html`<b>${t('support.store.warning', { percent: overview.fillPercent })}</b>`
-          : escapeHtml(t('support.store.fill', { percent: overview.fillPercent })),
-    },
+    ...(overview.fillPercent === undefined ? [] : [fillParagraph(t, overview.fillPercent)]),
     {
       kind: 'buttons',
       buttons: [
@@ -306,4 +301,15 @@ function linkForm(
     ],
   });
   return widgets;
+}
+
+/** How full Script Properties are, in bold from the warning level on. */
+function fillParagraph(t: View['t'], percent: number): WidgetModel {
+  return {
+    kind: 'paragraph',
+    html:
+      percent >= STORE_WARNING_PERCENT
+        ? html`<b>${t('support.store.warning', { percent })}</b>`
+        : escapeHtml(t('support.store.fill', { percent })),
+  };
 }

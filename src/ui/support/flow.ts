@@ -22,6 +22,8 @@ import { readDirectory } from '../../store/directory';
 import { commitLink, type LinkOutcome } from '../../store/links';
 import { domainRole } from '../../store/programme';
 import { storeFillPercent } from '../../store/capacity';
+import { LABELS } from '../../store/labels';
+import { selectFrom } from '../../store/select';
 import { StoreFullError } from '../../store/errors';
 import { KEYS } from '../../store/keys';
 import { readMissingScopes } from '../../store/missing-scopes';
@@ -104,7 +106,14 @@ export function createSupportFlow(services: SupportServices) {
   const programme = createProgrammeHandlers({ services, forSupport, actor });
 
   const overview = (): SupportOverview => {
-    const all = services.scriptStore().getAll();
+    const store = services.scriptStore();
+    // What the card shows, in one read: open change requests and programme roles by label, the
+    // changes waiting and the directory by prefix (the whole store on Script Properties).
+    const all = selectFrom(store, {
+      keys: [KEYS.syncState, KEYS.missingScopes],
+      prefixes: [KEYS.outboxPrefix, KEYS.directoryPrefix],
+      labels: [LABELS.changeRequested, LABELS.roles],
+    });
     const openRequests: { domain: string; since: number }[] = [];
     for (const [key, value] of Object.entries(all)) {
       // Linked domains' copies are left out: the organisation's own record counts once.
@@ -120,7 +129,7 @@ export function createSupportFlow(services: SupportServices) {
       lastRunAt,
       late: lastRunAt !== undefined && services.now() - lastRunAt > LATE_AFTER_MS,
       waiting: listOutbox(all).changes.length,
-      fillPercent: storeFillPercent(all),
+      ...(store.unbounded ? {} : { fillPercent: storeFillPercent(all) }),
       openRequests,
       missingScopes: readMissingScopes(all[KEYS.missingScopes]),
       programme: programmeQueue(all, directory.ok ? directory.resellers : []),

@@ -26,7 +26,8 @@ import { readDirectory } from '../../store/directory';
 import { KEYS } from '../../store/keys';
 import { listOutbox } from '../../store/outbox';
 import { commitTransition, domainRole } from '../../store/programme';
-import type { KeyValueStore, ScriptLock } from '../../store/ports';
+import type { KeyValueStore, ScriptLock, StoreQuery } from '../../store/ports';
+import { selectFrom } from '../../store/select';
 import type { ActionResponseModel, CardModel } from '../../cards/card-model';
 import { FIELDS } from '../actions';
 import type { AddonEvent, EventView } from '../event';
@@ -80,7 +81,7 @@ export function isPdf(attachment: AttachmentInfo): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading (from one getAll)
+// Reading (from one read of the keys they need: selectFrom)
 
 /** The applications and resellers waiting for support, by domain (the cards group them by status). */
 export function programmeQueue(
@@ -106,6 +107,14 @@ function companyNames(all: Record<string, string>, directory: readonly Reseller[
     if (change.type === 'applied') names.set(change.domain, change.application.company);
   for (const reseller of directory) names.set(reseller.domain, reseller.name);
   return names;
+}
+
+/** What resellerDetails reads: the domain's text, the Settings, the directory and the waiting changes. */
+export function detailsQuery(domain: string): StoreQuery {
+  return {
+    keys: [KEYS.domain(domain), KEYS.settings],
+    prefixes: [KEYS.directoryPrefix, KEYS.outboxPrefix],
+  };
 }
 
 /** One reseller's (or applicant's) details, or why there are none. */
@@ -233,7 +242,7 @@ export function createProgrammeHandlers({ services, forSupport, actor }: Program
 
   /** The reseller's card as it is stored now, with what the request brought (a problem, the mail). */
   const card = (view: View, domain: string, form: ResellerForm = {}): CardModel | { problem: string } => {
-    const all = services.scriptStore().getAll();
+    const all = selectFrom(services.scriptStore(), detailsQuery(domain));
     const read = resellerDetails(all, domain);
     if (read.kind === 'unreadable') return { problem: view.t('support.org.unreadable', { domain }) };
     if (read.kind === 'unknown') return { problem: view.t('support.programme.unknown', { domain }) };
@@ -375,7 +384,7 @@ export function createProgrammeHandlers({ services, forSupport, actor }: Program
       message: (SupportMessage & { messageId: string }) | undefined,
     ): CardModel | undefined {
       // Only for a reseller's (or applicant's) domain: the caller has read its record already.
-      const all = services.scriptStore().getAll();
+      const all = selectFrom(services.scriptStore(), detailsQuery(domain));
       const read = resellerDetails(all, domain);
       if (read.kind !== 'ok') return undefined;
       const settings = parseStoredSettings(all[KEYS.settings] ?? null);
