@@ -155,6 +155,16 @@ export function rolesFromDirectory(
   return roles;
 }
 
+/** The domains rolesFromDirectory gives roles to: each reseller's own and its contacts'. */
+export function roleDomains(directory: readonly Reseller[]): string[] {
+  const domains = new Set<string>();
+  for (const reseller of directory) {
+    domains.add(reseller.domain);
+    for (const contact of reseller.contacts ?? []) domains.add(contact.slice(contact.lastIndexOf('@') + 1));
+  }
+  return [...domains];
+}
+
 const rolesKey = (roles: readonly DomainRole[] | undefined): string =>
   (roles ?? [])
     .map((r) => `${r.resellerId}:${r.status}:${r.member}`)

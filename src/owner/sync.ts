@@ -38,6 +38,8 @@ import { SHEET_TEXTS, sheetLanguage } from '../sheet/messages';
 import { tab, TABS } from '../sheet/schema';
 import { storeFillPercent, STORE_WARNING_PERCENT } from '../store/capacity';
 import { readDirectory } from '../store/directory';
+import { LABELS } from '../store/labels';
+import { rewriteSelected, selectFrom } from '../store/select';
 import { KEYS } from '../store/keys';
 import { listOutbox, encodeSequence } from '../store/outbox';
 import { commitRequestAnswers, commitSupportAssignments } from '../store/assignments';
@@ -46,7 +48,7 @@ import { readRequestRows } from '../domain/request-rows';
 import { LOCK_TIMEOUT_MS } from '../store/locking';
 import { replaceDirectory } from '../store/replace-directory';
 import { refusalForNonOwner, type OwnerDependencies } from './owner';
-import { applyProgramme, roleWrites, rolesFromDirectory } from './programme-sync';
+import { applyProgramme, roleDomains, roleWrites, rolesFromDirectory } from './programme-sync';
 import {
   answeredRequests,
   appendBySequence,
@@ -191,17 +193,26 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
   const drained = new Set(changes.map((c) => KEYS.outbox(encodeSequence(c.seq))));
   if (requested) drained.add(KEYS.syncRequest);
   const done = deps.lock.withLock(LOCK_TIMEOUT_MS, () => {
-    const current = deps.scriptStore.getAll();
-    for (const key of drained) delete current[key];
-    // Domains whose link was removed: the whole store is rewritten at once here, so nothing can
-    // be left half-unlinked by dropping them.
+    // What the drain changes, not the whole store (on Firestore, every organisation): the changes
+    // and the sync's own keys by prefix, role holders and removed links by label, and the texts of
+    // the domains the directory gives roles to (a linked domain's says whose copy it is).
+    const current = selectFrom(deps.scriptStore, {
+      prefixes: [KEYS.outboxPrefix, 's:', KEYS.sequence],
+      labels: [LABELS.roles, LABELS.noRecord],
+      keys: roleDomains(resellers.directory).map((domain) => KEYS.domain(domain)),
+    });
+    const deletes = new Set<string>(drained);
+    const writes: Record<string, string> = {};
+    // Domains whose link was removed: dropped in the same commit, so nothing can be left
+    // half-unlinked by dropping them.
     for (const [key, value] of Object.entries(current))
-      if (value === NO_RECORD_TEXT && key.startsWith(KEYS.domainPrefix)) delete current[key];
+      if (value === NO_RECORD_TEXT && key.startsWith(KEYS.domainPrefix)) deletes.add(key);
     // Every domain's reseller roles follow the directory just written, except where a programme
     // change committed since is still waiting (its role is newer than the directory).
     const keep = new Set(
       listOutbox(current)
-        .changes.filter((c) => c.type === 'applied' || c.type === 'resellerStatus')
+        .changes.filter((c) => !drained.has(KEYS.outbox(encodeSequence(c.seq))))
+        .filter((c) => c.type === 'applied' || c.type === 'resellerStatus')
         .map((c) => c.domain),
     );
     for (const [domain, text] of roleWrites(
@@ -209,17 +220,22 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
       rolesFromDirectory(resellers.directory, current),
       keep,
     )) {
-      if (text === null) delete current[KEYS.domain(domain)];
-      else current[KEYS.domain(domain)] = text;
+      if (text === null) deletes.add(KEYS.domain(domain));
+      else writes[KEYS.domain(domain)] = text;
     }
     // An id given out meanwhile by nobody else, but never step back.
     const lastId = Math.max(Number(current[KEYS.lastResellerId] ?? 0) || 0, resellers.lastIdNumber);
-    deps.scriptStore.replaceAll({ ...current, ...written, [KEYS.lastResellerId]: String(lastId) });
+    rewriteSelected(
+      deps.scriptStore,
+      current,
+      { ...writes, ...written, [KEYS.lastResellerId]: String(lastId) },
+      deletes,
+    );
   });
   if (!done.acquired) deps.scriptStore.setAll(written);
   const line = ownerTexts.synced(changes.length, resellers.directory.length, resellers.flagged);
   deps.log(line);
-  const percent = storeFillPercent(all);
+  const percent = deps.scriptStore.unbounded ? 0 : storeFillPercent(all);
   if (percent >= STORE_WARNING_PERCENT) deps.log(ownerTexts.storeFilling(percent));
   return {
     ok: true,

@@ -68,14 +68,27 @@ export function commitLinks(
   inputs: readonly LinkInput[],
 ): Locked<{ outcome: 'saved'; results: LinkOutcome[] }> {
   const result = lock.withLock(LOCK_TIMEOUT_MS, () => {
-    const all = store.getAll();
-    let seq = nextSequenceFrom(all);
+    // Script Properties: the whole store in one call. A store with round trips (Firestore, where
+    // the whole store is every organisation) reads the batch's domains in one, then any other
+    // record a plan looks at (a linked domain's organisation) on demand.
+    const known: Record<string, string | undefined> = {};
+    if (store.prefetch) {
+      store.prefetch([
+        KEYS.sequence,
+        ...inputs.flatMap((input) => [KEYS.domain(input.domain), KEYS.domain(input.organisation)]),
+      ]);
+    } else Object.assign(known, store.getAll());
+    const text = (key: string): string | undefined => {
+      if (!(key in known)) known[key] = store.get(key) ?? undefined;
+      return known[key];
+    };
+    let seq = store.prefetch ? nextSequence(store) : nextSequenceFrom(known as Record<string, string>);
     const values: Record<string, string> = {};
     const results = inputs.map((input) => {
-      const plan = planLink(input, (domain) => all[KEYS.domain(domain)]);
+      const plan = planLink(input, (domain) => text(KEYS.domain(domain)));
       if (!('entries' in plan)) return plan;
       // Later inputs of the batch see this one's result.
-      Object.assign(all, plan.entries);
+      Object.assign(known, plan.entries);
       Object.assign(values, plan.entries, changeEntries({ ...plan.change, seq: seq++ }));
       return plan.outcome;
     });

@@ -17,3 +17,26 @@ export function selectFrom(store: KeyValueStore, query: StoreQuery): Record<stri
     if (keys.has(key) || prefixes.some((prefix) => key.startsWith(prefix))) found[key] = value;
   return found;
 }
+
+/**
+ * Under the lock, after `current = selectFrom(store, query)` for a query with labels: writes
+ * `writes` and deletes `deletes` together. A store with select buffers both into its one commit
+ * (Firestore); Script Properties, whose selectFrom answered the whole store, are rewritten whole
+ * in one call (their only way to delete many keys at once), which is why `current` must be that
+ * whole answer.
+ */
+export function rewriteSelected(
+  store: KeyValueStore,
+  current: Record<string, string>,
+  writes: Record<string, string>,
+  deletes: ReadonlySet<string>,
+): void {
+  if (store.select) {
+    for (const key of deletes) if (!(key in writes) && key in current) store.delete(key);
+    store.setAll(writes);
+    return;
+  }
+  const next: Record<string, string> = {};
+  for (const [key, value] of Object.entries(current)) if (!deletes.has(key)) next[key] = value;
+  store.replaceAll({ ...next, ...writes });
+}
