@@ -3,8 +3,9 @@
 // export of src/index.ts into one; see test/bundle for the guard.
 //
 // STORE=firestore (npm run build:firestore) builds the same add-on on Cloud Firestore: the platform's
-// store backend (src/platform/store-backend.ts) is replaced by store-backend-firestore.ts, so the
-// default bundle holds no Firestore module and no UrlFetchApp, and the manifest gains
+// store backend (src/platform/store-backend.ts) is replaced by store-backend-firestore.ts, and the
+// owner's store commands (migration-backend.ts, which refuses) by migration-backend-firestore.ts, so
+// the default bundle holds no Firestore module, no migration and no UrlFetchApp, and the manifest gains
 // script.external_request and a urlFetchWhitelist of the two endpoints it calls (FIRESTORE_MANIFEST).
 // Both builds write build/, which clasp pushes (.clasp.json rootDir); --output-path writes elsewhere.
 const path = require('node:path');
@@ -55,8 +56,9 @@ class CopyManifestPlugin {
 const storePlugins =
   STORE === 'firestore'
     ? [
-        new webpack.NormalModuleReplacementPlugin(/^\.\/store-backend$/, (resource) => {
-          if (/[\\/]src[\\/]platform$/.test(resource.context)) resource.request = './store-backend-firestore';
+        // The store, and the owner's store commands (configureFirestore, the migrations).
+        new webpack.NormalModuleReplacementPlugin(/^\.\/(store|migration)-backend$/, (resource) => {
+          if (/[\\/]src[\\/]platform$/.test(resource.context)) resource.request += '-firestore';
         }),
       ]
     : [];

@@ -5,6 +5,7 @@
  * for want of a permission is answered with the card that says which one (`ui/install/`).
  */
 import { DEPLOYMENT } from './deployment';
+import { classifyAccount } from './domain/account';
 import { MissingScopesError } from './domain/scopes';
 import { openCurrentMessage } from './platform/gmail';
 import {
@@ -16,22 +17,76 @@ import {
   renderSuggestions,
   renderUniversalResponse,
   requireScopes,
+  runStoreCommand,
 } from './platform';
 import { setup as setupBackingSheet } from './owner/setup';
 import { sync } from './owner/sync';
+import { StoreUnavailableError } from './store/errors';
 import { recordMissingScopes } from './store/missing-scopes';
+import type { KeyValueStore, ScriptLock } from './store/ports';
 import { supportAddressIn } from './store/support-address';
 import type { ActionResponseModel, CardModel } from './cards/card-model';
-import type { AddonEvent } from './ui/event';
+import { readEvent, type AddonEvent } from './ui/event';
 import { createApplicantFlow } from './ui/applicant/flow';
 import { createFlow } from './ui/customer/flow';
 import { createInstallFlow } from './ui/install/flow';
 import { createResellerFlow } from './ui/reseller/flow';
 import { createSupportFlow } from './ui/support/flow';
+import { unavailableCard } from './ui/customer/unavailable';
+import { supportUnavailableCard } from './ui/support/unavailable';
+import { createView } from './ui/view';
 
 /** Read once per execution: the customer's and support's flows both need it. */
 let email: string | undefined;
-const services = { ...platform, email: (): string => (email ??= platform.email()) };
+
+/**
+ * The store being unavailable (StoreUnavailableError; a damaged f:config counts too), as first seen
+ * in this execution. The flows turn every failure into their own "something went wrong" notice, so
+ * the store the flows are given notes it here on its way through, and the entry points below show
+ * the unavailable card in place of whatever the flow answered.
+ */
+let unavailable: StoreUnavailableError | undefined;
+
+function noted(error: unknown): unknown {
+  const problem =
+    error instanceof StoreUnavailableError
+      ? error
+      : // By name: importing firestore-config would put Firestore's address into the default bundle.
+        error instanceof Error && error.name === 'FirestoreConfigError'
+        ? new StoreUnavailableError('configuration', error.message)
+        : undefined;
+  if (!problem) return error;
+  unavailable ??= problem;
+  return problem;
+}
+
+function watched<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    throw noted(error);
+  }
+}
+
+/** The same object, each of its methods watched (a Proxy: the store's interface may grow). */
+function watchedPort<T extends object>(open: () => T): T {
+  const port = watched(open);
+  return new Proxy(port, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]): unknown =>
+        watched(() => (value as (...a: unknown[]) => unknown).apply(target, args));
+    },
+  });
+}
+
+const services = {
+  ...platform,
+  scriptStore: (): KeyValueStore => watchedPort(platform.scriptStore),
+  lock: (): ScriptLock => watchedPort(platform.lock),
+  email: (): string => (email ??= platform.email()),
+};
 const flow = createFlow({ ...services, supportEmail: () => DEPLOYMENT.supportEmail });
 const support = createSupportFlow({
   ...services,
@@ -47,20 +102,78 @@ const install = createInstallFlow({
   homepage: (e) => support.homepage(e),
 });
 
-/** A card, or the missing-permission card when a call was refused. */
+/**
+ * Whom the unavailable card tells what is wrong: the owner, the support address, and the accounts
+ * of the owner's domain (the vendor's own staff). Decided without the store, which is what is
+ * unavailable (support staff are listed in it); the explanation names no secret, so a colleague of
+ * the vendor who is not support staff seeing it costs nothing.
+ */
+function isVendorStaff(): boolean {
+  try {
+    const account = classifyAccount(services.email());
+    const owner = classifyAccount(DEPLOYMENT.ownerEmail);
+    if (account.kind !== 'organisation') return false;
+    if (account.email === DEPLOYMENT.supportEmail.trim().toLowerCase()) return true;
+    return owner.kind === 'organisation' && account.domain === owner.domain;
+  } catch {
+    // No email (a permission not granted): a customer's card, which says nothing of the vendor.
+    return false;
+  }
+}
+
+/** The unavailable card: support's explanation for the vendor's staff, a plain notice for everyone else. */
+function unavailableFor(e: AddonEvent | undefined, problem: StoreUnavailableError): CardModel {
+  const event = readEvent(e);
+  const view = createView(event.language, event.timeZone);
+  // The reason goes to the execution log too (the error's message carries no secret).
+  console.error(`Store unavailable (${problem.reason}): ${problem.message}`);
+  return isVendorStaff()
+    ? supportUnavailableCard(view, {
+        reason: problem.reason,
+        detail: problem.message,
+        outcomeUnknown: problem.outcomeUnknown,
+      })
+    : unavailableCard(view, problem.outcomeUnknown);
+}
+
+/** Runs an entry point's work; the store seen unavailable during it comes back as `problem`. */
+function attempt<T>(work: () => T): { value: T } | { problem: StoreUnavailableError } {
+  unavailable = undefined;
+  try {
+    const value = work();
+    return unavailable ? { problem: unavailable } : { value };
+  } catch (error) {
+    const problem = noted(error);
+    if (problem instanceof StoreUnavailableError) return { problem };
+    throw error;
+  }
+}
+
+/** A card, the missing-permission card when a call was refused, or the unavailable card. */
 function card(e: AddonEvent | undefined, build: () => CardModel) {
   try {
-    return renderCard(build());
+    const built = attempt(build);
+    return renderCard('value' in built ? built.value : unavailableFor(e, built.problem));
   } catch (error) {
     if (error instanceof MissingScopesError) return renderCard(install.missing(e, error.scopes));
     throw error;
   }
 }
 
-/** An action's response; a refused call shows the missing-permission card in place of the card. */
+/**
+ * An action's response; a refused call shows the missing-permission card in place of the card, and
+ * an unavailable store the unavailable card (nothing was changed, unless it says otherwise).
+ */
 function respond(e: AddonEvent | undefined, act: () => ActionResponseModel) {
   try {
-    return renderResponse(act());
+    const done = attempt(act);
+    if ('value' in done) return renderResponse(done.value);
+    const shown = unavailableFor(e, done.problem);
+    const view = createView(readEvent(e).language, {});
+    return renderResponse({
+      navigation: [{ update: shown }],
+      ...(done.problem.outcomeUnknown ? {} : { notification: view.t('unavailable.notice') }),
+    });
   } catch (error) {
     if (error instanceof MissingScopesError)
       return renderResponse({ navigation: [{ update: install.missing(e, error.scopes) }] });
@@ -128,7 +241,8 @@ const applicant = createApplicantFlow({ ...services, supportEmail: () => DEPLOYM
 /** The universal action "Become a reseller": what applying needs, the form, or the status. */
 export function onBecomeReseller(e: AddonEvent) {
   try {
-    return renderUniversalResponse(applicant.becomeReseller(e));
+    const done = attempt(() => applicant.becomeReseller(e));
+    return renderUniversalResponse('value' in done ? done.value : unavailableFor(e, done.problem));
   } catch (error) {
     if (error instanceof MissingScopesError) return renderUniversalResponse(install.missing(e, error.scopes));
     throw error;
@@ -240,10 +354,61 @@ export function setup(): void {
  * after two calls when there is nothing to do.
  */
 export function runSync(): void {
-  sync({ ...ownerPlatform(), ownerEmail: DEPLOYMENT.ownerEmail });
+  ownerRun('sync', () => sync({ ...ownerPlatform(), ownerEmail: DEPLOYMENT.ownerEmail }));
 }
 
 /** The same for the owner by hand (Run › syncNow in the editor): always reads the Sheet. */
 export function syncNow(): void {
-  sync({ ...ownerPlatform(), ownerEmail: DEPLOYMENT.ownerEmail }, { force: true });
+  ownerRun('sync', () => sync({ ...ownerPlatform(), ownerEmail: DEPLOYMENT.ownerEmail }, { force: true }));
+}
+
+/**
+ * An owner's run whose store is unavailable: one line in the execution log saying why, in the
+ * words support's card uses, then the error again, so that the trigger's run counts as failed (and
+ * Google's failure email reaches the owner). The next run continues where this one stopped.
+ */
+function ownerRun(name: string, run: () => unknown): void {
+  try {
+    run();
+  } catch (error) {
+    const problem = noted(error);
+    if (problem instanceof StoreUnavailableError) {
+      const view = createView('en', {});
+      const explained =
+        problem.reason === 'credentials'
+          ? view.t('unavailable.support.credentials')
+          : problem.reason === 'configuration'
+            ? view.t('unavailable.support.configuration')
+            : problem.reason === 'overloaded'
+              ? view.t('unavailable.support.overloaded')
+              : view.t('unavailable.support.unreachable');
+      console.error(
+        `The ${name} stopped${problem.outcomeUnknown ? '' : ', nothing was changed'}: the store is unavailable (${problem.reason}). ${explained} ${problem.message}`,
+      );
+    }
+    throw problem;
+  }
+}
+
+/**
+ * The owner's move to Cloud Firestore (README, "Cloud Firestore"; DEPLOYING.md), each run by hand
+ * from the Apps Script editor on the Firestore build and logging what it did. The default build
+ * has them too, so that running one there says which build to deploy instead of "Script function
+ * not found". Refused for anyone but the owner, like setup.
+ *
+ * configureFirestore: the service account's JSON key, pasted into Script Property f:key, becomes
+ * f:config once Firestore answers with it (the add-on stays on Script Properties).
+ */
+export function configureFirestore(): void {
+  runStoreCommand('configureFirestore', DEPLOYMENT.ownerEmail);
+}
+
+/** Copies the data into Firestore, verifies counts and checksum, then switches the add-on to it. */
+export function migrateToFirestore(): void {
+  runStoreCommand('migrateToFirestore', DEPLOYMENT.ownerEmail);
+}
+
+/** The way back: Firestore's data into Script Properties (refused over their 500 KB), then switches. */
+export function migrateBackToProperties(): void {
+  runStoreCommand('migrateBackToProperties', DEPLOYMENT.ownerEmail);
 }

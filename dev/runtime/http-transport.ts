@@ -22,15 +22,32 @@ export interface WireRequest {
 export type WireResponse =
   { ok: true; status: number; rawHeaders: string[]; body: Uint8Array } | { ok: false; message: string };
 
-/** How long one request may take; Apps Script gives up after about a minute. */
+/** How long one request may take; Apps Script gives up after about a minute ("Timeout: <url>"). */
 export const HTTP_TIMEOUT_MS = 60_000;
+
+let timeoutOverride: number | undefined;
+
+/**
+ * A shorter deadline for tests that make a server hold its answer (dev/firestore/fault-proxy.ts):
+ * waiting Apps Script's full minute per request would not fit a test. Applies to the calling
+ * thread (LocalRuntime.run's executions); LOCAL_FETCH_TIMEOUT_MS sets it for every thread,
+ * runConcurrently's workers included. Undefined restores Apps Script's minute.
+ */
+export function setHttpTimeoutMs(ms: number | undefined): void {
+  timeoutOverride = ms;
+}
+
+function httpTimeoutMs(): number {
+  const fromEnv = Number(process.env.LOCAL_FETCH_TIMEOUT_MS);
+  return timeoutOverride ?? (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : HTTP_TIMEOUT_MS);
+}
 
 const HELPER_SOURCE = `
 const http = require('node:http');
 const { workerData } = require('node:worker_threads');
-const { port, signal, timeoutMs } = workerData;
+const { port, signal } = workerData;
 const flag = new Int32Array(signal);
-function one(request) {
+function one(request, timeoutMs) {
   return new Promise((resolve) => {
     let settled = false;
     const done = (value) => { if (!settled) { settled = true; resolve(value); } };
@@ -54,13 +71,16 @@ function one(request) {
       done({ ok: false, message: 'Timeout: ' + request.url });
       req.destroy();
     });
-    req.on('error', (error) => done({ ok: false, message: error.code === 'ECONNREFUSED'
-      ? 'Address unavailable: ' + request.url : String(error && error.message) }));
+    // Apps Script says "Address unavailable" for a host that refuses the connection; a connection
+    // dropped before the answer gets the same words here (Apps Script's own are not documented).
+    req.on('error', (error) => done({ ok: false, message:
+      error.code === 'ECONNREFUSED' || error.code === 'ECONNRESET' || error.message === 'socket hang up'
+        ? 'Address unavailable: ' + request.url : String(error && error.message) }));
     if (request.body) req.end(Buffer.from(request.body)); else req.end();
   });
 }
-port.on('message', async (requests) => {
-  const answers = await Promise.all(requests.map(one));
+port.on('message', async ({ requests, timeoutMs }) => {
+  const answers = await Promise.all(requests.map((request) => one(request, timeoutMs)));
   port.postMessage(answers);
   Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);
@@ -81,7 +101,7 @@ function startHelper(): Helper {
   const signal = new SharedArrayBuffer(4);
   const worker = new Worker(HELPER_SOURCE, {
     eval: true,
-    workerData: { port: port2, signal, timeoutMs: HTTP_TIMEOUT_MS },
+    workerData: { port: port2, signal },
     transferList: [port2],
   });
   // Neither keeps the process (or a runtime worker) alive once nothing else runs.
@@ -98,9 +118,10 @@ export function sendSync(requests: readonly WireRequest[]): WireResponse[] {
   if (requests.length === 0) return [];
   helper ??= startHelper();
   const { port, flag } = helper;
+  const timeoutMs = httpTimeoutMs();
   Atomics.store(flag, 0, 0);
-  port.postMessage(requests);
-  const waited = Atomics.wait(flag, 0, 0, HTTP_TIMEOUT_MS + 5_000);
+  port.postMessage({ requests, timeoutMs });
+  const waited = Atomics.wait(flag, 0, 0, timeoutMs + 5_000);
   const message = receiveMessageOnPort(port);
   if (waited === 'timed-out' || !message) {
     // The helper is stuck; the next request starts a fresh one.

@@ -198,7 +198,9 @@ function execute(env: UrlFetchEnvironment, requests: Prepared[]): Response[] {
   for (const [index, answer] of answers.entries()) {
     if (!answer) throw fail(`No answer for ${requests[index]?.url ?? 'a request'}`);
     const { reply, url } = answer;
-    if (!reply.ok) throw fail(reply.message);
+    // Apps Script names the URL the script asked for ("Timeout: https://firestore.googleapis.com/…"),
+    // not the loopback stand-in it was routed to here.
+    if (!reply.ok) throw fail(reply.message.split(route(url, env.config.routes)).join(url));
     if (reply.status >= 400 && !requests[index]?.mute) throw fail(failureMessage(url, reply));
     responses.push(createResponse(env, reply));
   }

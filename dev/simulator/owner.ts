@@ -1,6 +1,6 @@
 /**
- * The owner's side as the simulator runs it (the Owner panel's server half): `setup`, `syncNow` and
- * `runSync` run by hand, always as the owner identity (whoever the page is signed in as), with no
+ * The owner's side as the simulator runs it (the Owner panel's server half): `setup`, `syncNow`,
+ * `runSync` and the store commands (`configureFirestore`, the two migrations) run by hand, always as the owner identity (whoever the page is signed in as), with no
  * event, as the Apps Script editor runs them; the time-driven trigger the owner adds in the editor,
  * installed in the runtime's trigger table with the interval `setup` advises; and the simulated
  * clock, whose moves (the page's, and real time's) run the triggers that fall due. None of the
@@ -16,7 +16,16 @@ import { KEYS } from '../../src/store/keys';
 import { findIdentity } from './identities';
 
 /** What each Owner panel button runs ("trigger" runs the trigger's function now, by hand). */
-export const OWNER_FUNCTIONS = { setup: 'setup', sync: 'syncNow', trigger: SYNC_FUNCTION } as const;
+export const OWNER_FUNCTIONS = {
+  setup: 'setup',
+  sync: 'syncNow',
+  trigger: SYNC_FUNCTION,
+  // The move to Cloud Firestore (README, "Cloud Firestore"): the default build answers each with
+  // which build to deploy; on `npm start -- --store firestore` they run for real.
+  configureFirestore: 'configureFirestore',
+  migrateToFirestore: 'migrateToFirestore',
+  migrateBackToProperties: 'migrateBackToProperties',
+} as const;
 
 export type OwnerAction = keyof typeof OWNER_FUNCTIONS;
 

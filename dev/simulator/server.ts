@@ -16,6 +16,7 @@ import { PROPERTY_STORE_MAX_BYTES, utf8Bytes } from '../runtime/limits';
 import { LocalRuntime, type Manifest } from '../runtime/runtime';
 import { readState, writeState } from '../runtime/state-file';
 import { demoMail, seedDemo } from './demo';
+import type { SimulatorFirestore } from './firestore';
 import { findIdentity, IDENTITIES, type SimIdentity } from './identities';
 import { InstallControls } from './install';
 import {
@@ -50,6 +51,12 @@ export interface SimulatorOptions {
   stateFile?: string;
   /** Directory with Code.js and appsscript.json (default build/). */
   buildDir?: string;
+  /**
+   * Run on Cloud Firestore (`npm start -- --store firestore`, firestore.ts): the Firestore build in
+   * buildDir, its requests routed to the emulator and the token endpoint, the demo data moved there
+   * by the owner's migration. The caller starts and stops it.
+   */
+  firestore?: SimulatorFirestore;
   log?: (line: string) => void;
 }
 
@@ -90,9 +97,13 @@ export class Simulator {
   readonly install: InstallControls;
   /** Where the server listens (for getAuthorizationUrl's /authorize), once it does. */
   private publicUrl: string | undefined;
+  /** Where the add-on's data lives on the Firestore simulator; undefined on Script Properties. */
+  readonly firestore: SimulatorFirestore | undefined;
 
   constructor(options: SimulatorOptions = {}) {
     this.stateFile = options.stateFile;
+    this.firestore = options.firestore;
+    this.firestore?.attach(this.host);
     this.buildDir = options.buildDir ?? path.join(ROOT, 'build');
     this.log = options.log ?? ((line) => console.log(line));
     this.install = new InstallControls({
@@ -115,7 +126,9 @@ export class Simulator {
   start(options: { loadBundle?: boolean } = {}): void {
     this.appJs(); // bundle the page's script now, not on the first page load
     if (options.loadBundle !== false) this.reloadBundle();
-    const restored = this.stateFile ? readState(this.host, this.stateFile) : readState(this.host);
+    // Firestore keeps nothing across starts (the emulator's memory): the demo data each time.
+    const restored =
+      !this.firestore && (this.stateFile ? readState(this.host, this.stateFile) : readState(this.host));
     if (!restored && this.runtime) this.reset();
     this.owner.watchRealTime();
   }
@@ -138,7 +151,11 @@ export class Simulator {
       return;
     }
     try {
-      this.runtime = new LocalRuntime({ buildDir: this.buildDir, host: this.host });
+      this.runtime = new LocalRuntime({
+        buildDir: this.buildDir,
+        host: this.host,
+        ...(this.firestore ? { urlFetchRoutes: this.firestore.urlFetchRoutes } : {}),
+      });
       if (this.publicUrl) this.runtime.authorizationUrl = `${this.publicUrl}/authorize`;
       this.build = { ok: true, at: Date.now() };
     } catch (thrown) {
@@ -154,12 +171,18 @@ export class Simulator {
     const before = this.host.snapshot();
     try {
       seedDemo(runtime);
+      // On Firestore, as an owner would: configureFirestore, then migrateToFirestore.
+      this.firestore?.seeded(runtime);
     } catch (error) {
       this.host.restore(before);
       throw error;
     }
     this.persist();
-    this.log('Stored state reset to the demo data.');
+    this.log(
+      this.firestore
+        ? 'Stored state reset to the demo data, moved to Firestore by the owner’s migration.'
+        : 'Stored state reset to the demo data.',
+    );
   }
 
   private requireRuntime(): LocalRuntime {
@@ -314,7 +337,15 @@ export class Simulator {
       limitBytes: PROPERTY_STORE_MAX_BYTES,
       script: { entries: script, bytes: this.host.scriptProperties.usedBytes() },
       user: { email: who?.email ?? '', entries: user, bytes: userStore?.usedBytes() ?? 0 },
+      ...(this.firestore ? { firestore: this.firestoreView(describe) } : {}),
     };
+  }
+
+  private firestoreView(
+    describe: (values: Record<string, string>) => { key: string; value: string; bytes: number }[],
+  ): { entries: { key: string; value: string; bytes: number }[]; bytes: number } {
+    const entries = describe(this.firestore?.entries() ?? {});
+    return { entries, bytes: entries.reduce((sum, entry) => sum + entry.bytes, 0) };
   }
 
   /** The page's script, bundled from TypeScript once per server start. */
@@ -385,6 +416,15 @@ export class Simulator {
       case 'POST /api/owner/sync':
         await readJson(request);
         return sendJson(response, 200, this.runOwner('sync'));
+      case 'POST /api/owner/configure-firestore':
+        await readJson(request);
+        return sendJson(response, 200, this.runOwner('configureFirestore'));
+      case 'POST /api/owner/migrate-to-firestore':
+        await readJson(request);
+        return sendJson(response, 200, this.runOwner('migrateToFirestore'));
+      case 'POST /api/owner/migrate-back-to-properties':
+        await readJson(request);
+        return sendJson(response, 200, this.runOwner('migrateBackToProperties'));
       case 'POST /api/owner/trigger': {
         const advanceMinutes = clockStepMinutes(await readJson(request), 'advanceMinutes');
         return sendJson(response, 200, this.runOwner('trigger', advanceMinutes));
@@ -434,6 +474,7 @@ export class Simulator {
     }
     return {
       build: this.build,
+      store: this.firestore ? 'firestore' : 'properties',
       addOns: addOn,
       identities: IDENTITIES.map(({ id, email, label, locale }) => ({ id, email, label, locale })),
     };

@@ -16,7 +16,8 @@
  *    differs from the target is written (keys the target lacks or holds with another value), what
  *    the target has beyond the source is deleted. On the way back Firestore's writers are frozen
  *    first by the marker document `f:backend` = "properties", which every guarded Firestore
- *    transaction reads (a transaction that read it before aborts at commit).
+ *    writer reads with its first keys; the final pass then waits FREEZE_WAIT_MS, by which time a
+ *    writer that read it before has committed or run again and been refused.
  * 3. Verification: the target is read back; counts and a checksum over every (key, value) pair
  *    must match the source. Only then the switch is written — `f:config` and `s:mig` in one
  *    all-or-nothing write, still under the lock. On a mismatch nothing is switched (the way back
@@ -46,6 +47,12 @@ export const BACKEND_MARKER_KEY = 'f:backend';
 export const MIGRATION_BATCH_KEYS = 200;
 /** How long the final pass waits for the script lock. */
 export const MIGRATION_LOCK_TIMEOUT_MS = 30000;
+/**
+ * How long the way back waits after freezing Firestore before its final pass reads it: longer than
+ * an optimistic Firestore attempt may take from its first read to its commit (OPTIMISTIC_LEASE_MS,
+ * 5 s, src/store/firestore-store.ts), so no writer that read the marker before the freeze is left.
+ */
+export const FREEZE_WAIT_MS = 6000;
 /** Apps Script's limit for one Script Property's value. */
 export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
 
@@ -172,7 +179,12 @@ function migrate(deps: MigrationDependencies, to: StoreBackend): MigrationReport
 
   // 2. and 3. Final pass, verification and switch under the script lock.
   const locked = deps.lock.withLock(MIGRATION_LOCK_TIMEOUT_MS, (): MigrationReport => {
-    if (to === 'properties') deps.firestore.setAll({ [BACKEND_MARKER_KEY]: 'properties' });
+    if (to === 'properties') {
+      deps.firestore.setAll({ [BACKEND_MARKER_KEY]: 'properties' });
+      // A Firestore writer that read the marker just before commits within its lease or runs again
+      // and sees it (firestore-store.ts's optimistic attempts): the final pass reads after that.
+      deps.sleep(FREEZE_WAIT_MS);
+    }
     const unfreeze = (): void => {
       if (to === 'properties') deps.firestore.setAll({ [BACKEND_MARKER_KEY]: 'firestore' });
     };

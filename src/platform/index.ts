@@ -1,8 +1,8 @@
 /** Everything the UI needs from Apps Script, in one place. */
 import { scriptCache } from './cache';
 import { userProperties } from './properties';
-import { activeUserEmail, activeUserLocale, effectiveUserEmail } from './session';
-import { sheetsApi } from './sheets';
+import { ownerServices } from './owner-platform';
+import { activeUserEmail } from './session';
 // Script Properties and the script lock; Cloud Firestore on the Firestore build (webpack.config.cjs).
 import { backendLock, backendScriptStore } from './store-backend';
 
@@ -20,15 +20,11 @@ export const platform = {
 
 /** What the owner's entry points (setup, the sync) need, made when one of them runs. */
 export function ownerPlatform() {
-  return {
-    effectiveEmail: effectiveUserEmail,
-    locale: activeUserLocale,
-    scriptStore: backendScriptStore(),
-    cache: scriptCache(),
-    lock: backendLock(),
-    sheets: sheetsApi,
-    now: (): number => Date.now(),
-    sleep: (ms: number): void => Utilities.sleep(ms),
-    log: (message: string): void => console.log(message),
-  };
+  return { ...ownerServices(), scriptStore: backendScriptStore(), lock: backendLock() };
 }
+
+/**
+ * The owner's store commands (configureFirestore, the migrations): refused on the default build,
+ * run on the Firestore build, whose migration-backend-firestore.ts webpack puts in its place.
+ */
+export { runStoreCommand } from './migration-backend';

@@ -1,14 +1,22 @@
 /**
  * The store backend of the Firestore build (webpack.config.cjs puts it in store-backend.ts's place):
- * chosen once per execution, on its first use. With Script Property `f:config` set, the script
- * store and the lock are Cloud Firestore's (src/store/firestore-store.ts: every withLock is one
- * read-write transaction); without it, Script Properties and the script lock, as in the default
- * build, so a fresh deployment works before it is configured (and a migration can switch it by
- * setting f:config). User Properties and the cache stay Apps Script's in both cases.
+ * chosen once per execution, on its first use. When Script Property `f:config` names
+ * `backend: "firestore"` (which the owner's migration writes, src/owner/migrate.ts), the script store
+ * and the lock are Cloud Firestore's (src/store/firestore-store.ts: every withLock is one read-write
+ * transaction); otherwise — not configured yet, or configured and not migrated — Script Properties
+ * and the script lock, as in the default build. User Properties and the cache stay Apps Script's.
+ *
+ * Either lock is guarded (src/owner/migrate-guard.ts): an execution that chose a store before the
+ * migration switched away from it answers "busy" instead of writing into the store left behind.
+ * On Script Properties that is one more read (f:config) per locked write, on this build only; on
+ * Firestore no round trip (the marker comes with the transaction's first read).
  */
+import { guardedFirestore, guardedLock } from '../owner/migrate-guard';
 import { readFirestoreConfig } from '../store/firestore-config';
 import { FirestoreRest } from '../store/firestore-rest';
+import { retryingHttp } from '../store/firestore-retry';
 import { firestoreStore } from '../store/firestore-store';
+import { labelsOf } from '../store/labels';
 import type { KeyValueStore, ScriptLock } from '../store/ports';
 import { firestoreAccessToken } from './firestore-auth';
 import { scriptLock } from './lock';
@@ -35,12 +43,23 @@ let chosen: Backend | null = null;
 function backend(): Backend {
   if (chosen) return chosen;
   const config = readFirestoreConfig(scriptProperties());
-  if (!config) {
-    chosen = { store: scriptProperties(), lock: scriptLock() };
+  if (!config || config.backend !== 'firestore') {
+    // Guarded even when not configured: the owner may configure and migrate while this runs.
+    const properties = scriptProperties();
+    chosen = { store: properties, lock: guardedLock(properties, scriptLock(), 'properties') };
     return chosen;
   }
-  const rest = new FirestoreRest(urlFetchAll, config, firestoreAccessToken(config));
-  const { store, lock } = firestoreStore(rest, { now: () => Date.now(), sleep: (ms) => Utilities.sleep(ms) });
+  const http = retryingHttp(urlFetchAll, {
+    now: () => Date.now(),
+    sleep: (ms) => Utilities.sleep(ms),
+  });
+  const rest = new FirestoreRest(http, config, firestoreAccessToken(config));
+  const firestore = firestoreStore(rest, {
+    now: () => Date.now(),
+    sleep: (ms) => Utilities.sleep(ms),
+    labelsOf,
+  });
+  const { store, lock } = guardedFirestore(firestore.store, firestore.lock);
   chosen = {
     store,
     lock: {

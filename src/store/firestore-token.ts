@@ -8,6 +8,7 @@
  * carry the endpoint's error code and description only, with anything key-like cut out.
  */
 import { serviceAccountClaims, signedJwt, type JwtPorts } from '../domain/jwt';
+import { StoreUnavailableError, type UnavailableReason } from './errors';
 import type { FirestoreConfig } from './firestore-config';
 import type { HttpResponse } from './firestore-rest';
 import type { Cache } from './ports';
@@ -25,9 +26,14 @@ export interface TokenPorts extends JwtPorts {
   postForm(url: string, form: string): HttpResponse;
 }
 
-export class FirestoreAuthError extends Error {
-  constructor(message: string) {
-    super(`Firestore sign-in: ${message}`);
+/**
+ * The sign-in failed: the store is unavailable. 'credentials' when the key or the account was
+ * refused (nothing but support fixing f:config helps); 'overloaded' or 'unreachable' when the token
+ * endpoint itself failed (it may work again in a minute).
+ */
+export class FirestoreAuthError extends StoreUnavailableError {
+  constructor(message: string, reason: UnavailableReason = 'credentials') {
+    super(reason, `Firestore sign-in: ${message}`);
     this.name = 'FirestoreAuthError';
   }
 }
@@ -74,8 +80,20 @@ function exchange(config: FirestoreConfig, ports: TokenPorts, now: number): Cach
     );
   }
   const form = `grant_type=${encodeURIComponent('urn:ietf:params:oauth:grant-type:jwt-bearer')}&assertion=${assertion}`;
-  const answer = ports.postForm(config.tokenUrl, form);
+  let answer: HttpResponse;
+  try {
+    answer = ports.postForm(config.tokenUrl, form);
+  } catch (error) {
+    // UrlFetchApp's own words ("Timeout: …", "Address unavailable: …") name the URL, never the form.
+    const said = error instanceof Error ? scrub(error.message) : 'no answer';
+    throw new FirestoreAuthError(`the token endpoint could not be reached (${said})`, 'unreachable');
+  }
   const body = parse(answer.body);
+  if (answer.status === 429 || answer.status >= 500)
+    throw new FirestoreAuthError(
+      `the token endpoint is overloaded or failing (HTTP ${answer.status}); try again in a few minutes`,
+      'overloaded',
+    );
   if (answer.status !== 200 || typeof body?.access_token !== 'string') {
     const code = typeof body?.error === 'string' ? scrub(body.error) : `HTTP ${answer.status}`;
     const description =

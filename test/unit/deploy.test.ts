@@ -7,8 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCommand, type Captured, type Deps } from '../../dev/tools/deploy/commands';
+import { FIRESTORE_MANIFEST } from '../../dev/tools/deploy/marketplace';
 import {
   PreflightError,
+  STORE_MARKER,
+  parseOptions,
   checkClaspLogin,
   checkClaspProject,
   checkDeploymentId,
@@ -139,8 +142,33 @@ describe('what clasp would push', () => {
   });
 });
 
-/** A project folder with the repository's data, a .clasp.json and a login, and recording fakes. */
-function project(options: { deploymentId?: string; clasp?: unknown; login?: unknown; status?: string } = {}) {
+/** The Firestore build's manifest, as webpack.config.cjs writes it. */
+function firestoreManifest(): Record<string, unknown> {
+  const m = JSON.parse(fs.readFileSync(path.join(REPO, 'appsscript.json'), 'utf8')) as {
+    oauthScopes: string[];
+  };
+  return {
+    ...m,
+    oauthScopes: [...m.oauthScopes, ...FIRESTORE_MANIFEST.oauthScopes],
+    urlFetchWhitelist: [...FIRESTORE_MANIFEST.urlFetchWhitelist],
+  };
+}
+
+/**
+ * A project folder with the repository's data, a .clasp.json and a login, and recording fakes.
+ * `npm test` writes the default manifest into build/, `npm run build:firestore` the Firestore one
+ * (or `built`, when given).
+ */
+function project(
+  options: {
+    deploymentId?: string;
+    clasp?: unknown;
+    login?: unknown;
+    status?: string;
+    built?: unknown;
+    env?: NodeJS.ProcessEnv;
+  } = {},
+) {
   for (const f of ['appsscript.json', 'package.json', 'marketplace']) {
     fs.cpSync(path.join(REPO, f), path.join(dir, f), { recursive: true });
   }
@@ -156,12 +184,17 @@ function project(options: { deploymentId?: string; clasp?: unknown; login?: unkn
   const failing = new Set<string>();
   const deps: Deps = {
     root: dir,
-    env: {},
+    env: options.env ?? {},
     home: path.join(dir, 'home'),
     run: (command, args) => {
       const line = [command, ...args].join(' ');
       calls.push(line);
-      return [...failing].some((f) => line.includes(f)) ? 1 : 0;
+      if ([...failing].some((f) => line.includes(f))) return 1;
+      if (line === 'npm test')
+        write('build/appsscript.json', fs.readFileSync(path.join(dir, 'appsscript.json')));
+      if (line === 'npm run build:firestore')
+        write('build/appsscript.json', options.built ?? firestoreManifest());
+      return 0;
     },
     capture: (command, args): Captured => {
       const line = [command, ...args].join(' ');
@@ -281,5 +314,252 @@ describe('the other owner commands', () => {
   it('an unknown command says which exist', () => {
     const { deps } = project();
     expect(failure(() => runCommand('publish', [], deps)).fix).toMatch(/push, deploy, deployments/);
+  });
+});
+
+function marker(): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(path.join(dir, STORE_MARKER), 'utf8')) as Record<string, unknown>;
+}
+
+describe('--store', () => {
+  it('is parsed as --store <store> or --store=<store>; without it the default build', () => {
+    expect(parseOptions([])).toEqual({ store: 'properties', storeGiven: false, flags: [] });
+    expect(parseOptions(['--store', 'firestore'])).toEqual({
+      store: 'firestore',
+      storeGiven: true,
+      flags: [],
+    });
+    expect(parseOptions(['--store=properties'])).toEqual({
+      store: 'properties',
+      storeGiven: true,
+      flags: [],
+    });
+    expect(parseOptions(['--submission', '--store', 'firestore'], ['--submission'])).toEqual({
+      store: 'firestore',
+      storeGiven: true,
+      flags: ['--submission'],
+    });
+  });
+
+  it.each([
+    [['--store', 'sql'], /Unknown store "sql"/],
+    [['--store'], /needs a value/],
+    [['--store', 'firestore', '--store', 'properties'], /twice/],
+    [['--stor', 'firestore'], /Unknown argument "--stor"/],
+  ])('refuses %j', (args, message) => {
+    const e = failure(() => parseOptions(args));
+    expect(e.message).toMatch(message);
+    expect(e.fix).toMatch(/--store firestore|--store <properties\|firestore>/);
+  });
+
+  it('an unknown store fails before anything runs', () => {
+    const { deps, calls } = project({ deploymentId: DEPLOYMENT_ID });
+    for (const command of ['push', 'deploy', 'check', 'marketplace']) {
+      const e = failure(() => runCommand(command, ['--store', 'firebase'], deps));
+      expect(e.message).toMatch(/Unknown store "firebase"/);
+      expect(e.fix).toMatch(/--store firestore .*--store properties/);
+    }
+    expect(calls).toEqual([]);
+    expect(fs.existsSync(path.join(dir, STORE_MARKER))).toBe(false);
+  });
+
+  it('taken by npm (no -- before it) is refused, not ignored', () => {
+    const { deps, calls } = project({ env: { npm_config_store: 'true' } });
+    expect(failure(() => runCommand('push', ['firestore'], deps)).fix).toMatch(
+      /npm run <command> -- --store firestore/,
+    );
+    const other = project({ env: { npm_config_store: 'firestore' } });
+    expect(failure(() => runCommand('deploy', [], other.deps)).fix).toMatch(/-- --store firestore/);
+    expect(calls).toEqual([]);
+    expect(other.calls).toEqual([]);
+  });
+
+  it('the Firestore build’s additions are webpack.config.cjs’s', () => {
+    const config = fs.readFileSync(path.join(REPO, 'webpack.config.cjs'), 'utf8');
+    for (const entry of [...FIRESTORE_MANIFEST.oauthScopes, ...FIRESTORE_MANIFEST.urlFetchWhitelist]) {
+      expect(config).toContain(`'${entry}'`);
+    }
+  });
+});
+
+describe('npm run push -- --store firestore', () => {
+  it('tests, then builds the Firestore build, checks it, pushes it and records it', () => {
+    const { deps, calls } = project();
+    runCommand('push', ['--store', 'firestore'], deps);
+    expect(calls).toEqual([
+      'npm test',
+      'npm run build:firestore',
+      'npx --no-install clasp status --json',
+      'npx --no-install clasp push --force',
+    ]);
+    expect(marker()).toMatchObject({ store: 'firestore', scriptId: SCRIPT_ID });
+  });
+
+  it('without the flag pushes what npm test built, and records the default build', () => {
+    const { deps, calls } = project();
+    runCommand('push', [], deps);
+    expect(calls).not.toContain('npm run build:firestore');
+    expect(marker()).toMatchObject({ store: 'properties', scriptId: SCRIPT_ID });
+  });
+
+  it.each([
+    [
+      'lacks the whitelist',
+      { ...firestoreManifest(), urlFetchWhitelist: undefined },
+      /not the Firestore build: it lacks urlFetchWhitelist entry https:\/\/oauth2/,
+    ],
+    [
+      'is the default build',
+      JSON.parse(fs.readFileSync(path.join(REPO, 'appsscript.json'), 'utf8')) as unknown,
+      /lacks scope https:\/\/www\.googleapis\.com\/auth\/script\.external_request/,
+    ],
+    [
+      'asks for a scope the Firestore list lacks',
+      {
+        ...firestoreManifest(),
+        oauthScopes: [
+          ...(firestoreManifest().oauthScopes as string[]),
+          'https://www.googleapis.com/auth/spreadsheets',
+        ],
+      },
+      /oauth-scopes\.firestore\.json oauthScopes lacks scopes build\/appsscript\.json declares: .*spreadsheets/,
+    ],
+  ])('pushes nothing when the built manifest %s', (_, built, message) => {
+    const { deps, calls } = project({ built });
+    const e = failure(() => runCommand('push', ['--store', 'firestore'], deps));
+    expect(e.message).toMatch(message);
+    expect(e.fix).toMatch(/npm run build:firestore/);
+    expect(calls).toEqual(['npm test', 'npm run build:firestore']);
+    expect(fs.existsSync(path.join(dir, STORE_MARKER))).toBe(false);
+  });
+
+  it('fails fast when the Marketplace’s Firestore scope list is not the default list plus external_request', () => {
+    const { deps, calls } = project();
+    const file = path.join(dir, 'marketplace', 'oauth-scopes.firestore.json');
+    const list = JSON.parse(fs.readFileSync(file, 'utf8')) as { oauthScopes: string[] };
+    list.oauthScopes = list.oauthScopes.filter((s) => !s.endsWith('script.external_request'));
+    fs.writeFileSync(file, JSON.stringify(list));
+    const e = failure(() => runCommand('push', ['--store', 'firestore'], deps));
+    expect(e.message).toMatch(
+      /oauth-scopes\.firestore\.json oauthScopes lacks scopes .*script\.external_request/,
+    );
+    expect(calls).toEqual([]);
+    // The default build does not use that list.
+    runCommand('push', [], deps);
+    expect(calls).toContain('npx --no-install clasp push --force');
+  });
+
+  it('pushes nothing when the Firestore build fails', () => {
+    const { deps, calls, failing } = project();
+    failing.add('build:firestore');
+    expect(failure(() => runCommand('push', ['--store', 'firestore'], deps)).message).toMatch(
+      /build:firestore failed/,
+    );
+    expect(calls.some((c) => c.includes('clasp'))).toBe(false);
+  });
+});
+
+describe('after a Firestore push', () => {
+  it('a push without --store refuses the default build, saying why', () => {
+    const { deps, calls } = project({ deploymentId: DEPLOYMENT_ID });
+    runCommand('push', ['--store', 'firestore'], deps);
+    calls.length = 0;
+    for (const command of ['push', 'deploy']) {
+      const e = failure(() => runCommand(command, [], deps));
+      expect(e.message).toMatch(/last push .* was the Firestore build .*stale copy in Script Properties/);
+      expect(e.fix).toMatch(/--store firestore.*--store properties/);
+    }
+    expect(calls).toEqual([]);
+    expect(marker()).toMatchObject({ store: 'firestore' });
+  });
+
+  it('--store properties pushes the default build and clears the way for later pushes', () => {
+    const { deps, calls } = project();
+    runCommand('push', ['--store', 'firestore'], deps);
+    runCommand('push', ['--store', 'properties'], deps);
+    expect(marker()).toMatchObject({ store: 'properties' });
+    calls.length = 0;
+    runCommand('push', [], deps);
+    expect(calls).toEqual([
+      'npm test',
+      'npx --no-install clasp status --json',
+      'npx --no-install clasp push --force',
+    ]);
+  });
+
+  it('a Firestore push that failed leaves no marker, and a marker of another script does not count', () => {
+    const { deps, failing } = project();
+    failing.add('clasp push');
+    failure(() => runCommand('push', ['--store', 'firestore'], deps));
+    expect(fs.existsSync(path.join(dir, STORE_MARKER))).toBe(false);
+    failing.clear();
+    write(STORE_MARKER, { store: 'firestore', scriptId: 'another-script', pushedAt: 'then' });
+    runCommand('push', [], deps);
+    expect(marker()).toMatchObject({ store: 'properties', scriptId: SCRIPT_ID });
+  });
+
+  it('an unreadable marker is refused too', () => {
+    const { deps, calls } = project();
+    write(STORE_MARKER, 'firestore?');
+    expect(failure(() => runCommand('push', [], deps)).message).toMatch(/does not say which build/);
+    expect(calls).toEqual([]);
+  });
+
+  it('the marker is ignored by git', () => {
+    const ignored = fs.readFileSync(path.join(REPO, '.gitignore'), 'utf8').split('\n');
+    expect(ignored).toContain(STORE_MARKER);
+  });
+});
+
+describe('npm run deploy -- --store firestore', () => {
+  it('deploys the Firestore build, and the version says so', () => {
+    const { deps, calls } = project({ deploymentId: DEPLOYMENT_ID });
+    runCommand('deploy', ['--store', 'firestore'], deps);
+    const testAt = calls.indexOf('npm test');
+    expect(calls.indexOf('npm run build:firestore')).toBe(testAt + 1);
+    expect(calls.filter((c) => c.includes(' clasp '))).toEqual([
+      'npx --no-install clasp status --json',
+      'npx --no-install clasp push --force',
+      `npx --no-install clasp deploy --deploymentId ${DEPLOYMENT_ID} --description Reseller Connect 0.1.0 (abc1234, Firestore build)`,
+    ]);
+  });
+
+  it('deploys nothing when the built manifest is not the Firestore build', () => {
+    const { deps, calls } = project({
+      deploymentId: DEPLOYMENT_ID,
+      built: { ...firestoreManifest(), urlFetchWhitelist: [] },
+    });
+    expect(failure(() => runCommand('deploy', ['--store', 'firestore'], deps)).message).toMatch(
+      /not the Firestore build/,
+    );
+    expect(calls.some((c) => c.includes('clasp'))).toBe(false);
+  });
+});
+
+describe('deploy:check and marketplace with --store firestore', () => {
+  it('deploy:check checks that build/ is the Firestore build', () => {
+    const { deps, calls } = project();
+    write('build/Code.js', '');
+    write('build/appsscript.json', fs.readFileSync(path.join(REPO, 'appsscript.json')));
+    runCommand('check', [], deps);
+    expect(failure(() => runCommand('check', ['--store', 'firestore'], deps)).message).toMatch(
+      /not the Firestore build/,
+    );
+    write('build/appsscript.json', firestoreManifest());
+    calls.length = 0;
+    runCommand('check', ['--store', 'firestore'], deps);
+    expect(calls).toEqual(['npx --no-install clasp status --json']);
+  });
+
+  it('marketplace prints the Firestore build’s scopes', () => {
+    const { deps } = project();
+    const lines: string[] = [];
+    runCommand('marketplace', ['--store', 'firestore'], { ...deps, log: (l) => lines.push(l) });
+    expect(lines.join('\n')).toMatch(
+      /OAuth scopes \(the Firestore build.*\n(\s+https:\S+\n)*\s+https:\/\/www\.googleapis\.com\/auth\/script\.external_request/,
+    );
+    lines.length = 0;
+    runCommand('marketplace', [], { ...deps, log: (l) => lines.push(l) });
+    expect(lines.join('\n')).not.toMatch(/script\.external_request/);
   });
 });

@@ -28,6 +28,8 @@ import { QUESTION_CARD, questionCard } from '../../src/ui/customer/question';
 import { RECORD_PROBLEM_CARD, recordProblemCard } from '../../src/ui/customer/record-problem';
 import { SEARCH_CARD, searchCard, type SearchOutcome } from '../../src/ui/customer/search';
 import { STATUS_CARD, statusCard } from '../../src/ui/customer/status';
+import { unavailableCard } from '../../src/ui/customer/unavailable';
+import { supportUnavailableCard } from '../../src/ui/support/unavailable';
 import { createView, type View } from '../../src/ui/view';
 import { RESELLER_CARD } from '../../src/ui/reseller/cards';
 import { resellerRoomCards } from '../support/reseller-cards';
@@ -668,6 +670,16 @@ describe('every card', () => {
       linkedDomainCard(view, hostileDomain, `${hostileDomain}.example`, support),
       ...resellerRoomCards(view, hostileDomain, hostileDomain, support, NOW),
       ...supportProgrammeCards(view, hostileDomain, HOSTILE_NAME, NOW),
+      // The store unavailable (issue 11): the customer's notice and support's explanation.
+      unavailableCard(view),
+      unavailableCard(view, true),
+      ...(['credentials', 'configuration', 'overloaded', 'unreachable'] as const).map((reason) =>
+        supportUnavailableCard(view, {
+          reason,
+          detail: HOSTILE_NAME,
+          outcomeUnknown: reason === 'overloaded',
+        }),
+      ),
     ];
   }
 

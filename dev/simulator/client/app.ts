@@ -15,7 +15,7 @@ import { initGoogleViews, type GoogleAnswer, type GoogleViews } from './google';
 import { initInbox, type Inbox } from './inbox';
 import { initInstallPanel, type InstallPanel } from './install-panel';
 import { initOwnerPanel, refreshClock } from './owner-panel';
-import { collectForm, fillStore, type StoreView } from './page-state';
+import { collectForm, fillRows, fillStore, type StoreView } from './page-state';
 import { initSheetPanel } from './sheet-panel';
 
 interface IdentityInfo {
@@ -160,6 +160,8 @@ async function refreshPanels(): Promise<void> {
     }
     fillStore('#script-props', '#script-bytes', view.script.entries, view.script.bytes, view.limitBytes);
     fillStore('#user-props', '#user-bytes', view.user.entries, view.user.bytes, view.limitBytes);
+    $('#firestore-panel').hidden = !view.firestore;
+    if (view.firestore) fillRows('#firestore-docs', view.firestore.entries);
     $('#user-props-owner').textContent = view.user.email || '(email hidden)';
   } catch (error) {
     log(`Could not read the stored state: ${(error as Error).message}`);

@@ -77,6 +77,9 @@ const ENDPOINTS: Record<string, string> = {
   setup: '/api/owner/setup',
   sync: '/api/owner/sync',
   trigger: '/api/owner/trigger',
+  configureFirestore: '/api/owner/configure-firestore',
+  migrateToFirestore: '/api/owner/migrate-to-firestore',
+  migrateBackToProperties: '/api/owner/migrate-back-to-properties',
 };
 
 const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });

@@ -11,15 +11,12 @@ export interface StoreView {
   limitBytes: number;
   script: { entries: { key: string; value: string; bytes: number }[]; bytes: number };
   user: { email: string; entries: { key: string; value: string; bytes: number }[]; bytes: number };
+  /** On `npm start -- --store firestore`: the emulator's documents. */
+  firestore?: { entries: { key: string; value: string; bytes: number }[]; bytes: number };
 }
 
-export function fillStore(
-  tableSelector: string,
-  bytesSelector: string,
-  entries: StoreView['script']['entries'],
-  bytes: number,
-  limit: number,
-): void {
+/** The table's rows: key, value (long ones cut, whole in the title) and bytes. */
+export function fillRows(tableSelector: string, entries: StoreView['script']['entries']): void {
   const tbody = $(tableSelector);
   tbody.replaceChildren(
     ...entries.map((entry) => {
@@ -33,6 +30,16 @@ export function fillStore(
       return row;
     }),
   );
+}
+
+export function fillStore(
+  tableSelector: string,
+  bytesSelector: string,
+  entries: StoreView['script']['entries'],
+  bytes: number,
+  limit: number,
+): void {
+  fillRows(tableSelector, entries);
   const meter = $<HTMLMeterElement>(`${bytesSelector} meter`);
   meter.max = limit;
   meter.value = bytes;

@@ -4,6 +4,9 @@
  * the fields for the console) and by `npm run push` / `npm run deploy`, which refuse to ship a
  * manifest whose scopes the listing does not declare.
  *
+ * The Firestore build (`--store firestore`) is checked against marketplace/oauth-scopes.firestore.json
+ * instead: firestoreListProblems before it is built, firestoreBuildProblems on build/appsscript.json.
+ *
  * Limits (Google, "Create a store listing",
  * https://developers.google.com/workspace/marketplace/create-listing):
  * - Application name: "Limit the name to 50 characters or less"; "should match the name in your
@@ -176,6 +179,29 @@ function httpsUrlProblem(label: string, value: unknown, vendorDomain: string): s
   return undefined;
 }
 
+/** Where a list of scopes (`listed`, from `listFile`) differs from a manifest's `oauthScopes`. */
+export function scopeProblems(
+  listedValue: unknown,
+  listFile: string,
+  manifestValue: unknown,
+  manifestFile: string,
+): string[] {
+  const errors: string[] = [];
+  const manifestScopes = Array.isArray(manifestValue) ? manifestValue.filter(isString) : [];
+  if (manifestScopes.length === 0) errors.push(`${manifestFile} declares no oauthScopes`);
+  const listed = Array.isArray(listedValue) ? listedValue.filter(isString) : [];
+  const missing = manifestScopes.filter((s) => !listed.includes(s));
+  const extra = listed.filter((s) => !manifestScopes.includes(s));
+  if (missing.length > 0) {
+    errors.push(`${listFile} oauthScopes lacks scopes ${manifestFile} declares: ${missing.join(', ')}`);
+  }
+  if (extra.length > 0) {
+    errors.push(`${listFile} oauthScopes lists scopes ${manifestFile} does not declare: ${extra.join(', ')}`);
+  }
+  if (new Set(listed).size !== listed.length) errors.push(`${listFile} oauthScopes lists a scope twice`);
+  return errors;
+}
+
 /**
  * Every check of the data against itself, the manifest and the limits. `readAsset` returns a
  * graphic's bytes (relative to marketplace/), or undefined when the file does not exist.
@@ -191,20 +217,7 @@ export function validateMarketplace(
   const listingFile = MARKETPLACE_FILES.listing;
 
   // Scopes: the manifest, the Marketplace SDK and the consent screen ask for the same set.
-  const manifestScopes = Array.isArray(manifest.oauthScopes) ? manifest.oauthScopes.filter(isString) : [];
-  if (manifestScopes.length === 0) errors.push('appsscript.json declares no oauthScopes');
-  const listed = Array.isArray(config.oauthScopes) ? config.oauthScopes.filter(isString) : [];
-  const missing = manifestScopes.filter((s) => !listed.includes(s));
-  const extra = listed.filter((s) => !manifestScopes.includes(s));
-  if (missing.length > 0) {
-    errors.push(`${configFile} oauthScopes lacks scopes appsscript.json declares: ${missing.join(', ')}`);
-  }
-  if (extra.length > 0) {
-    errors.push(
-      `${configFile} oauthScopes lists scopes appsscript.json does not declare: ${extra.join(', ')}`,
-    );
-  }
-  if (new Set(listed).size !== listed.length) errors.push(`${configFile} oauthScopes lists a scope twice`);
+  errors.push(...scopeProblems(config.oauthScopes, configFile, manifest.oauthScopes, 'appsscript.json'));
 
   // Visibility, install modes, the deployment.
   if (config.appVisibility !== 'public' && config.appVisibility !== 'private') {
@@ -395,4 +408,79 @@ export function checkMarketplace(root: string): Findings & { data?: MarketplaceD
     throw e;
   }
   return { ...validateMarketplace(data, assetReader(root)), data };
+}
+
+/**
+ * The two builds (webpack.config.cjs STORE): `properties`, the default (`npm run build`), and
+ * `firestore` (`npm run build:firestore`). Both write build/, which clasp pushes.
+ */
+export const STORES = ['properties', 'firestore'] as const;
+export type Store = (typeof STORES)[number];
+
+/** The Marketplace SDK's and consent screen's scope list for the Firestore build. */
+export const FIRESTORE_SCOPES_FILE = path.join('marketplace', 'oauth-scopes.firestore.json');
+export const BUILT_MANIFEST = path.join('build', 'appsscript.json');
+
+/**
+ * What the Firestore build adds to the manifest: webpack.config.cjs FIRESTORE_MANIFEST, repeated here
+ * so that the deploy scripts can tell that build from the default one (test/unit/deploy.test.ts
+ * compares the two).
+ */
+export const FIRESTORE_MANIFEST = {
+  oauthScopes: ['https://www.googleapis.com/auth/script.external_request'],
+  urlFetchWhitelist: ['https://oauth2.googleapis.com/token', 'https://firestore.googleapis.com/'],
+} as const;
+
+/**
+ * Before the Firestore build exists: marketplace/oauth-scopes.firestore.json is the default list
+ * (app-configuration.json, already checked against appsscript.json) and what the Firestore build adds.
+ */
+export function firestoreListProblems(root: string, config: AppConfiguration): string[] {
+  let list: Record<string, unknown>;
+  try {
+    list = readJsonObject(root, FIRESTORE_SCOPES_FILE);
+  } catch (e) {
+    if (e instanceof DataFileError) return [e.message];
+    throw e;
+  }
+  const base = Array.isArray(config.oauthScopes) ? config.oauthScopes : [];
+  const expected = [...base, ...FIRESTORE_MANIFEST.oauthScopes];
+  return scopeProblems(
+    list.oauthScopes,
+    FIRESTORE_SCOPES_FILE,
+    expected,
+    `the Firestore build (appsscript.json and ${FIRESTORE_MANIFEST.oauthScopes.join(', ')})`,
+  );
+}
+
+/**
+ * After `npm run build:firestore`: build/appsscript.json carries the Firestore build's scope and
+ * urlFetchWhitelist, and its scopes are exactly marketplace/oauth-scopes.firestore.json's.
+ */
+export function firestoreBuildProblems(root: string): string[] {
+  let manifest: Record<string, unknown>;
+  let list: Record<string, unknown>;
+  try {
+    manifest = readJsonObject(root, BUILT_MANIFEST);
+    list = readJsonObject(root, FIRESTORE_SCOPES_FILE);
+  } catch (e) {
+    if (e instanceof DataFileError) return [e.message];
+    throw e;
+  }
+  const errors: string[] = [];
+  const scopes = Array.isArray(manifest.oauthScopes) ? manifest.oauthScopes : [];
+  const whitelist = Array.isArray(manifest.urlFetchWhitelist) ? manifest.urlFetchWhitelist : [];
+  const lacking = [
+    ...FIRESTORE_MANIFEST.oauthScopes.filter((s) => !scopes.includes(s)).map((s) => `scope ${s}`),
+    ...FIRESTORE_MANIFEST.urlFetchWhitelist
+      .filter((u) => !whitelist.includes(u))
+      .map((u) => `urlFetchWhitelist entry ${u}`),
+  ];
+  if (lacking.length > 0) {
+    errors.push(`${BUILT_MANIFEST} is not the Firestore build: it lacks ${lacking.join(', ')}`);
+  }
+  errors.push(
+    ...scopeProblems(list.oauthScopes, FIRESTORE_SCOPES_FILE, manifest.oauthScopes, BUILT_MANIFEST),
+  );
+  return errors;
 }

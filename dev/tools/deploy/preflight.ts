@@ -1,13 +1,13 @@
 /**
  * What `npm run push` and `npm run deploy` check before they build or talk to Google: the Apps
- * Script project (.clasp.json), the clasp login (~/.clasprc.json), the deployment to update, and what
- * clasp would push. Pure functions over files and command output, so the tests run them offline;
+ * Script project (.clasp.json), the clasp login (~/.clasprc.json), the deployment to update, what
+ * clasp would push, which build (`--store`) and whether the last push from here was the other one. Pure functions over files and command output, so the tests run them offline;
  * each failure says what to do.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEPLOYMENT_ID_PLACEHOLDER } from './marketplace';
+import { DEPLOYMENT_ID_PLACEHOLDER, STORES, type Store } from './marketplace';
 
 /** A check that failed: `message` says what is wrong, `fix` what to do about it. */
 export class PreflightError extends Error {
@@ -151,4 +151,85 @@ export function checkFilesToPush(statusJson: string): void {
       'Check .clasp.json ("rootDir": "build") and run `npm run build` (it cleans build/ and writes only those two files).',
     );
   }
+}
+
+export interface Options {
+  /** The build to ship; `properties` when no --store was given. */
+  store: Store;
+  /** Whether --store was given (only then may the default build follow a Firestore push). */
+  storeGiven: boolean;
+  /** Flags the command takes besides --store (marketplace: --submission). */
+  flags: string[];
+}
+
+/** `--store <properties|firestore>` (or `--store=…`) and the command's own flags; anything else fails. */
+export function parseOptions(args: readonly string[], allowedFlags: readonly string[] = []): Options {
+  const fix = `Use --store firestore (the Firestore build, npm run build:firestore) or --store properties (the default build, on Script Properties), or leave it out for the default build.`;
+  let value: string | undefined;
+  let storeGiven = false;
+  const flags: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--store' || arg.startsWith('--store=')) {
+      if (storeGiven) throw new PreflightError('--store is given twice.', fix);
+      storeGiven = true;
+      value = arg === '--store' ? args[++i] : arg.slice('--store='.length);
+    } else if (allowedFlags.includes(arg)) {
+      flags.push(arg);
+    } else {
+      const known = ['--store <properties|firestore>', ...allowedFlags].join(', ');
+      throw new PreflightError(`Unknown argument ${JSON.stringify(arg)}.`, `This command takes ${known}.`);
+    }
+  }
+  if (!storeGiven) return { store: 'properties', storeGiven, flags };
+  if (value === undefined || !(STORES as readonly string[]).includes(value)) {
+    throw new PreflightError(
+      value === undefined ? '--store needs a value.' : `Unknown store ${JSON.stringify(value)}.`,
+      fix,
+    );
+  }
+  return { store: value as Store, storeGiven, flags };
+}
+
+/**
+ * The untracked file (.gitignore) in which a push records which build it sent to which script, so
+ * that a later push from this checkout knows what the project's HEAD (and so, after a deploy, the
+ * add-on) runs on. It knows only pushes made from here.
+ */
+export const STORE_MARKER = '.clasp-store';
+
+export interface StoreMarker {
+  store: Store;
+  scriptId: string;
+  pushedAt: string;
+}
+
+export function writeStoreMarker(root: string, marker: StoreMarker): void {
+  fs.writeFileSync(path.join(root, STORE_MARKER), JSON.stringify(marker, null, 2) + '\n');
+}
+
+/**
+ * The default build may not follow a Firestore push to the same script unless --store properties says
+ * so: on a deployment that runs on Firestore it would serve the stale copy in Script Properties.
+ */
+export function checkStoreMarker(root: string, scriptId: string, options: Options): void {
+  if (options.store !== 'properties' || options.storeGiven) return;
+  const file = path.join(root, STORE_MARKER);
+  if (!fs.existsSync(file)) return;
+  let marker: Partial<StoreMarker> = {};
+  try {
+    const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (typeof parsed === 'object' && parsed !== null) marker = parsed as Partial<StoreMarker>;
+  } catch {
+    marker = {};
+  }
+  if (marker.store === 'properties' || (marker.store === 'firestore' && marker.scriptId !== scriptId)) return;
+  const what =
+    marker.store === 'firestore'
+      ? `The last push from this checkout to this script was the Firestore build (${STORE_MARKER}, ${String(marker.pushedAt)}).`
+      : `${STORE_MARKER} does not say which build was pushed last.`;
+  throw new PreflightError(
+    `${what} The default build cannot read Firestore: on a deployment that runs on Firestore it would serve the stale copy in Script Properties (DEPLOYING.md, section 13). Nothing was built or pushed.`,
+    'Still on Firestore: add --store firestore. Moved back (migrateBackToProperties logged "the add-on now runs on Script Properties"): add --store properties, once; later pushes need no flag.',
+  );
 }

@@ -437,4 +437,28 @@ export const de: Catalogue = {
   'support.auth.item': '„{permission}“: verweigert (Anzahl: {count}), zuletzt am {date}',
   'support.auth.hint':
     'Nutzer, deren Administrator eine Berechtigung dieser Version noch nicht erteilt hat (oder die sie abgewählt haben), lassen sich nicht erkennen; ihr Administrator muss den Zugriff in der Admin-Konsole gewähren.',
+
+  // Store unavailable (issue 11)
+  'unavailable.title': 'Vorübergehend nicht verfügbar',
+  'unavailable.text':
+    'Reseller Connect kann seine Daten gerade nicht erreichen. Es wurde nichts geändert. Bitte versuchen Sie es in ein paar Minuten erneut.',
+  'unavailable.unknown':
+    'Ihr letzter Schritt wurde vielleicht gespeichert, vielleicht nicht: Die Antwort ist unterwegs verloren gegangen. Öffnen Sie das Add-on in ein paar Minuten erneut, um zu sehen, was gespeichert ist; doppelt gespeichert wird nie etwas.',
+  'unavailable.notice':
+    'Vorübergehend nicht verfügbar. Es wurde nichts geändert: Bitte versuchen Sie es in ein paar Minuten erneut.',
+  'unavailable.retry': 'Erneut versuchen',
+  'unavailable.support.title': 'Datenspeicher nicht verfügbar',
+  'unavailable.support.credentials':
+    'Firestore hat die Anmeldung des Dienstkontos abgelehnt. Der Schlüssel in der Skripteigenschaft f:config ist vielleicht falsch, gelöscht oder widerrufen, oder dem Konto fehlt seine Firestore-Rolle (Cloud Datastore User). Erstellen Sie in der Google Cloud Console einen neuen JSON-Schlüssel für das Dienstkonto, tragen Sie client_email und private_key in f:config ein (Projekteinstellungen › Skripteigenschaften) und öffnen Sie das Add-on dann erneut.',
+  'unavailable.support.configuration':
+    'Die Skripteigenschaft f:config kann nicht gelesen werden, daher weiß das Add-on nicht, wo seine Daten liegen. Korrigieren Sie sie unter Projekteinstellungen › Skripteigenschaften: ein JSON-Objekt mit projectId, clientEmail und privateKey (siehe README, „Cloud Firestore“), und öffnen Sie das Add-on dann erneut.',
+  'unavailable.support.overloaded':
+    'Firestore hat wiederholt „überlastet“ oder „nicht verfügbar“ geantwortet (HTTP 429 oder 5xx), auch nach den Wiederholungen des Add-ons. Das geht meist in wenigen Minuten vorbei; falls nicht, prüfen Sie die Firestore-Kontingente des Projekts und die Statusseite von Google Cloud.',
+  'unavailable.support.unreachable':
+    'Firestore war nicht erreichbar: Die Anfragen liefen in eine Zeitüberschreitung oder wurden abgewiesen, auch nach den Wiederholungen des Add-ons. Falls das anhält, prüfen Sie die Statusseite von Google Cloud.',
+  'unavailable.support.unknown':
+    'Gerade wurde eine Änderung gespeichert, als die Antwort verloren ging: Sie ist vielleicht gespeichert, vielleicht nicht (nie doppelt). Prüfen Sie den Eintrag der Organisation, sobald Firestore wieder antwortet.',
+  'unavailable.support.customers':
+    'Bis dahin sehen Kunden „vorübergehend nicht verfügbar“, und es wird nichts geändert.',
+  'unavailable.support.detail': 'Was Firestore gesagt hat: {detail}',
 };

@@ -416,6 +416,29 @@ export const en = {
   'support.auth.item': '“{permission}”: refused (count: {count}), last on {date}',
   'support.auth.hint':
     'Users whose admin has not granted a permission of this version yet (or who unticked it) cannot be identified; their admin must grant access in the Admin console.',
+
+  // Store unavailable (issue 11)
+  'unavailable.title': 'Temporarily unavailable',
+  'unavailable.text':
+    'Reseller Connect cannot reach its data at the moment. Nothing was changed. Please try again in a few minutes.',
+  'unavailable.unknown':
+    'Your last step may or may not have been saved: the answer was lost on the way. Open the add-on again in a few minutes to see what is stored; nothing is ever saved twice.',
+  'unavailable.notice': 'Temporarily unavailable. Nothing was changed: please try again in a few minutes.',
+  'unavailable.retry': 'Try again',
+  'unavailable.support.title': 'Data store unavailable',
+  'unavailable.support.credentials':
+    'Firestore refused the service account’s sign-in. The key in Script Property f:config may be wrong, deleted or revoked, or the account may have lost its Firestore role (Cloud Datastore User). Create a new JSON key for the service account in the Google Cloud console, put its client_email and private_key into f:config (Project Settings › Script Properties), then open the add-on again.',
+  'unavailable.support.configuration':
+    'Script Property f:config cannot be read, so the add-on does not know where its data is. Correct it in Project Settings › Script Properties: a JSON object with projectId, clientEmail and privateKey (see the README, “Cloud Firestore”), then open the add-on again.',
+  'unavailable.support.overloaded':
+    'Firestore kept answering “overloaded” or “unavailable” (HTTP 429 or 5xx), also after the add-on’s retries. This usually passes within minutes; if it lasts, check the project’s Firestore quotas and Google Cloud’s status page.',
+  'unavailable.support.unreachable':
+    'Firestore could not be reached: the requests timed out or were refused, also after the add-on’s retries. If it lasts, check Google Cloud’s status page.',
+  'unavailable.support.unknown':
+    'A change was being saved when the answer was lost: it may or may not be stored (never twice). Check the organisation’s record once Firestore answers again.',
+  'unavailable.support.customers':
+    'Until then customers see “temporarily unavailable” and nothing is changed.',
+  'unavailable.support.detail': 'What Firestore said: {detail}',
 } as const;
 
 export type MessageKey = keyof typeof en;
