@@ -24,12 +24,3 @@ export const urlFetchAll: Http = (requests) =>
   requests.length === 1
     ? [answer(UrlFetchApp.fetch((requests[0] as HttpRequest).url, options(requests[0] as HttpRequest)))]
     : UrlFetchApp.fetchAll(requests.map(options)).map(answer);
-
-/** One form POST (the token exchange). */
-export function postForm(url: string, form: string): HttpResponse {
-  return urlFetch({ url, method: 'post', contentType: 'application/x-www-form-urlencoded', payload: form });
-}
-
-function urlFetch(request: HttpRequest): HttpResponse {
-  return answer(UrlFetchApp.fetch(request.url, options(request)));
-}
