@@ -10,6 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Where gcloud is looked for besides PATH. */
@@ -19,6 +20,8 @@ const START_TIMEOUT_MS = 60_000;
 export interface FirestoreEmulator {
   /** e.g. http://127.0.0.1:41395: route https://firestore.googleapis.com here. */
   origin: string;
+  /** The file its output goes to. */
+  log: string;
   port: number;
   /** How long it took to answer, in ms. */
   startMs: number;
@@ -69,6 +72,8 @@ export function freePort(): Promise<number> {
 export async function startFirestoreEmulator(
   env: NodeJS.ProcessEnv = process.env,
   candidates: readonly string[] = GCLOUD_CANDIDATES,
+  /** Where its output goes; a new temporary directory by default. */
+  logDir: string = fs.mkdtempSync(path.join(os.tmpdir(), 'firestore-emulator-')),
 ): Promise<EmulatorStart> {
   const unavailable = emulatorUnavailable(env, candidates);
   if (unavailable) return { ok: false, reason: unavailable };
@@ -76,27 +81,28 @@ export async function startFirestoreEmulator(
   if (!gcloud.path) return { ok: false, reason: 'no gcloud' };
   const port = await freePort();
   const started = Date.now();
+  // Its output goes to a file, never a pipe: the emulator logs every request, and a pipe is drained
+  // only by the event loop of the process that started it, which a test blocks while it waits for
+  // an answer (http-transport's sendSync; jest runs tests in its own process with one worker).
+  // Once the pipe is full every emulator thread waits to log and it answers nothing, not even GET /.
+  const log = path.join(logDir, 'firestore-emulator.log');
+  const out = fs.openSync(log, 'a');
   const child = spawn(
     gcloud.path,
     ['emulators', 'firestore', 'start', `--host-port=127.0.0.1:${port}`, '--quiet'],
     {
       detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', out, out],
       env: { ...env, CLOUDSDK_CORE_DISABLE_PROMPTS: '1' },
     },
   );
-  let output = '';
-  const keep = (chunk: Buffer): void => {
-    output = (output + chunk.toString('utf8')).slice(-4000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  fs.closeSync(out);
   child.unref();
   const origin = `http://127.0.0.1:${port}`;
   const up = await waitUntilAnswering(origin, child);
   if (!up) {
     await stopGroup(child);
-    const last = output.trim().split('\n').filter(Boolean).pop() ?? 'no output';
+    const last = fs.readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).pop() ?? 'no output';
     return {
       ok: false,
       reason: `Firestore tests skipped: the emulator failed to start (${gcloud.path}): ${last}`,
@@ -104,6 +110,7 @@ export async function startFirestoreEmulator(
   }
   const emulator: FirestoreEmulator = {
     origin,
+    log,
     port,
     startMs: Date.now() - started,
     reset: async (projectId) => {

@@ -247,7 +247,10 @@ function createGlobals(
   },
 ): Record<string, unknown> {
   const log = (...args: unknown[]): void => {
-    logs.push(args.map((a) => (typeof a === 'string' ? a : safeJson(a))).join(' '));
+    // An error is logged by its name and message, as Apps Script's log shows it (its JSON is {}).
+    logs.push(
+      args.map((a) => (typeof a === 'string' ? a : isErrorLike(a) ? errorText(a) : safeJson(a))).join(' '),
+    );
   };
   return {
     ...createServiceGlobals({
@@ -306,4 +309,8 @@ function safeJson(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+function errorText(error: { name?: unknown; message: unknown }): string {
+  return `${typeof error.name === 'string' ? error.name : 'Error'}: ${String(error.message)}`;
 }

@@ -17,6 +17,9 @@ export interface WorkerInput {
   signal: SharedArrayBuffer;
 }
 
+/** How long a reply may lag behind its flag. */
+const REPLY_GRACE_MS = 10_000;
+
 export type WorkerReply = { ok: true; value: unknown } | { ok: false; message: string };
 
 function main(): void {
@@ -28,7 +31,13 @@ function main(): void {
     Atomics.store(flag, 0, 0);
     input.port.postMessage({ sequence: ++sequence, executionId: input.executionId, request });
     Atomics.wait(flag, 0, 0);
-    const message = receiveMessageOnPort(input.port);
+    // The flag can be seen before the reply posted just before it is on this side of the port
+    // (seen with 50 executions at once): look again for a while before calling it lost.
+    let message = receiveMessageOnPort(input.port);
+    for (let waited = 0; !message && waited < REPLY_GRACE_MS; waited++) {
+      Atomics.wait(sleeper, 0, 0, 1);
+      message = receiveMessageOnPort(input.port);
+    }
     const reply = message?.message as WorkerReply | undefined;
     if (!reply) throw new Error('The local runtime host did not answer');
     if (!reply.ok) throw new Error(reply.message);

@@ -194,6 +194,29 @@ export function readAssignmentRows(
   return { edits, links, flagged };
 }
 
+/**
+ * The domains whose stored state readAssignmentRows may need: rows without a status the sync wrote
+ * (typed by hand) and rows whose reseller cell differs from it (perhaps an edit). A row the sync
+ * wrote and nobody changed is decided from the row alone, so a store of 100,000 organisations is
+ * read for the few rows support touched, not for every row.
+ */
+export function rowsToCheck(rows: readonly (readonly Cell[])[]): string[] {
+  const domains: string[] = [];
+  for (const cells of rows) {
+    const raw = cells[column('organisation')];
+    if (typeof raw !== 'string' || raw.trim() === '') continue;
+    const written = writtenAssignment(cells[column('syncStatus')]);
+    const idCell = cells[column('resellerId')];
+    const id = idCell === null || idCell === undefined ? '' : String(idCell).trim();
+    if (
+      !written ||
+      (id !== written.value && !(id === '' && (written.value === 'direct' || written.value === 'none')))
+    )
+      domains.push(raw.trim().toLowerCase());
+  }
+  return domains;
+}
+
 function cutDomain(text: string): string {
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }

@@ -40,6 +40,14 @@ export function nextStatuses(from: ResellerStatus): readonly ResellerStatus[] {
 }
 
 /** A status in which the domain's application is open (a second one is refused). */
+/** The statuses support's homepage lists: each waits for support's next step. */
+export const QUEUE_STATUSES: readonly ResellerStatus[] = [
+  'applied',
+  'agreement_sent',
+  'agreement_signed',
+  'suspended',
+];
+
 export function isOpenApplication(status: ResellerStatus): boolean {
   return status === 'applied' || status === 'agreement_sent' || status === 'agreement_signed';
 }

@@ -15,11 +15,13 @@
  * the directory's entry; a flagged row changes nothing (its reseller keeps its old entry); a
  * reseller missing from the tab is written back to it, never dropped (suspend, do not delete).
  */
+import type { Change } from '../domain/assignment';
 import { decodeOrganisation, NO_RECORD_TEXT } from '../domain/organisation';
 import type { Reseller } from '../domain/reseller';
 import {
   linkedValue,
   readAssignmentRows,
+  rowsToCheck,
   type AssignmentRowsRead,
   type LinkEdit,
   type StoredRow,
@@ -39,7 +41,7 @@ import { tab, TABS } from '../sheet/schema';
 import { storeFillPercent, STORE_WARNING_PERCENT } from '../store/capacity';
 import { readDirectory } from '../store/directory';
 import { LABELS } from '../store/labels';
-import { rewriteSelected, selectFrom } from '../store/select';
+import { rewriteSelected, selectFrom, selectMore, selectOrAll } from '../store/select';
 import { KEYS } from '../store/keys';
 import { listOutbox, encodeSequence } from '../store/outbox';
 import { commitRequestAnswers, commitSupportAssignments } from '../store/assignments';
@@ -92,7 +94,10 @@ export const HEARTBEAT_EVERY_MS = 60 * 60 * 1000;
 export function sync(deps: OwnerDependencies, options: { force?: boolean } = {}): SyncReport {
   const refusal = refusalForNonOwner(deps);
   if (refusal !== undefined) return failed(deps, refusal);
-  let all = deps.scriptStore.getAll();
+  // Step by step on a store with select (Firestore, where the whole store is every organisation):
+  // the changes and the sync's own keys first, which say whether there is anything to do; on
+  // Script Properties one read of everything answers every step.
+  let all = selectOrAll(deps.scriptStore, { prefixes: SYNC_PREFIXES });
   const state = readState(all);
   let { changes } = listOutbox(all);
   const now = deps.now();
@@ -103,6 +108,7 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
     return { ok: true, lines: [], changes: 0, resellers: 0, flagged: 0 };
   }
   const ownerTexts = SHEET_TEXTS[sheetLanguage(deps.locale())].report;
+  selectMore(deps.scriptStore, all, { prefixes: [KEYS.directoryPrefix] });
   const id = all[KEYS.sheetId];
   if (id === undefined) return failed(deps, ownerTexts.noSheet);
   const directory = readDirectory(all);
@@ -118,6 +124,8 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
   }
   const damaged = TABS.find((t) => !isKnownHeader(t, tabs[t.id][0] ?? [], columnsRead(t)));
   if (damaged) return failed(deps, ownerTexts.headerDamaged(damaged.title));
+  // The organisations this run writes rows for or checks support's edits against.
+  selectMore(deps.scriptStore, all, { keys: recordKeys(changes, rowsToCheck(tabs.assignments.slice(1))) });
   const settings = readSettingsRows(tabs.settings.slice(1), parseStoredSettings(all[KEYS.settings] ?? null));
   const language = settings.settings.statusLanguage;
 
@@ -147,8 +155,9 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
   const answers = applyRequestAnswers(deps, tabs);
   if (edits.applied + answers.applied > 0) {
     // The edits are changes now, with their own commit sequences: read them like any other.
-    all = deps.scriptStore.getAll();
+    all = selectOrAll(deps.scriptStore, { prefixes: [...SYNC_PREFIXES, KEYS.directoryPrefix] });
     changes = listOutbox(all).changes;
+    selectMore(deps.scriptStore, all, { keys: recordKeys(changes, rowsToCheck(tabs.assignments.slice(1))) });
   }
   const names = new Map(resellers.directory.map((r) => [r.id, r.name]));
   const okText = SHEET_TEXTS[language].status.ok;
@@ -200,6 +209,9 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
       prefixes: [KEYS.outboxPrefix, 's:', KEYS.sequence],
       labels: [LABELS.roles, LABELS.noRecord],
       keys: roleDomains(resellers.directory).map((domain) => KEYS.domain(domain)),
+      // A change or a marker created meanwhile is left for the next run, and every key written
+      // here was read (its precondition guards it): no transaction, no locks held over the outbox.
+      tolerateNewKeys: true,
     });
     const deletes = new Set<string>(drained);
     const writes: Record<string, string> = {};
@@ -244,6 +256,19 @@ export function sync(deps: OwnerDependencies, options: { force?: boolean } = {})
     resellers: resellers.directory.length,
     flagged: resellers.flagged,
   };
+}
+
+/** The changes, the sync's own keys (s:sheet, s:sync, s:set, …) and the commit counter. */
+const SYNC_PREFIXES = [KEYS.outboxPrefix, 's:', KEYS.sequence];
+
+/** The domain records a run needs: every change's organisation (and linked domain) and the rows to check. */
+function recordKeys(changes: readonly Change[], rows: readonly string[]): string[] {
+  const domains = new Set(rows);
+  for (const change of changes) {
+    domains.add(change.domain);
+    if (change.type === 'linked' || change.type === 'unlinked') domains.add(change.organisation);
+  }
+  return [...domains].map((domain) => KEYS.domain(domain));
 }
 
 function failed(deps: OwnerDependencies, line: string): SyncReport {

@@ -2,8 +2,8 @@
  * The store backend of the Firestore build (webpack.config.cjs puts it in store-backend.ts's place):
  * chosen once per execution, on its first use. When Script Property `f:config` names
  * `backend: "firestore"` (which the owner's migration writes, src/owner/migrate.ts), the script store
- * and the lock are Cloud Firestore's (src/store/firestore-store.ts: every withLock is one read-write
- * transaction); otherwise — not configured yet, or configured and not migrated — Script Properties
+ * and the lock are Cloud Firestore's (src/store/firestore-store.ts: every withLock is an optimistic
+ * commit guarded by preconditions, or a read-write transaction when it reads many keys); otherwise — not configured yet, or configured and not migrated — Script Properties
  * and the script lock, as in the default build. User Properties and the cache stay Apps Script's.
  *
  * Either lock is guarded (src/owner/migrate-guard.ts): an execution that chose a store before the

@@ -311,6 +311,8 @@ export function commitSupportAssignments(
     const all = selectFrom(store, {
       keys: [...inputs.map((input) => KEYS.domain(input.domain)), KEYS.sequence],
       prefixes: [KEYS.directoryPrefix],
+      // Nothing of the directory is written here: a chunk written meanwhile changes nothing.
+      tolerateNewKeys: true,
     });
     const directory = readDirectory(all);
     const approved = new Set(

@@ -261,11 +261,33 @@ export function firestoreStore(
     select(query) {
       if (current) {
         const tx = current;
-        if (query.keys) readManyInTransaction(tx, query.keys);
-        if (query.prefixes?.length || query.labels?.length) {
-          // Only a transaction guards a range against a key created meanwhile.
-          if (tx.mode === 'optimistic') throw new NeedsTransaction();
-          if (!tx.readAll) {
+        const ranged = Boolean(query.prefixes?.length || query.labels?.length);
+        // Only a transaction guards a range against a key created meanwhile, unless the caller
+        // says such a key may be missed (its writes never depend on a key's absence).
+        if (ranged && tx.mode === 'optimistic' && !query.tolerateNewKeys) throw new NeedsTransaction();
+        if (tx.readAll) {
+          // Everything is read already.
+        } else if (tx.mode === 'optimistic') {
+          const unread = (query.keys ?? []).filter((key) => !tx.read.has(key));
+          if (ranged || unread.length > 0) {
+            const { documents } = rest.select({
+              keys: unread,
+              prefixes: query.prefixes ?? [],
+              labels: query.labels ?? [],
+            });
+            beginOrName(tx, null, 'runQuery');
+            // A key read before keeps the updateTime it was first read at: that is what its write's
+            // precondition must check.
+            remember(
+              tx,
+              documents.filter((document) => !tx.read.has(rest.keyOf(document.name) ?? '')),
+            );
+            for (const key of unread)
+              if (!tx.read.has(key)) tx.read.set(key, { value: null, updateTime: null });
+          }
+        } else {
+          if (query.keys) readManyInTransaction(tx, query.keys);
+          if (ranged) {
             const { documents, transaction } = rest.select(
               { prefixes: query.prefixes ?? [], labels: query.labels ?? [] },
               selector(tx),

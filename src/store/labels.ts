@@ -6,6 +6,7 @@
  * knowing: a label is a hint, and every reader still decodes and checks what it gets.
  */
 import { decodeDomainText, isLinkedCopy, NO_RECORD_TEXT } from '../domain/organisation';
+import { QUEUE_STATUSES } from '../domain/programme';
 import { KEYS } from './keys';
 
 export const LABELS = {
@@ -17,9 +18,14 @@ export const LABELS = {
   roles: 'role',
   /** A domain whose link was removed, left for the sync's drain to tidy away. */
   noRecord: 'none',
+  /** A domain whose own role waits for support's next step (support's homepage lists it). */
+  programmeQueue: 'pq',
+  /** A change waiting for the sync that is a reseller application (its company name). */
+  application: 'app',
 } as const;
 
 export function labelsOf(key: string, value: string): string[] {
+  if (key.startsWith(KEYS.outboxPrefix)) return value.startsWith('["applied",') ? [LABELS.application] : [];
   if (!key.startsWith(KEYS.domainPrefix)) return [];
   if (value === NO_RECORD_TEXT) return [LABELS.noRecord];
   // A linked domain's copy is its primary's: the primary carries the organisation's labels.
@@ -31,5 +37,8 @@ export function labelsOf(key: string, value: string): string[] {
   if (record?.kind === 'reseller') labels.push(LABELS.customerOf(record.resellerId));
   if (record?.changeRequestedAt !== undefined) labels.push(LABELS.changeRequested);
   if (decoded.roles.length > 0) labels.push(LABELS.roles);
+  const domain = key.slice(KEYS.domainPrefix.length);
+  if (decoded.roles.some((role) => role.member === domain && QUEUE_STATUSES.includes(role.status)))
+    labels.push(LABELS.programmeQueue);
   return labels;
 }

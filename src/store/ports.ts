@@ -39,6 +39,12 @@ export interface StoreQuery {
   keys?: readonly string[];
   prefixes?: readonly string[];
   labels?: readonly string[];
+  /**
+   * Under the lock: a key created meanwhile under one of the prefixes or labels may be missed,
+   * because nothing the caller writes depends on its absence (the sync's drain). A store with
+   * optimistic commits then needs no transaction for the read (Firestore: no locks held).
+   */
+  tolerateNewKeys?: boolean;
 }
 
 export interface Cache {

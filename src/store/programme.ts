@@ -169,7 +169,12 @@ export function claimResellerRole(
   const address = email.trim().toLowerCase();
   const domain = address.slice(address.lastIndexOf('@') + 1);
   const result = lock.withLock(LOCK_TIMEOUT_MS, (): ClaimOutcome => {
-    const all = selectFrom(store, { keys: [KEYS.domain(domain)], prefixes: [KEYS.directoryPrefix] });
+    // Nothing of the directory is written here: a chunk written meanwhile changes nothing.
+    const all = selectFrom(store, {
+      keys: [KEYS.domain(domain)],
+      prefixes: [KEYS.directoryPrefix],
+      tolerateNewKeys: true,
+    });
     const directory = readDirectory(all);
     if (!directory.ok) return { outcome: 'unreadable' };
     const active = directory.resellers.filter((r) => r.status === 'approved' || r.status === 'suspended');

@@ -40,3 +40,18 @@ export function rewriteSelected(
   for (const [key, value] of Object.entries(current)) if (!deletes.has(key)) next[key] = value;
   store.replaceAll({ ...next, ...writes });
 }
+
+/**
+ * For a reader that narrows its reads step by step (the sync): the keys of `query` on a store with
+ * select, the whole store (one call) on one without, which then answers every later step.
+ */
+export function selectOrAll(store: KeyValueStore, query: StoreQuery): Record<string, string> {
+  return store.select ? store.select(query) : store.getAll();
+}
+
+/** Adds what `query` asks for to `read` (from selectOrAll); nothing to add where that was the whole store. */
+export function selectMore(store: KeyValueStore, read: Record<string, string>, query: StoreQuery): void {
+  if (!store.select) return;
+  const wanted = query.keys?.filter((key) => !(key in read));
+  Object.assign(read, store.select({ ...query, ...(wanted ? { keys: wanted } : {}) }));
+}

@@ -394,6 +394,38 @@ describe('select: part of a large store in one round trip', () => {
   });
 });
 
+describe('a read that tolerates new keys', () => {
+  it('runs optimistically under the lock: no transaction, and its writes are guarded by what it read', () => {
+    const fake = new FirestoreFake();
+    const anna = execution(fake);
+    const bert = execution(fake);
+    anna.store.setAll({ 'o:1': 'a', 'o:2': 'b', 's:sync': '0' });
+    let raced = false;
+    fake.before = (method) => {
+      if (method === 'commit' && !raced) {
+        raced = true;
+        // Meanwhile a new change (missed: harmless) and a write to a key the drain also writes.
+        bert.store.setAll({ 'o:3': 'c', 's:sync': 'bert' });
+      }
+    };
+    const logBefore = fake.log.length;
+    const result = anna.lock.withLock(5000, () => {
+      const read = anna.store.select?.({ prefixes: ['o:', 's:'], tolerateNewKeys: true }) ?? {};
+      for (const key of Object.keys(read)) if (key.startsWith('o:')) anna.store.delete(key);
+      anna.store.setAll({
+        's:sync': `drained ${Object.keys(read).filter((k) => k.startsWith('o:')).length}`,
+      });
+      return Object.keys(read).length;
+    });
+    // The first commit was refused (s:sync changed since it was read); the retry saw o:3 too.
+    expect(result).toEqual({ acquired: true, value: 4 });
+    expect(anna.store.getAll()).toEqual({ 's:sync': 'drained 3' });
+    expect(
+      fake.log.slice(logBefore).some((entry) => entry.body.newTransaction || entry.body.transaction),
+    ).toBe(false);
+  });
+});
+
 describe('a confirm on Firestore with the cached index', () => {
   it("is one read and one commit: the reseller's directory chunk comes with the record", () => {
     const fake = new FirestoreFake();

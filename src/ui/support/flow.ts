@@ -27,7 +27,7 @@ import { selectFrom } from '../../store/select';
 import { StoreFullError } from '../../store/errors';
 import { KEYS } from '../../store/keys';
 import { readMissingScopes } from '../../store/missing-scopes';
-import { listOutbox } from '../../store/outbox';
+import { listOutbox, readSequence } from '../../store/outbox';
 import type { Cache, KeyValueStore, ScriptLock } from '../../store/ports';
 import { loadSearchIndex, lookupResellerName } from '../../store/search-cache';
 import { FIELDS } from '../actions';
@@ -110,9 +110,9 @@ export function createSupportFlow(services: SupportServices) {
     // What the card shows, in one read: open change requests and programme roles by label, the
     // changes waiting and the directory by prefix (the whole store on Script Properties).
     const all = selectFrom(store, {
-      keys: [KEYS.syncState, KEYS.missingScopes],
-      prefixes: [KEYS.outboxPrefix, KEYS.directoryPrefix],
-      labels: [LABELS.changeRequested, LABELS.roles],
+      keys: [KEYS.syncState, KEYS.missingScopes, KEYS.sequence],
+      prefixes: [KEYS.directoryPrefix],
+      labels: [LABELS.changeRequested, LABELS.programmeQueue, LABELS.application],
     });
     const openRequests: { domain: string; since: number }[] = [];
     for (const [key, value] of Object.entries(all)) {
@@ -128,7 +128,7 @@ export function createSupportFlow(services: SupportServices) {
     return {
       lastRunAt,
       late: lastRunAt !== undefined && services.now() - lastRunAt > LATE_AFTER_MS,
-      waiting: listOutbox(all).changes.length,
+      waiting: waitingChanges(all),
       ...(store.unbounded ? {} : { fillPercent: storeFillPercent(all) }),
       openRequests,
       missingScopes: readMissingScopes(all[KEYS.missingScopes]),
@@ -435,6 +435,26 @@ function linkRefusal(
     case 'busy':
       return view.t('error.unexpected');
   }
+}
+
+/**
+ * How many changes wait for the sync: every commit takes the next sequence number and the sync
+ * records the highest it wrote, so the difference is the count, without reading the changes (10,000
+ * of them on a busy Firestore store). Without both numbers, the changes read are counted.
+ */
+function waitingChanges(all: Record<string, string>): number {
+  const last = readSequence(all[KEYS.sequence] ?? '');
+  // No sync yet: every change since the first waits.
+  let written: unknown = 0;
+  try {
+    const state = all[KEYS.syncState];
+    if (state !== undefined) written = (JSON.parse(state) as { lastSequence?: unknown } | null)?.lastSequence;
+  } catch {
+    written = undefined;
+  }
+  if (last === null || typeof written !== 'number' || !Number.isInteger(written) || written > last)
+    return listOutbox(all).changes.length;
+  return last - written;
 }
 
 function lastSyncRun(text: string | undefined): number | undefined {

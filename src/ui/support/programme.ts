@@ -16,7 +16,7 @@ import { classifyAccount } from '../../domain/account';
 import type { AgreementFile, Change } from '../../domain/assignment';
 import { decodeDomainText, isLinkedCopy } from '../../domain/organisation';
 import { MissingScopesError } from '../../domain/scopes';
-import type { TransitionCheck } from '../../domain/programme';
+import { QUEUE_STATUSES, type TransitionCheck } from '../../domain/programme';
 import type { Reseller, ResellerStatus } from '../../domain/reseller';
 import { parseStoredSettings, type Settings } from '../../domain/settings-rows';
 import { DOMAIN_RE } from '../../domain/syntax';
@@ -55,13 +55,7 @@ export interface SupportMessage {
   attachments(): AttachmentInfo[];
 }
 
-/** The statuses support's homepage lists: each waits for support's next step. */
-export const QUEUE_STATUSES: readonly ResellerStatus[] = [
-  'applied',
-  'agreement_sent',
-  'agreement_signed',
-  'suspended',
-];
+export { QUEUE_STATUSES };
 
 /** What the transition buttons may ask for; "agreement signed" only comes with its file. */
 const BUTTON_TARGETS: readonly ResellerStatus[] = ['agreement_sent', 'approved', 'rejected', 'suspended'];
