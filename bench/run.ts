@@ -22,6 +22,7 @@ import { encodeAssignment, resellerAssignment } from '../src/domain/assignment';
 import { encodeRolesOnly } from '../src/domain/organisation';
 import type { Reseller } from '../src/domain/reseller';
 import { capacityTables } from './capacity';
+import { firestoreSection } from './firestore-bench';
 import { qualityTables } from './quality';
 import { syncTables } from './sync-bench';
 import { printTable } from './table';
@@ -322,6 +323,7 @@ function main(): void {
   section('Sheet sync', () => syncTables());
   section('Capacity', () => capacityTables());
   section('Bundle', () => bundleTable());
+  void firestoreSection(only);
 }
 
 main();

@@ -9,7 +9,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { storeOver, UNCONTENDED_LOCK } from '../../dev/runtime/adapters';
 import type { AddonClient } from '../../dev/runtime/client';
 import type { CardJson } from '../../dev/runtime/card-service';
 import { actionEvent, gmailMessageEvent } from '../../dev/runtime/events';
@@ -20,7 +19,7 @@ import { decodeDomainText } from '../../src/domain/organisation';
 import { checkTransition } from '../../src/domain/programme';
 import type { ResellerStatus } from '../../src/domain/reseller';
 import { commitApplication, commitTransition } from '../../src/store/programme';
-import { client, runtimeWith, user } from '../support/addon';
+import { client, lockOf, runtimeWith, scriptState, sheetIdOf, storeOf, user } from '../support/addon';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OWNER = user('owner@resellerconnect.example');
@@ -47,9 +46,7 @@ function run(runtime: LocalRuntime, functionName: string): string {
   return result.logs.join('\n');
 }
 
-function sheetId(runtime: LocalRuntime): string {
-  return runtime.host.scriptProperties.get('s:sheet') ?? '';
-}
+const sheetId = sheetIdOf;
 
 /** Setup, Sam listed as support (and any other settings) in the Settings tab, one sync. */
 function withSupport(settings: Record<string, string> = {}): LocalRuntime {
@@ -68,7 +65,7 @@ function withSupport(settings: Record<string, string> = {}): LocalRuntime {
 
 /** Petra applies for partner-it.example (as the applicant's card would, through the store). */
 function applied(runtime: LocalRuntime, domain = DOMAIN, company = 'Partner IT GmbH'): void {
-  const result = commitApplication(storeOver(runtime.host.scriptProperties), UNCONTENDED_LOCK, {
+  const result = commitApplication(storeOf(runtime), lockOf(runtime), {
     application: {
       company,
       domain,
@@ -87,7 +84,7 @@ function applied(runtime: LocalRuntime, domain = DOMAIN, company = 'Partner IT G
 /** Support's steps taken directly in the store, to reach a status for a test. */
 function stepTo(runtime: LocalRuntime, path: readonly ResellerStatus[], domain = DOMAIN): void {
   for (const to of path) {
-    const result = commitTransition(storeOver(runtime.host.scriptProperties), UNCONTENDED_LOCK, {
+    const result = commitTransition(storeOf(runtime), lockOf(runtime), {
       domain,
       to,
       reason: 'set up by the test',
@@ -109,12 +106,8 @@ const PATHS: Record<ResellerStatus, readonly ResellerStatus[]> = {
 };
 
 function roleOf(runtime: LocalRuntime, domain = DOMAIN): ResellerStatus | undefined {
-  const text = runtime.host.scriptProperties.get(`d:${domain}`) ?? '';
+  const text = storeOf(runtime).get(`d:${domain}`) ?? '';
   return decodeDomainText(domain, text)?.roles.find((r) => r.member === domain)?.status;
-}
-
-function scriptState(runtime: LocalRuntime): string {
-  return JSON.stringify(runtime.host.snapshot().scriptProperties);
 }
 
 /** The link buttons (OpenLink) of a card: their text and URL. */
@@ -290,7 +283,7 @@ describe.each(['en', 'de'] as const)('support takes an application to approval (
     expect(roleOf(runtime)).toBe('approved');
 
     // The outbox carries every step, the agreement with it, to the Sheet.
-    const outbox = Object.entries(runtime.host.scriptProperties.getAll())
+    const outbox = Object.entries(storeOf(runtime).getAll())
       .filter(([key]) => key.startsWith('o:'))
       .map(([, value]) => value)
       .join('\n');
@@ -568,9 +561,8 @@ describe('the current-message scope', () => {
     const runtime = withSupport();
     applied(runtime);
     stepTo(runtime, PATHS.agreement_sent);
-    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'appsscript.json'), 'utf8')) as {
-      oauthScopes: string[];
-    };
+    // The built manifest's scopes (the Firestore build's add script.external_request).
+    const manifest = { oauthScopes: runtime.manifest.oauthScopes ?? [] };
     const readonly = 'https://www.googleapis.com/auth/gmail.addons.current.message.readonly';
     expect(manifest.oauthScopes).toContain(readonly);
     expect(manifest.oauthScopes.filter((s) => s.includes('gmail.addons.current.message'))).toEqual([

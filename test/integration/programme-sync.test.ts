@@ -5,19 +5,18 @@
  * roles of every domain follow the directory (the applicant's id, a contact's address); a re-run
  * after a crash adds no second row; a step the tab no longer allows is refused and logged.
  */
-import { storeOver, UNCONTENDED_LOCK } from '../../dev/runtime/adapters';
 import type { LocalRuntime } from '../../dev/runtime/runtime';
 import { decodeDomainText } from '../../src/domain/organisation';
 import { readApplication, type Application } from '../../src/domain/programme';
 import type { ResellerStatus } from '../../src/domain/reseller';
 import { claimResellerRole, commitApplication, commitTransition } from '../../src/store/programme';
-import { client, runAsOwner, runtimeWith, user } from '../support/addon';
+import { client, lockOf, runAsOwner, runtimeWith, sheetIdOf, storeOf, user } from '../support/addon';
 
 const SAM = 'sam@resellerconnect.example';
 
 const run = runAsOwner;
 const tab = (runtime: LocalRuntime, name: string): unknown[][] =>
-  runtime.host.sheets.readTab(runtime.host.scriptProperties.get('s:sheet') ?? '', name);
+  runtime.host.sheets.readTab(sheetIdOf(runtime), name);
 
 function application(overrides: Partial<Application> = {}): Application {
   const read = readApplication({
@@ -41,10 +40,10 @@ function setUp(): LocalRuntime {
   return runtime;
 }
 
-const store = (runtime: LocalRuntime) => storeOver(runtime.host.scriptProperties);
+const store = storeOf;
 
 function apply(runtime: LocalRuntime, a = application()): void {
-  const result = commitApplication(store(runtime), UNCONTENDED_LOCK, {
+  const result = commitApplication(store(runtime), lockOf(runtime), {
     application: a,
     actorEmail: a.contactEmail,
     clock: () => runtime.host.now(),
@@ -53,7 +52,7 @@ function apply(runtime: LocalRuntime, a = application()): void {
 }
 
 function step(runtime: LocalRuntime, to: ResellerStatus, domain = 'nordlicht-it.de'): string {
-  return commitTransition(store(runtime), UNCONTENDED_LOCK, {
+  return commitTransition(store(runtime), lockOf(runtime), {
     domain,
     to,
     reason: to === 'rejected' ? 'No Workspace practice yet' : '',
@@ -63,7 +62,7 @@ function step(runtime: LocalRuntime, to: ResellerStatus, domain = 'nordlicht-it.
 }
 
 function roles(runtime: LocalRuntime, domain: string) {
-  const text = runtime.host.scriptProperties.get(`d:${domain}`);
+  const text = store(runtime).get(`d:${domain}`);
   return text === null ? [] : (decodeDomainText(domain, text)?.roles ?? null);
 }
 
@@ -122,11 +121,11 @@ describe('the programme in the sync', () => {
   it('adds no second row when run again after a stop before its drain', () => {
     const runtime = setUp();
     apply(runtime);
-    const before = runtime.host.snapshot();
+    const before = store(runtime).getAll();
     run(runtime, 'syncNow');
     const sheetAfterFirst = tab(runtime, 'Resellers');
     // Back to the store before the run, the Sheet as written: the outbox still holds the application.
-    runtime.host.restore({ ...runtime.host.snapshot(), scriptProperties: before.scriptProperties });
+    store(runtime).replaceAll(before);
     run(runtime, 'syncNow');
     expect(tab(runtime, 'Resellers')).toEqual(sheetAfterFirst);
     expect(tab(runtime, 'Resellers').filter((r) => r[3] === 'nordlicht-it.de')).toHaveLength(1);
@@ -151,12 +150,7 @@ describe('the programme in the sync', () => {
     expect(step(runtime, 'agreement_sent')).toBe('saved');
     // Meanwhile support rejects the row in the Sheet.
     const index = tab(runtime, 'Resellers').findIndex((r) => r[3] === 'nordlicht-it.de') + 1;
-    runtime.host.sheets.editCell(
-      runtime.host.scriptProperties.get('s:sheet') ?? '',
-      'Resellers',
-      `G${index}`,
-      'rejected',
-    );
+    runtime.host.sheets.editCell(sheetIdOf(runtime), 'Resellers', `G${index}`, 'rejected');
     expect(run(runtime, 'syncNow')).toContain('no longer allows that');
     expect(tab(runtime, 'Resellers')[index - 1]?.[6]).toBe('rejected');
     expect(roles(runtime, 'nordlicht-it.de')?.[0]?.status).toBe('rejected');
@@ -164,16 +158,16 @@ describe('the programme in the sync', () => {
 
   it('keeps a contact’s claimed role current, and takes it away with the contact', () => {
     const runtime = setUp();
-    const id = runtime.host.scriptProperties.get('s:sheet') ?? '';
+    const id = sheetIdOf(runtime);
     const index = tab(runtime, 'Resellers').findIndex((r) => r[0] === 'R-00001') + 1;
     runtime.host.sheets.editCell(id, 'Resellers', `F${index}`, 'partner@freelance.example');
     run(runtime, 'syncNow');
     // Roles are claimed, not handed to every reseller's domain.
-    expect(runtime.host.scriptProperties.get('d:freelance.example')).toBeNull();
-    expect(claimResellerRole(store(runtime), UNCONTENDED_LOCK, 'someone@freelance.example').outcome).toBe(
+    expect(store(runtime).get('d:freelance.example')).toBeNull();
+    expect(claimResellerRole(store(runtime), lockOf(runtime), 'someone@freelance.example').outcome).toBe(
       'none',
     );
-    expect(claimResellerRole(store(runtime), UNCONTENDED_LOCK, 'Partner@freelance.example')).toEqual({
+    expect(claimResellerRole(store(runtime), lockOf(runtime), 'Partner@freelance.example')).toEqual({
       outcome: 'claimed',
       role: { resellerId: 'R-00001', status: 'approved', member: 'partner@freelance.example' },
     });
@@ -184,12 +178,12 @@ describe('the programme in the sync', () => {
     ]);
     runtime.host.sheets.editCell(id, 'Resellers', `F${index}`, '');
     run(runtime, 'syncNow');
-    expect(runtime.host.scriptProperties.get('d:freelance.example')).toBeNull();
+    expect(store(runtime).get('d:freelance.example')).toBeNull();
   });
 
   it('hands out no roles to resellers whose staff never claimed one', () => {
     const runtime = setUp();
-    const withRoles = Object.entries(runtime.host.scriptProperties.getAll()).filter(
+    const withRoles = Object.entries(store(runtime).getAll()).filter(
       ([k, v]) => k.startsWith('d:') && v.startsWith('P'),
     );
     expect(withRoles).toEqual([]);

@@ -9,7 +9,17 @@ import type { ExecutionResult } from '../../dev/runtime/execution';
 import { directAssignment, encodeAssignment } from '../../src/domain/assignment';
 import { changeEntries } from '../../src/store/outbox';
 import { actionEvent } from '../../dev/runtime/events';
-import { chooseReseller, client, runtimeWith, storedState, user } from '../support/addon';
+import {
+  chooseReseller,
+  client,
+  onFirestore,
+  onPropertiesOnly,
+  reportFirestore,
+  runtimeWith,
+  storedState,
+  storeOf,
+  user,
+} from '../support/addon';
 
 const OWNER = user('owner@resellerconnect.example', 'en');
 const OWNER_DE = user('owner@resellerconnect.example', 'de');
@@ -26,7 +36,7 @@ function run(
 }
 
 function sheetId(runtime: LocalRuntime): string {
-  const id = runtime.host.scriptProperties.get('s:sheet');
+  const id = storeOf(runtime).get('s:sheet');
   if (id === null) throw new Error('setup stored no Sheet id');
   return id;
 }
@@ -155,13 +165,16 @@ describe('the sync', () => {
       ['2', 'direct', 'direct'],
     ]);
     // Drained: the outbox is empty, and a second run writes nothing new.
-    expect(Object.keys(runtime.host.scriptProperties.getAll()).filter((k) => k.startsWith('o:'))).toEqual([]);
+    expect(Object.keys(storeOf(runtime).getAll()).filter((k) => k.startsWith('o:'))).toEqual([]);
     const second = run(runtime, 'syncNow');
     expect(String(second.value)).toMatch(/Synced 0 changes/);
     expect(tabRows(runtime, 'Audit')).toHaveLength(3);
     // The trigger's run with nothing to do: the owner check and one read of the store.
     const idle = run(runtime, 'runSync');
-    expect(idle.budgetCalls).toBeLessThanOrEqual(2);
+    onPropertiesOnly(() => expect(idle.budgetCalls).toBeLessThanOrEqual(2));
+    reportFirestore(
+      `sync: ${result.httpRequests} round trips for 2 changes, idle trigger run ${idle.httpRequests}`,
+    );
     expect(sheetCalls(idle)).toBe(0);
   });
 
@@ -227,9 +240,9 @@ describe('the sync', () => {
     const anna = client(runtime, user('anna@kunde.example'));
     anna.click('No, we buy directly');
     // The first run writes the Sheet; simulate a crash before the drain by putting the outbox back.
-    const outbox = Object.entries(runtime.host.scriptProperties.getAll()).filter(([k]) => k.startsWith('o:'));
+    const outbox = Object.entries(storeOf(runtime).getAll()).filter(([k]) => k.startsWith('o:'));
     run(runtime, 'runSync');
-    runtime.host.scriptProperties.setAll(Object.fromEntries(outbox), false);
+    storeOf(runtime).setAll(Object.fromEntries(outbox));
     run(runtime, 'runSync');
     expect(tabRows(runtime, 'Audit').slice(1)).toHaveLength(1);
     expect(tabRows(runtime, 'Assignments').slice(1)).toHaveLength(1);
@@ -254,7 +267,7 @@ describe('the sync', () => {
     anna.click('No, we buy directly');
     runtime.host.sheets.setQuota({ readsPerMinute: 0 });
     expect(String(run(runtime, 'runSync').value)).toContain('quota');
-    expect(Object.keys(runtime.host.scriptProperties.getAll()).some((k) => k.startsWith('o:'))).toBe(true);
+    expect(Object.keys(storeOf(runtime).getAll()).some((k) => k.startsWith('o:'))).toBe(true);
     runtime.host.sheets.setQuota(false);
     run(runtime, 'runSync');
     expect(tabRows(runtime, 'Audit').slice(1)).toHaveLength(1);
@@ -272,7 +285,7 @@ describe('the sync', () => {
         changeEntries({ seq: i, type: 'direct', domain, actorEmail: `it@${domain}`, at }),
       );
     }
-    runtime.host.scriptProperties.setAll(values, false);
+    storeOf(runtime).setAll(values);
     const result = run(runtime, 'runSync');
     expect(String(result.value)).toMatch(/Synced 1200 changes/);
     expect(sheetCalls(result)).toBeLessThanOrEqual(6);
@@ -297,17 +310,25 @@ describe('the sync', () => {
     ]);
     expect(syncResult?.ok).toBe(true);
     expect(customers.every((r) => r.ok)).toBe(true);
+    const notices = customers.map(
+      (r) => (r.value as { action?: { notification?: { text?: string } } }).action?.notification?.text ?? '',
+    );
+    const saved = notices.filter((n) => n.startsWith('Saved')).length;
+    // All 50 are saved on either store: on Firestore the commit counter's writers retry their
+    // optimistic commits (no locks held) until each has its own place in the order.
+    if (onFirestore()) reportFirestore(`50 confirms during a sync: ${saved} saved`);
+    expect(saved).toBe(50);
     run(runtime, 'syncNow');
     const audit = tabRows(runtime, 'Audit').slice(1);
-    expect(audit.map((r) => Number(r[0]))).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(audit.map((r) => Number(r[0]))).toEqual(Array.from({ length: saved }, (_, i) => i + 1));
     expect(
       new Set(
         tabRows(runtime, 'Assignments')
           .slice(1)
           .map((r) => r[0]),
       ).size,
-    ).toBe(50);
-    expect(Object.keys(runtime.host.scriptProperties.getAll()).filter((k) => k.startsWith('o:'))).toEqual([]);
+    ).toBe(saved);
+    expect(Object.keys(storeOf(runtime).getAll()).filter((k) => k.startsWith('o:'))).toEqual([]);
   });
 
   it('refuses to sync over a deleted header row, and setup puts a new one above the data', () => {
@@ -409,10 +430,10 @@ describe('the sync', () => {
       const row = assigned(runtime);
       runtime.host.sheets.editCell(sheetId(runtime), 'Assignments', `C${row}`, id);
       runtime.host.sheets.editCell(sheetId(runtime), 'Assignments', `H${row}`, reason);
-      const before = runtime.host.scriptProperties.get('d:kunde.example');
+      const before = storeOf(runtime).get('d:kunde.example');
       run(runtime, 'syncNow');
       expect(tabRows(runtime, 'Assignments')[row - 1]?.[8]).toMatch(message);
-      expect(runtime.host.scriptProperties.get('d:kunde.example')).toBe(before);
+      expect(storeOf(runtime).get('d:kunde.example')).toBe(before);
     });
   });
 
@@ -447,9 +468,9 @@ describe('the sync', () => {
       resellers: tabRows(runtime, 'Resellers')
         .slice(1)
         .map((r) => [r[0], r[1], r[8]]),
-      outbox: Object.keys(runtime.host.scriptProperties.getAll()).filter((k) => k.startsWith('o:')),
-      mueller: runtime.host.scriptProperties.get('r:0')?.includes('Mueller IT Austria GmbH'),
-      linked: runtime.host.scriptProperties.get('d:kunde.at')?.startsWith('>'),
+      outbox: Object.keys(storeOf(runtime).getAll()).filter((k) => k.startsWith('o:')),
+      mueller: storeOf(runtime).get('r:0')?.includes('Mueller IT Austria GmbH'),
+      linked: storeOf(runtime).get('d:kunde.at')?.startsWith('>'),
     });
     const reference = prepare();
     run(reference, 'syncNow');
@@ -465,6 +486,8 @@ describe('the sync', () => {
       if (crashed.ok) break; // past the sync's last call: every stop has been tried
       crashes++;
     }
-    expect(crashes).toBeGreaterThan(8);
+    // A crash point is a service call: on Firestore one UrlFetchApp call reads or commits what
+    // takes several Properties calls, so the sync has fewer of them.
+    expect(crashes).toBeGreaterThan(onFirestore() ? 3 : 8);
   });
 });

@@ -4,13 +4,14 @@
  * clasp pushes and the other tests run; and a Firestore client for the test itself, to load data
  * into the emulator and read back what the bundle stored.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sendSync } from '../../dev/runtime/http-transport';
 import { FirestoreRest, type Http } from '../../src/store/firestore-rest';
 import { firestoreStore } from '../../src/store/firestore-store';
+import { labelsOf } from '../../src/store/labels';
 import type { KeyValueStore, ScriptLock } from '../../src/store/ports';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -33,6 +34,25 @@ export function firestoreBuildDir(): string {
   );
   built = dir;
   return dir;
+}
+
+/** The same build without blocking (the suites' global set-up starts the emulator meanwhile). */
+export function buildFirestoreInto(dir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules', 'webpack', 'bin', 'webpack.js'),
+        '--config',
+        'webpack.config.cjs',
+        '--output-path',
+        dir,
+      ],
+      { cwd: ROOT, env: { ...process.env, STORE: 'firestore' }, maxBuffer: 64 * 1024 * 1024 },
+      (error, _stdout, stderr) =>
+        error ? reject(new Error(`The Firestore build failed: ${stderr || error.message}`)) : resolve(),
+    );
+  });
 }
 
 /** Synchronous HTTP from the test's own thread (the runtime's transport), for the Firestore client. */
@@ -59,5 +79,5 @@ export function emulatorStore(origin: string, projectId: string): { store: KeyVa
     { firestoreUrl: origin, projectId, databaseId: '(default)' },
     () => 'ya29.test',
   );
-  return firestoreStore(rest, { now: () => Date.now(), sleep: () => undefined });
+  return firestoreStore(rest, { now: () => Date.now(), sleep: () => undefined, labelsOf });
 }

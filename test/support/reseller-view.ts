@@ -2,15 +2,16 @@
 import type { LocalRuntime } from '../../dev/runtime/runtime';
 import { encodeAssignment, resellerAssignment, supportAssignment } from '../../src/domain/assignment';
 import { encodeRolesOnly, type DomainRole } from '../../src/domain/organisation';
+import { storeOf } from './addon';
 
 /** Gives `member` (a domain, or one address of `domain`) a role, as the sync writes it. */
 export function giveRole(runtime: LocalRuntime, domain: string, roles: DomainRole[]): void {
-  runtime.host.scriptProperties.setAll({ [`d:${domain}`]: encodeRolesOnly(roles) }, false);
+  storeOf(runtime).setAll({ [`d:${domain}`]: encodeRolesOnly(roles) });
 }
 
 /**
  * `count` customer organisations of `resellerId` (every 10th set by support, every 7th with a
- * change request waiting), written as records straight into Script Properties.
+ * change request waiting), written as records straight into the add-on's store.
  */
 export function addCustomers(
   runtime: LocalRuntime,
@@ -31,7 +32,7 @@ export function addCustomers(
       i % 7 === 0 ? { ...base, changeRequestedAt: since + 1000 } : base,
     );
   }
-  runtime.host.scriptProperties.setAll(values, false);
+  storeOf(runtime).setAll(values);
 }
 
 export { bytesRead } from '../../dev/runtime/bytes-read';
