@@ -86,8 +86,10 @@ export interface ExecutionResult {
   calls: Record<string, number>;
   /** Calls charged against budgets: CardService builders and handle getters excluded. */
   budgetCalls: number;
-  /** HTTP round trips of UrlFetchApp: one per request (each of a fetchAll, each redirect followed). */
+  /** HTTP requests of UrlFetchApp: one per request (each of a fetchAll, each redirect followed). */
   httpRequests: number;
+  /** HTTP round trips: one per fetch or fetchAll call (its requests go out together), per redirect hop. */
+  httpRoundTrips: number;
   /** Body bytes UrlFetchApp sent and received (headers not counted). */
   httpBytesSent: number;
   httpBytesReceived: number;
@@ -115,7 +117,7 @@ export function runExecution(
   env: ExecutionEnvironment,
 ): ExecutionResult {
   const counter = new CallCounter();
-  const http: HttpStats = { requests: 0, bytesSent: 0, bytesReceived: 0 };
+  const http: HttpStats = { roundTrips: 0, requests: 0, bytesSent: 0, bytesReceived: 0 };
   const logs: string[] = [];
   // Errors from the host are re-created in the execution's realm, so `instanceof Error` holds there.
   let ContextError: ErrorConstructor = Error;
@@ -135,8 +137,12 @@ export function runExecution(
   ContextError = vm.runInContext('Error', context) as ErrorConstructor;
   installClock(context, env.now);
   const base = { functionName: request.functionName, logs };
-  const httpOf = (): Pick<ExecutionResult, 'httpRequests' | 'httpBytesSent' | 'httpBytesReceived'> => ({
+  const httpOf = (): Pick<
+    ExecutionResult,
+    'httpRequests' | 'httpRoundTrips' | 'httpBytesSent' | 'httpBytesReceived'
+  > => ({
     httpRequests: http.requests,
+    httpRoundTrips: http.roundTrips,
     httpBytesSent: http.bytesSent,
     httpBytesReceived: http.bytesReceived,
   });
@@ -197,7 +203,7 @@ function promptResult(
   counter: CallCounter,
   durationMs: number,
   cpuMs: number,
-): Omit<ExecutionResult, 'httpRequests' | 'httpBytesSent' | 'httpBytesReceived'> {
+): Omit<ExecutionResult, 'httpRequests' | 'httpRoundTrips' | 'httpBytesSent' | 'httpBytesReceived'> {
   const prompt = gate.prompt ?? { scopes: [], by: 'requireScopes' };
   const auth = gate.authorization;
   return {

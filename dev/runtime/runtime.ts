@@ -308,6 +308,7 @@ export class LocalRuntime {
       calls: {},
       budgetCalls: 0,
       httpRequests: 0,
+      httpRoundTrips: 0,
       httpBytesSent: 0,
       httpBytesReceived: 0,
       durationMs: 0,

@@ -25,6 +25,8 @@ export interface UrlFetchConfig {
 
 /** HTTP round trips and body bytes of one execution (the bench's budgets). */
 export interface HttpStats {
+  /** Sends: one per fetch, one per fetchAll (all its requests go out together), one per redirect hop. */
+  roundTrips: number;
   requests: number;
   bytesSent: number;
   bytesReceived: number;
@@ -169,6 +171,7 @@ function execute(env: UrlFetchEnvironment, requests: Prepared[]): Response[] {
   while (pending.length > 0) {
     const wire: WireRequest[] = pending.map(({ request, url }) => toWire(env, request, url, fail));
     const replies = sendSync(wire);
+    env.stats.roundTrips++;
     env.stats.requests += wire.length;
     for (const w of wire) env.stats.bytesSent += w.body?.byteLength ?? 0;
     const next: typeof pending = [];

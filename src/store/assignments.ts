@@ -242,7 +242,13 @@ export function recordChangeRequest(
 }
 
 export type SupportAssignOutcome =
-  | { outcome: 'saved'; record: Assignment; reseller: Reseller }
+  | {
+      outcome: 'saved';
+      record: Assignment;
+      reseller: Reseller;
+      /** The organisation as it is stored now, for the card that shows it. */
+      stored: RecordState;
+    }
   | { outcome: 'unavailable' }
   | { outcome: 'unreadable' }
   | { outcome: 'directoryUnreadable'; problem: string };
@@ -254,6 +260,8 @@ export interface SupportAssignInput {
   resellerId: string;
   reason: string;
   clock: () => number;
+  /** As ChoiceInput's: where a store with round trips learns the reseller's directory chunk. */
+  cache?: Cache;
 }
 
 /**
@@ -266,6 +274,16 @@ export function commitSupportAssignment(
   input: SupportAssignInput,
 ): Locked<SupportAssignOutcome> {
   const result = lock.withLock(LOCK_TIMEOUT_MS, (): SupportAssignOutcome => {
+    // As a confirm: everything the decision reads in one round trip where a store has round trips.
+    if (store.prefetch) {
+      const hint = input.cache ? directoryChunkHint(input.cache, input.resellerId) : null;
+      store.prefetch([
+        KEYS.domain(input.domain),
+        KEYS.directoryMeta,
+        KEYS.sequence,
+        ...(hint === null ? [] : [KEYS.directoryChunk(hint)]),
+      ]);
+    }
     const current = readAssignment(store, input.domain);
     if (current.state === 'unreadable') return { outcome: 'unreadable' };
     const lookup = findInDirectory(store, input.resellerId);
@@ -290,7 +308,12 @@ export function commitSupportAssignment(
       ...organisationEntries(withRecord(current, input.domain, record)),
       ...changeEntries(change),
     });
-    return { outcome: 'saved', record, reseller };
+    return {
+      outcome: 'saved',
+      record,
+      reseller,
+      stored: { state: 'ok', ...withRecord(current, input.domain, record) },
+    };
   });
   return result.acquired ? result.value : { outcome: 'busy' };
 }

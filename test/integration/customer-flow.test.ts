@@ -263,9 +263,9 @@ describe('service calls per action (CardService excluded)', () => {
     expect(anna.suggest('resellerQuery', 'weiß')).toHaveLength(2);
     const cached = anna.last;
     if (onFirestore()) {
-      reportFirestore(`keystroke after the cache lost the index ${rebuilt.httpRequests} round trips`);
-      expect(rebuilt.httpRequests).toBeGreaterThanOrEqual(1);
-      expect(cached.httpRequests).toBe(0);
+      reportFirestore(`keystroke after the cache lost the index ${rebuilt.httpRoundTrips} round trips`);
+      expect(rebuilt.httpRoundTrips).toBeGreaterThanOrEqual(1);
+      expect(cached.httpRoundTrips).toBe(0);
     } else {
       expect(rebuilt.calls['Properties.getProperties']).toBe(1);
       expect(cached.calls['Properties.getProperties']).toBeUndefined();
@@ -293,11 +293,11 @@ describe('HTTP round trips per action on Firestore (issue 11)', () => {
     const everyCall = anna.history.flatMap((r) => Object.keys(r.calls));
     expect(everyCall.filter((name) => /Spreadsheet|Sheets|Drive/.test(name))).toEqual([]);
     reportFirestore(
-      `customer: homepage ${first.httpRequests} (token exchange included), homepage ${homepage.httpRequests}, ` +
-        `keystroke ${keystroke.httpRequests}, search ${search.httpRequests}, choose ${choose.httpRequests}, ` +
-        `confirm ${confirm.httpRequests} round trips`,
+      `customer: homepage ${first.httpRoundTrips} (token exchange included), homepage ${homepage.httpRoundTrips}, ` +
+        `keystroke ${keystroke.httpRoundTrips}, search ${search.httpRoundTrips}, choose ${choose.httpRoundTrips}, ` +
+        `confirm ${confirm.httpRoundTrips} round trips`,
     );
-    expect(homepage.httpRequests).toBeLessThanOrEqual(1);
-    expect(keystroke.httpRequests).toBe(0);
+    expect(homepage.httpRoundTrips).toBeLessThanOrEqual(1);
+    expect(keystroke.httpRoundTrips).toBe(0);
   });
 });

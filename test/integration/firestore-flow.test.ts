@@ -104,20 +104,20 @@ describeFirestore('the Firestore build against the emulator', (handle) => {
     expect(endpoint.exchanges).toBeGreaterThanOrEqual(1);
 
     const trips = {
-      'homepage (token exchange included)': first?.httpRequests,
-      'homepage (token cached)': cachedHome?.httpRequests,
-      search: search.httpRequests,
-      'confirm ("Share contacts now")': confirm.httpRequests,
+      'homepage (token exchange included)': first?.httpRoundTrips,
+      'homepage (token cached)': cachedHome?.httpRoundTrips,
+      search: search.httpRoundTrips,
+      'confirm ("Share contacts now")': confirm.httpRoundTrips,
     };
     process.stdout.write(
       `Firestore build, HTTP round trips per action: ${Object.entries(trips)
         .map(([action, n]) => `${action} ${String(n)}`)
         .join(', ')}\n`,
     );
-    expect(cachedHome?.httpRequests).toBeLessThanOrEqual(1);
+    expect(cachedHome?.httpRoundTrips).toBeLessThanOrEqual(1);
     // The record, r:meta, c:seq and the reseller's directory chunk (as the cached index last saw
     // the directory) in one batchGet, then the commit with its preconditions.
-    expect(confirm.httpRequests).toBeLessThanOrEqual(2);
+    expect(confirm.httpRoundTrips).toBeLessThanOrEqual(2);
   }, 60_000);
 
   it(`lets exactly one of ${CONCURRENT} concurrent confirms for one organisation win, and the others see it`, async () => {
@@ -151,7 +151,7 @@ describeFirestore('the Firestore build against the emulator', (handle) => {
     process.stdout.write(
       `Firestore build, ${CONCURRENT} concurrent confirms: ${saw} see the winner, ${busy} busy\n`,
     );
-    const trips = results.map((r) => r.httpRequests).sort((a, b) => a - b);
+    const trips = results.map((r) => r.httpRoundTrips).sort((a, b) => a - b);
     process.stdout.write(
       `Firestore build, ${CONCURRENT} concurrent confirms: round trips min ${trips[0]}, max ${trips[trips.length - 1]}\n`,
     );

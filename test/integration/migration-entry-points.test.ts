@@ -148,7 +148,7 @@ describeFirestore('the store commands on the Firestore build', (handle) => {
       event: actionEvent(user('anna@before.example'), {}),
     });
     expect(homepage.ok).toBe(true);
-    expect(homepage.httpRequests).toBeLessThanOrEqual(1);
+    expect(homepage.httpRoundTrips).toBeLessThanOrEqual(1);
 
     const back = runAsOwner(runtime, 'migrateBackToProperties');
     const home = migratedEntries(firestore.getAll());

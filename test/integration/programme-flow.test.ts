@@ -61,7 +61,7 @@ describe.each<Lang>(['en', 'de'])('the reseller programme, start to end (%s)', (
     petra.type('applicationCountry', 'DE');
     petra.click(t(lang, 'apply.send'));
     onPropertiesOnly(() => expect(petra.last.budgetCalls).toBeLessThanOrEqual(8));
-    reportFirestore(`programme (${lang}): apply ${petra.last.httpRequests} round trips`);
+    reportFirestore(`programme (${lang}): apply ${petra.last.httpRoundTrips} round trips`);
     run(runtime, 'syncNow');
     expect(resellerRow(runtime)?.[6]).toBe('applied');
 

@@ -173,7 +173,7 @@ describe('the sync', () => {
     const idle = run(runtime, 'runSync');
     onPropertiesOnly(() => expect(idle.budgetCalls).toBeLessThanOrEqual(2));
     reportFirestore(
-      `sync: ${result.httpRequests} round trips for 2 changes, idle trigger run ${idle.httpRequests}`,
+      `sync: ${result.httpRoundTrips} round trips for 2 changes, idle trigger run ${idle.httpRoundTrips}`,
     );
     expect(sheetCalls(idle)).toBe(0);
   });

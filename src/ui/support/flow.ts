@@ -262,11 +262,15 @@ export function createSupportFlow(services: SupportServices) {
           resellerId,
           reason: cutToCodePoints(reason, MAX_REASON_CHARS),
           clock: services.now,
+          cache: services.cache(),
         });
         switch (result.outcome) {
           case 'saved':
             return {
-              navigation: [{ update: supportOrganisationCard(view, domain, organisationState(domain)) }],
+              // The card from what was just written: no second read of the record.
+              navigation: [
+                { update: supportOrganisationCard(view, domain, organisationState(domain, result.stored)) },
+              ],
               notification: view.t('support.assign.saved', { domain, name: result.reseller.name }),
               stateChanged: true,
             };
