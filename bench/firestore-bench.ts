@@ -13,6 +13,7 @@
  * minutes) and marked so; FIRESTORE_BENCH_CAPS=off runs everything to its end (about 12 minutes).
  * BENCH_PROGRESS=1 prints each action as it finishes, on stderr.
  */
+import { firestoreDeployment } from '../dev/firestore/deployment';
 import { startFirestoreEmulator, type FirestoreEmulator } from '../dev/firestore/emulator';
 import { seedFirestore, type Seeded } from '../dev/firestore/seed';
 import { cacheOver } from '../dev/runtime/adapters';
@@ -20,12 +21,11 @@ import { AddonClient } from '../dev/runtime/client';
 import { gmailMessageEvent, homepageEvent } from '../dev/runtime/events';
 import type { ExecutionResult } from '../dev/runtime/execution';
 import type { Identity } from '../dev/runtime/host';
-import { LocalRuntime } from '../dev/runtime/runtime';
+import type { LocalRuntime } from '../dev/runtime/runtime';
 import { generateTestKey, startTokenEndpoint, type TokenEndpoint } from '../dev/runtime/token-endpoint';
 import { DEMO_RESELLERS, generateResellers } from '../dev/demo/resellers';
 import type { Reseller } from '../src/domain/reseller';
 import { encodeKey } from '../src/store/firestore-rest';
-import { firestoreConfigEntries } from '../src/store/firestore-config';
 import { TOKEN_CACHE_KEY } from '../src/store/firestore-token';
 import { firestoreBuildDir } from '../test/support/firestore-build';
 import { startCutoffProxy } from './firestore-cutoff';
@@ -217,23 +217,14 @@ async function runScale(
   const started = Date.now();
   const proxy = await startCutoffProxy(emulator.origin);
   try {
-    const runtime = new LocalRuntime({
+    const runtime = firestoreDeployment({
       buildDir,
-      urlFetchRoutes: {
-        'https://oauth2.googleapis.com': endpoint.origin,
-        'https://firestore.googleapis.com': proxy.origin,
-      },
+      tokenOrigin: endpoint.origin,
+      firestoreOrigin: proxy.origin,
+      projectId: scale.project,
+      clientEmail: EMAIL,
+      privateKeyPem: key.privateKeyPem,
     });
-    runtime.host.scriptProperties.setAll(
-      firestoreConfigEntries({
-        projectId: scale.project,
-        clientEmail: EMAIL,
-        privateKey: key.privateKeyPem,
-        // As the owner's migration leaves it: the store is Firestore's.
-        backend: 'firestore',
-      }),
-      false,
-    );
     await emulator.reset(scale.project);
     const seedStarted = Date.now();
     // The caches as a directory load leaves them (the search index, the names); the token not yet.

@@ -8,17 +8,18 @@
  * damaged f:config show customers the same card and support what is wrong. The key never appears
  * in a card, a log line or an error. Skipped, with one line saying why, without the emulator.
  */
+import { firestoreDeployment } from '../../dev/firestore/deployment';
 import { actionEvent } from '../../dev/runtime/events';
 import { cacheOver } from '../../dev/runtime/adapters';
 import { AddonClient } from '../../dev/runtime/client';
 import type { ExecutionResult } from '../../dev/runtime/execution';
 import { setHttpTimeoutMs } from '../../dev/runtime/http-transport';
-import { LocalRuntime } from '../../dev/runtime/runtime';
+import type { LocalRuntime } from '../../dev/runtime/runtime';
 import { generateTestKey, startTokenEndpoint, type TokenEndpoint } from '../../dev/runtime/token-endpoint';
 import { startFaultProxy, type FaultProxy } from '../../dev/firestore/fault-proxy';
 import { DEMO_RESELLERS } from '../../dev/demo/resellers';
 import { DEPLOYMENT } from '../../src/deployment';
-import { firestoreConfigEntries, FIRESTORE_CONFIG_KEY } from '../../src/store/firestore-config';
+import { FIRESTORE_CONFIG_KEY } from '../../src/store/firestore-config';
 import { replaceDirectory } from '../../src/store/replace-directory';
 import { approved, user } from '../support/addon';
 import { emulatorStore, firestoreBuildDir } from '../support/firestore-build';
@@ -69,22 +70,14 @@ describeFirestore('the Firestore build when Firestore fails', (handle) => {
     await proxy.plan([]);
     await proxy.stats(true);
     await handle.emulator.reset(PROJECT);
-    const runtime = new LocalRuntime({
+    const runtime = firestoreDeployment({
       buildDir,
-      urlFetchRoutes: {
-        'https://oauth2.googleapis.com': tokens.origin,
-        'https://firestore.googleapis.com': proxy.origin,
-      },
+      tokenOrigin: tokens.origin,
+      firestoreOrigin: proxy.origin,
+      projectId: PROJECT,
+      clientEmail: EMAIL,
+      privateKeyPem: key.privateKeyPem,
     });
-    runtime.host.scriptProperties.setAll(
-      firestoreConfigEntries({
-        projectId: PROJECT,
-        clientEmail: EMAIL,
-        privateKey: key.privateKeyPem,
-        backend: 'firestore',
-      }),
-      false,
-    );
     // Loaded straight into the emulator, not through the proxy.
     const firestore = emulatorStore(handle.emulator.origin, PROJECT);
     replaceDirectory(

@@ -7,13 +7,13 @@
  * token cached). Skipped, with one line saying why, where the emulator is missing.
  */
 import { actionEvent } from '../../dev/runtime/events';
-import { LocalRuntime } from '../../dev/runtime/runtime';
+import { firestoreDeployment } from '../../dev/firestore/deployment';
+import type { LocalRuntime } from '../../dev/runtime/runtime';
 import { generateTestKey, startTokenEndpoint, type TokenEndpoint } from '../../dev/runtime/token-endpoint';
 import { cacheOver } from '../../dev/runtime/adapters';
 import { DEMO_RESELLERS } from '../../dev/demo/resellers';
 import { AddonClient } from '../../dev/runtime/client';
 import { replaceDirectory } from '../../src/store/replace-directory';
-import { firestoreConfigEntries } from '../../src/store/firestore-config';
 import { approved, user } from '../support/addon';
 import { describeFirestore, emulatorRunning } from '../support/firestore-emulator';
 import { emulatorStore, firestoreBuildDir } from '../support/firestore-build';
@@ -51,23 +51,14 @@ describeFirestore('the Firestore build against the emulator', (handle) => {
     firestore: ReturnType<typeof emulatorStore>;
   }> {
     await handle.emulator.reset(PROJECT);
-    const runtime = new LocalRuntime({
+    const runtime = firestoreDeployment({
       buildDir,
-      urlFetchRoutes: {
-        'https://oauth2.googleapis.com': endpoint.origin,
-        'https://firestore.googleapis.com': handle.emulator.origin,
-      },
+      tokenOrigin: endpoint.origin,
+      firestoreOrigin: handle.emulator.origin,
+      projectId: PROJECT,
+      clientEmail: EMAIL,
+      privateKeyPem: key.privateKeyPem,
     });
-    runtime.host.scriptProperties.setAll(
-      firestoreConfigEntries({
-        projectId: PROJECT,
-        clientEmail: EMAIL,
-        privateKey: key.privateKeyPem,
-        // On Firestore from the start, as after the owner's migration (src/owner/migrate.ts).
-        backend: 'firestore',
-      }),
-      false,
-    );
     const firestore = emulatorStore(handle.emulator.origin, PROJECT);
     replaceDirectory(
       firestore.store,

@@ -5,16 +5,15 @@
  * the outbox and the commit counter are what the store's own modules read. Skipped, with one line
  * saying why, where the emulator is missing.
  */
+import { firestoreDeployment } from '../../dev/firestore/deployment';
 import { DEMO_RESELLERS } from '../../dev/demo/resellers';
 import { seedEntries, seedFirestore } from '../../dev/firestore/seed';
 import { cacheOver } from '../../dev/runtime/adapters';
 import { AddonClient } from '../../dev/runtime/client';
 import { homepageEvent } from '../../dev/runtime/events';
-import { LocalRuntime } from '../../dev/runtime/runtime';
 import { generateTestKey, startTokenEndpoint, type TokenEndpoint } from '../../dev/runtime/token-endpoint';
 import { decodeDomainText } from '../../src/domain/organisation';
 import type { Reseller } from '../../src/domain/reseller';
-import { firestoreConfigEntries } from '../../src/store/firestore-config';
 import { KEYS } from '../../src/store/keys';
 import { listOutbox, readSequence } from '../../src/store/outbox';
 import { user } from '../support/addon';
@@ -60,22 +59,14 @@ describeFirestore('the bench’s Firestore seeding, read by the Firestore build'
     if (!emulatorRunning(handle)) return;
     const emulator = handle.emulator;
     await emulator.reset(PROJECT);
-    const runtime = new LocalRuntime({
+    const runtime = firestoreDeployment({
       buildDir: firestoreBuildDir(),
-      urlFetchRoutes: {
-        'https://oauth2.googleapis.com': endpoint.origin,
-        'https://firestore.googleapis.com': emulator.origin,
-      },
+      tokenOrigin: endpoint.origin,
+      firestoreOrigin: emulator.origin,
+      projectId: PROJECT,
+      clientEmail: EMAIL,
+      privateKeyPem: key.privateKeyPem,
     });
-    runtime.host.scriptProperties.setAll(
-      firestoreConfigEntries({
-        projectId: PROJECT,
-        clientEmail: EMAIL,
-        privateKey: key.privateKeyPem,
-        backend: 'firestore',
-      }),
-      false,
-    );
     const seeded = await seedFirestore(emulator.origin, PROJECT, PLAN, {
       cache: cacheOver(runtime.host.scriptCache),
       batchSize: 100,
