@@ -17,7 +17,9 @@ import { entriesChecksum, migratedEntries } from '../../src/owner/migrate';
 import { FIRESTORE_CONFIG_KEY, parseFirestoreConfig } from '../../src/store/firestore-config';
 import { LABELS } from '../../src/store/labels';
 import type { KeyValueStore } from '../../src/store/ports';
-import { runAsOwner, user } from '../support/addon';
+import { OWNER, runAsOwner, user } from '../support/addon';
+import { encodeAssignment, resellerAssignment } from '../../src/domain/assignment';
+import { firestoreConfigEntries } from '../../src/store/firestore-config';
 import { describeFirestore, emulatorRunning } from '../support/firestore-emulator';
 import { emulatorStore, firestoreBuildDir } from '../support/firestore-build';
 
@@ -162,4 +164,60 @@ describeFirestore('the store commands on the Firestore build', (handle) => {
     expect(properties.get('d:home.example')).toContain(RESELLER);
     expect(firestore.get('d:home.example')).toBeNull();
   }, 120_000);
+
+  it('converges when a migration is killed at any service call and run again, both ways', async () => {
+    if (!emulatorRunning(handle)) return;
+    const at = Date.UTC(2026, 11, 1);
+    /** A deployment on Script Properties with enough keys for several batches, configured. */
+    const deployment = (projectId: string) => {
+      const runtime = new LocalRuntime({
+        buildDir: firestoreBuildDir(),
+        urlFetchRoutes: {
+          'https://oauth2.googleapis.com': endpoint.origin,
+          'https://firestore.googleapis.com': handle.emulator.origin,
+        },
+      });
+      loadDirectory(runtime.host, DEMO_RESELLERS, 'v1');
+      const records: Record<string, string> = {};
+      for (let i = 0; i < 450; i++)
+        records[`d:kunde-${i}.example`] = encodeAssignment(
+          resellerAssignment(RESELLER, `it@kunde-${i}.example`, at - i * 60_000),
+        );
+      runtime.host.scriptProperties.setAll(records, false);
+      runtime.host.scriptProperties.setAll(
+        firestoreConfigEntries({ projectId, clientEmail: EMAIL, privateKey: key.privateKeyPem }),
+        false,
+      );
+      return { runtime, firestore: emulatorStore(handle.emulator.origin, projectId).store };
+    };
+    for (const direction of ['migrateToFirestore', 'migrateBackToProperties'] as const) {
+      let crashes = 0;
+      for (let after = 0; ; after++) {
+        const projectId = `rc-kill-${direction === 'migrateToFirestore' ? 'to' : 'back'}-${after}`;
+        await handle.emulator.reset(projectId);
+        const { runtime, firestore } = deployment(projectId);
+        if (direction === 'migrateBackToProperties') runAsOwner(runtime, 'migrateToFirestore');
+        const source = migratedEntries(
+          direction === 'migrateToFirestore' ? runtime.host.scriptProperties.getAll() : firestore.getAll(),
+        );
+        runtime.host.crashNextExecutionAfter(after);
+        const killed = runtime.run({
+          functionName: direction,
+          identity: OWNER,
+          event: {},
+          invokedBy: 'editor',
+        });
+        if (killed.ok) break; // past the command's last call: every stop has been tried
+        crashes++;
+        // Run again: it resumes (or starts over) and ends switched, with every key where it belongs.
+        expect(runAsOwner(runtime, direction)).toMatch(/the add-on now runs on|already done/);
+        const target = migratedEntries(
+          direction === 'migrateToFirestore' ? firestore.getAll() : runtime.host.scriptProperties.getAll(),
+        );
+        expect(entriesChecksum(target)).toBe(entriesChecksum(source));
+        expect(backendOf(runtime)).toBe(direction === 'migrateToFirestore' ? 'firestore' : 'properties');
+      }
+      expect(crashes).toBeGreaterThan(2);
+    }
+  }, 300_000);
 });
