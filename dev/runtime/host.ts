@@ -42,6 +42,8 @@ export type ServiceOp =
   | { op: 'lock.release'; scope: LockScope }
   | { op: 'lock.has'; scope: LockScope }
   | { op: 'clock.now' }
+  /** UrlFetchApp is about to send (the requests go out from the execution's thread): a crash point. */
+  | { op: 'http.send' }
   /** Utilities.sleep: the simulated clock moves on, so a test need not wait (see services.ts). */
   | { op: 'clock.sleep'; ms: number }
   /** One Sheets API call; `args` are the advanced service's arguments as JSON. Answers a SheetsReply. */
@@ -335,6 +337,8 @@ export class RuntimeHost {
         return this.locks.get(this.lockName(request.scope, identity)) === executionId;
       case 'clock.now':
         return this.now();
+      case 'http.send':
+        return undefined;
       case 'clock.sleep':
         this.advanceClock(Math.max(0, Math.min(request.ms, 300_000)));
         return null;

@@ -162,6 +162,7 @@ export function createServiceGlobals(env: ServiceEnvironment): ServiceGlobals {
       permit: (method) => env.gate.permit(method),
       makeError: env.makeError,
       toContext: contextJson(env),
+      beforeSend: () => void env.backend({ op: 'http.send' }),
     }),
     ScriptApp: createScriptApp({ ...env, toContext: contextJson(env) }),
   };

@@ -40,6 +40,8 @@ export interface UrlFetchEnvironment extends BlobEnvironment {
   permit: (method: string) => void;
   /** JSON data as values of the execution's realm (services.ts contextJson). */
   toContext: (value: unknown) => unknown;
+  /** Tells the host a send is about to happen, so that an execution can be stopped just before it. */
+  beforeSend: () => void;
 }
 
 type Options = GoogleAppsScript.URL_Fetch.URLFetchRequestOptions;
@@ -170,6 +172,7 @@ function execute(env: UrlFetchEnvironment, requests: Prepared[]): Response[] {
   let pending = requests.map((request, index) => ({ index, request, url: request.url, hops: 0 }));
   while (pending.length > 0) {
     const wire: WireRequest[] = pending.map(({ request, url }) => toWire(env, request, url, fail));
+    env.beforeSend();
     const replies = sendSync(wire);
     env.stats.roundTrips++;
     env.stats.requests += wire.length;
