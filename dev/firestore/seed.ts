@@ -29,7 +29,7 @@ import {
   type StoredOrganisation,
 } from '../../src/domain/organisation';
 import type { Reseller } from '../../src/domain/reseller';
-import { BACKEND_MARKER_KEY } from '../../src/owner/migrate';
+import { BACKEND_MARKER_KEY } from '../../src/store/firestore-config';
 import { rolesFromDirectory } from '../../src/owner/programme-sync';
 import { FirestoreRest, type Http, type HttpRequest } from '../../src/store/firestore-rest';
 import { firestoreStore } from '../../src/store/firestore-store';

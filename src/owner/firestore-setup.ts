@@ -18,7 +18,7 @@ import {
   type StoredFirestoreConfig,
 } from '../store/firestore-config';
 import type { KeyValueStore } from '../store/ports';
-import { BACKEND_MARKER_KEY } from './migrate';
+import { BACKEND_MARKER_KEY } from '../store/firestore-config';
 import { refusalForNonOwner, type OwnerDependencies } from './owner';
 
 /** Where the owner pastes the downloaded JSON key; deleted once f:config is written. */

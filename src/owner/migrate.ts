@@ -12,7 +12,7 @@
  *    copied is recorded in `s:mig` (Script Properties). A re-run resumes after it; a batch copied
  *    twice writes the same values again.
  * 2. Final pass, holding the script lock (every Script Properties writer takes it; a writer that
- *    waited for it re-reads the backend, see migrate-guard.ts): the source is read again and what
+ *    waited for it re-reads the backend, see src/store/backend-guard.ts): the source is read again and what
  *    differs from the target is written (keys the target lacks or holds with another value), what
  *    the target has beyond the source is deleted. On the way back Firestore's writers are frozen
  *    first by the marker document `f:backend` = "properties", which every guarded Firestore
@@ -31,6 +31,7 @@ import { fnvFinish, fnvStart, fnvUpdate } from '../domain/hash';
 import { utf8Length } from '../domain/utf8';
 import { STORE_MAX_BYTES } from '../store/capacity';
 import {
+  BACKEND_MARKER_KEY,
   FIRESTORE_CONFIG_KEY,
   FirestoreConfigError,
   readFirestoreConfig,
@@ -41,8 +42,6 @@ import { refusalForNonOwner, type OwnerDependencies } from './owner';
 
 /** The migration's state in Script Properties (JSON MigrationState). */
 export const MIGRATION_STATE_KEY = 's:mig';
-/** A document in Firestore: which store is in use, read by guarded Firestore writers. */
-export const BACKEND_MARKER_KEY = 'f:backend';
 /** Keys per write of the bulk copy (a Firestore commit takes at most 500 writes). */
 export const MIGRATION_BATCH_KEYS = 200;
 /** How long the final pass waits for the script lock. */

@@ -6,12 +6,12 @@
  * commit guarded by preconditions, or a read-write transaction when it reads many keys); otherwise — not configured yet, or configured and not migrated — Script Properties
  * and the script lock, as in the default build. User Properties and the cache stay Apps Script's.
  *
- * Either lock is guarded (src/owner/migrate-guard.ts): an execution that chose a store before the
+ * Either lock is guarded (src/store/backend-guard.ts): an execution that chose a store before the
  * migration switched away from it answers "busy" instead of writing into the store left behind.
  * On Script Properties that is one more read (f:config) per locked write, on this build only; on
  * Firestore no round trip (the marker comes with the transaction's first read).
  */
-import { guardedFirestore, guardedLock } from '../owner/migrate-guard';
+import { guardedFirestore, guardedLock } from '../store/backend-guard';
 import { readFirestoreConfig } from '../store/firestore-config';
 import { FirestoreRest } from '../store/firestore-rest';
 import { retryingHttp } from '../store/firestore-retry';

@@ -9,6 +9,9 @@
  */
 import type { KeyValueStore } from './ports';
 
+/** A document in Firestore: which store is in use, read by guarded Firestore writers (backend-guard.ts). */
+export const BACKEND_MARKER_KEY = 'f:backend';
+
 export const FIRESTORE_CONFIG_KEY = 'f:config';
 export const FIRESTORE_URL = 'https://firestore.googleapis.com';
 export const TOKEN_URL = 'https://oauth2.googleapis.com/token';

@@ -16,7 +16,7 @@
  *   write, and rewriting them would make every reader of the directory a writer of it). What such a
  *   read decides is no older than the attempt, and an attempt whose commit would come more than
  *   OPTIMISTIC_LEASE_MS after its first read is abandoned and run again: a process that changes such
- *   a key and must not be outrun (the migration's freeze, migrate-guard.ts) waits out the lease.
+ *   a key and must not be outrun (the migration's freeze, backend-guard.ts) waits out the lease.
  * - A read of many keys at once (getAll, select) cannot be guarded by preconditions (a key created
  *   meanwhile would be missed): the attempt stops and `critical` runs again in a read-write
  *   transaction (reads begin it: no round trip of its own), whose commit Firestore refuses

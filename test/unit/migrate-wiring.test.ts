@@ -6,8 +6,9 @@
  * refuse, saying which build to deploy.
  */
 import { configureFirestore, FIRESTORE_KEY_KEY } from '../../src/owner/firestore-setup';
-import { BACKEND_MARKER_KEY, FREEZE_WAIT_MS } from '../../src/owner/migrate';
-import { guardedFirestore, guardedLock } from '../../src/owner/migrate-guard';
+import { FREEZE_WAIT_MS } from '../../src/owner/migrate';
+import { BACKEND_MARKER_KEY } from '../../src/store/firestore-config';
+import { guardedFirestore, guardedLock } from '../../src/store/backend-guard';
 import {
   propertiesBuildRefusal,
   refuseOnPropertiesBuild,

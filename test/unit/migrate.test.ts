@@ -4,7 +4,6 @@
  * writes during the copy, a lossy target, the private key kept home, the way back's limits.
  */
 import {
-  BACKEND_MARKER_KEY,
   entriesChecksum,
   migrateBackToProperties,
   migratedEntries,
@@ -13,9 +12,13 @@ import {
   MIGRATION_STATE_KEY,
   type MigrationDependencies,
 } from '../../src/owner/migrate';
-import { configuredBackend, guardedLock } from '../../src/owner/migrate-guard';
+import { configuredBackend, guardedLock } from '../../src/store/backend-guard';
 import type { SheetsApi } from '../../src/sheet/ports';
-import { FIRESTORE_CONFIG_KEY, readFirestoreConfig } from '../../src/store/firestore-config';
+import {
+  BACKEND_MARKER_KEY,
+  FIRESTORE_CONFIG_KEY,
+  readFirestoreConfig,
+} from '../../src/store/firestore-config';
 import { FirestoreRest } from '../../src/store/firestore-rest';
 import { firestoreStore } from '../../src/store/firestore-store';
 import type { KeyValueStore } from '../../src/store/ports';

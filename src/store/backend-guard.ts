@@ -12,9 +12,8 @@
  * The default build needs none of it: it cannot run a migration, and only the Firestore build runs
  * on either store (src/platform/store-backend-firestore.ts).
  */
-import { FIRESTORE_CONFIG_KEY, type StoreBackend } from '../store/firestore-config';
-import type { KeyValueStore, ScriptLock } from '../store/ports';
-import { BACKEND_MARKER_KEY } from './migrate';
+import { BACKEND_MARKER_KEY, FIRESTORE_CONFIG_KEY, type StoreBackend } from './firestore-config';
+import type { KeyValueStore, ScriptLock } from './ports';
 
 class BackendMoved extends Error {}
 
