@@ -82,6 +82,18 @@ export function guardedFirestore(
       store.replaceAll(values);
     },
   };
+  const select = store.select?.bind(store);
+  if (select) {
+    // The marker rides with the section's first select too (the sync's drain, support's batch),
+    // and is taken out of the answer, which holds only what was asked for.
+    guarded.select = (query) => {
+      if (depth === 0 || markerRead || (query.keys ?? []).includes(BACKEND_MARKER_KEY)) return select(query);
+      markerRead = true;
+      const answer = select({ ...query, keys: [...(query.keys ?? []), BACKEND_MARKER_KEY] });
+      delete answer[BACKEND_MARKER_KEY];
+      return answer;
+    };
+  }
   const guardedLockPort = busyWhenMoved(lock, (critical) => {
     // Each attempt is a new transaction (a retry after contention reads everything again).
     if (depth === 0) markerRead = false;

@@ -103,6 +103,24 @@ describe('guardedFirestore', () => {
     expect(guardedFake.roundTrips - single).toBe(2); // the batchGet and the commit
   });
 
+  it('takes the marker along with a first select too, and leaves it out of the answer', () => {
+    const fake = new FirestoreFake();
+    const ports = firestoreOn(fake);
+    const { store, lock } = guardedFirestore(ports.store, ports.lock);
+    store.setAll({ 'o:1': 'a', 'o:2': 'b', [BACKEND_MARKER_KEY]: 'firestore' });
+    const before = fake.roundTrips;
+    const drain = () => {
+      const read = store.select?.({ prefixes: ['o:'], tolerateNewKeys: true }) ?? {};
+      for (const key of Object.keys(read)) store.delete(key);
+      return Object.keys(read);
+    };
+    expect(lock.withLock(1000, drain)).toEqual({ acquired: true, value: ['o:1', 'o:2'] });
+    expect(fake.roundTrips - before).toBe(2); // the select (with the marker) and the commit
+    store.setAll({ 'o:3': 'c', [BACKEND_MARKER_KEY]: 'properties' });
+    expect(lock.withLock(1000, drain)).toEqual({ acquired: false });
+    expect(ports.store.get('o:3')).toBe('c');
+  });
+
   it('answers busy once the way back froze Firestore, writing nothing', () => {
     const fake = new FirestoreFake();
     const ports = firestoreOn(fake);
