@@ -292,7 +292,8 @@ export class FirestoreRest {
       const structuredQuery: StructuredQuery = {
         from: [{ collectionId: COLLECTION }],
         orderBy: [{ field: { fieldPath: '__name__' }, direction: 'ASCENDING' }],
-        limit: pageSize,
+        // One more than a page: an answer of exactly a page then needs no empty page to end it.
+        limit: pageSize + 1,
         ...(keysOnly ? { select: { fields: [{ fieldPath: '__name__' }] } } : {}),
         ...(after ? { startAt: { values: [{ referenceValue: after }], before: false } } : {}),
       };
@@ -303,10 +304,12 @@ export class FirestoreRest {
       const [answer] = this.send([this.post(':runQuery', body)]);
       const items = streamed<RunQueryItem>(answer as HttpResponse, 'runQuery');
       transaction ??= items.find((item) => item.transaction)?.transaction ?? null;
-      const page = items.flatMap((item) => (item.document ? [item.document] : []));
-      documents.push(...page);
-      if (page.length < pageSize) break;
-      after = (page[page.length - 1] as FirestoreDocument).name;
+      const page = items.flatMap((item) => (item.document ? [item.document] : [])).slice(0, pageSize + 1);
+      const more = page.length > pageSize;
+      const kept = more ? page.slice(0, pageSize) : page;
+      documents.push(...kept);
+      if (!more) break;
+      after = (kept[kept.length - 1] as FirestoreDocument).name;
     }
     if (tx && 'newTransaction' in tx && !transaction) throw malformed('runQuery');
     return { documents, transaction };
@@ -326,7 +329,8 @@ export class FirestoreRest {
     const base = (): StructuredQuery => ({
       from: [{ collectionId: COLLECTION }],
       orderBy: [{ field: { fieldPath: '__name__' }, direction: 'ASCENDING' }],
-      limit: pageSize,
+      // One more than a page: an answer of exactly a page then needs no empty page to end it.
+      limit: pageSize + 1,
     });
     interface Pending {
       query: StructuredQuery;
@@ -388,9 +392,11 @@ export class FirestoreRest {
         const items = streamed<RunQueryItem>(answer, 'runQuery');
         transaction ??= items.find((item) => item.transaction)?.transaction ?? null;
         const page = items.flatMap((item) => (item.document ? [item.document] : []));
-        for (const document of page) documents.set(document.name, document);
-        const last = page[page.length - 1];
-        if (page.length === pageSize && last) {
+        const more = page.length > pageSize;
+        const kept = more ? page.slice(0, pageSize) : page;
+        for (const document of kept) documents.set(document.name, document);
+        const last = kept[kept.length - 1];
+        if (more && last) {
           const asked = sending[i] as Pending;
           next.push({
             ...asked,

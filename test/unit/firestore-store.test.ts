@@ -365,6 +365,20 @@ describe('select: part of a large store in one round trip', () => {
     expect(fake.roundTrips - before).toBe(5);
   });
 
+  it('ends an answer of exactly whole pages without asking for an empty one', () => {
+    const fake = new FirestoreFake();
+    const { rest, store } = execution(fake);
+    const values: Record<string, string> = {};
+    for (let i = 0; i < 20; i++) values[`p:${String(i).padStart(2, '0')}`] = `v${i}`;
+    store.setAll(values);
+    let before = fake.roundTrips;
+    expect(rest.select({ prefixes: ['p:'], labels: [] }, null, 5).documents).toHaveLength(20);
+    expect(fake.roundTrips - before).toBe(4);
+    before = fake.roundTrips;
+    expect(rest.listAll(null, false, 5).documents).toHaveLength(20);
+    expect(fake.roundTrips - before).toBe(4);
+  });
+
   it('labels follow every write: a record that names another reseller moves to its label', () => {
     const fake = new FirestoreFake();
     const { store } = organisations(fake);
