@@ -17,6 +17,7 @@ import { initInstallPanel, type InstallPanel } from './install-panel';
 import { initOwnerPanel, refreshClock } from './owner-panel';
 import { collectForm, fillRows, fillStore, type StoreView } from './page-state';
 import { initSheetPanel } from './sheet-panel';
+import { wireTypeahead } from './typeahead';
 
 interface IdentityInfo {
   id: string;
@@ -54,8 +55,6 @@ interface ExecutionResult extends GoogleAnswer {
 interface ActionResponseJson {
   action?: { navigations?: NavigationJson[]; notification?: { text?: string }; link?: OpenLinkJson };
 }
-
-const SUGGESTION_PAUSE_MS = 300;
 
 const state = {
   boot: undefined as Bootstrap | undefined,
@@ -321,9 +320,19 @@ function wireCard(body: HTMLElement): void {
       void trigger(state.actions[Number(element.dataset.changeAction)], false);
     });
   });
-  body
-    .querySelectorAll<HTMLInputElement>('[data-suggestions-action]')
-    .forEach((input) => wireTypeahead(input));
+  body.querySelectorAll<HTMLInputElement>('[data-suggestions-action]').forEach((input) =>
+    wireTypeahead(input, {
+      action: (index) => state.actions[index],
+      trigger: (rendered) => void trigger(rendered, false),
+      suggest: async (action) => {
+        const result = await execute(action.function ?? '', 'action', action, collectForm());
+        return (
+          (result?.value as { suggestions?: { items?: { text?: string }[] } } | undefined)?.suggestions
+            ?.items ?? []
+        ).map((i) => i.text ?? '');
+      },
+    }),
+  );
 }
 
 async function trigger(rendered: RenderedAction | undefined, spinner: boolean): Promise<void> {
@@ -335,112 +344,6 @@ async function trigger(rendered: RenderedAction | undefined, spinner: boolean): 
   }
   if (rendered.kind === 'suggestions') return;
   await runAction(rendered.action, spinner || rendered.action.loadIndicator === 'SPINNER');
-}
-
-function wireTypeahead(input: HTMLInputElement): void {
-  const rendered = state.actions[Number(input.dataset.suggestionsAction)];
-  const listbox = document.getElementById(input.getAttribute('aria-controls') ?? '');
-  if (!rendered || rendered.kind !== 'suggestions' || !listbox) {
-    // Not a typeahead after all: its on-change action fires on the DOM's change, as for any input.
-    input.addEventListener('change', () => {
-      void trigger(state.actions[Number(input.dataset.changeAction)], false);
-    });
-    return;
-  }
-  let timer = 0;
-  let active = -1;
-  let request = 0;
-  /**
-   * The value the input's on-change action last fired with. Google: on-change fires once a
-   * suggestion is selected; pressing Enter or leaving the field without modifying the selection
-   * does not fire it again, editing the selection does; with no selection it fires on blur. The
-   * DOM's own 'change' event fires on Enter and on blur whenever the value differs from when the
-   * field got focus, so after a pick it would fire a second time for the same text.
-   */
-  let fired = input.value;
-  const fireChange = (picked: boolean): void => {
-    const change = state.actions[Number(input.dataset.changeAction)];
-    if (!change || (!picked && input.value === fired)) return;
-    fired = input.value;
-    void trigger(change, false);
-  };
-  const options = (): HTMLElement[] => Array.from(listbox.querySelectorAll<HTMLElement>('[role="option"]'));
-  const close = (): void => {
-    listbox.replaceChildren();
-    listbox.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
-    input.removeAttribute('aria-activedescendant');
-    active = -1;
-  };
-  const highlight = (index: number): void => {
-    const all = options();
-    if (all.length === 0) return;
-    active = (index + all.length) % all.length;
-    all.forEach((option, i) => option.setAttribute('aria-selected', String(i === active)));
-    const current = all[active];
-    if (current) {
-      input.setAttribute('aria-activedescendant', current.id);
-      current.scrollIntoView({ block: 'nearest' });
-    }
-  };
-  const pick = (text: string): void => {
-    input.value = text;
-    close();
-    input.focus();
-    // Gmail fires the input's on-change action after a suggestion is selected.
-    fireChange(true);
-  };
-  const fetchSuggestions = async (): Promise<void> => {
-    const mine = ++request;
-    const result = await execute(rendered.action.function ?? '', 'action', rendered.action, collectForm());
-    if (mine !== request || document.activeElement !== input) return;
-    const items = (
-      (result?.value as { suggestions?: { items?: { text?: string }[] } } | undefined)?.suggestions?.items ??
-      []
-    ).map((i) => i.text ?? '');
-    listbox.replaceChildren(
-      ...items.map((text, i) => {
-        const option = document.createElement('li');
-        option.id = `${listbox.id}-option-${i}`;
-        option.setAttribute('role', 'option');
-        option.setAttribute('aria-selected', 'false');
-        option.textContent = text;
-        option.addEventListener('mousedown', (event) => {
-          event.preventDefault();
-          pick(text);
-        });
-        return option;
-      }),
-    );
-    listbox.hidden = items.length === 0;
-    input.setAttribute('aria-expanded', String(items.length > 0));
-    active = -1;
-  };
-  input.addEventListener('input', () => {
-    window.clearTimeout(timer);
-    request++;
-    if (input.value.trim() === '') return close();
-    timer = window.setTimeout(() => void fetchSuggestions(), SUGGESTION_PAUSE_MS);
-  });
-  input.addEventListener('keydown', (event) => {
-    const open = !listbox.hidden && options().length > 0;
-    if (event.key === 'ArrowDown' && open) {
-      event.preventDefault();
-      highlight(active + 1);
-    } else if (event.key === 'ArrowUp' && open) {
-      event.preventDefault();
-      highlight(active - 1);
-    } else if (event.key === 'Enter' && open && active >= 0) {
-      event.preventDefault();
-      pick(options()[active]?.textContent ?? '');
-    } else if (event.key === 'Escape' && open) {
-      event.preventDefault();
-      close();
-    }
-  });
-  input.addEventListener('blur', () => window.setTimeout(close, 150));
-  // Typed text with no selection: on blur (and on Enter, where the DOM fires 'change' too).
-  input.addEventListener('change', () => fireChange(false));
 }
 
 // ---- the page around the sidebar ----------------------------------------------------------------
