@@ -13,7 +13,8 @@
  *   1500 bytes), and a document over `maxDocumentBytes` is 400 INVALID_ARGUMENT.
  * Hooks let a test run something in the middle of a request (another user's transaction).
  */
-import type { HttpRequest, HttpResponse } from '../../src/store/firestore-rest';
+import { FirestoreRest, type HttpRequest, type HttpResponse } from '../../src/store/firestore-rest';
+import { firestoreStore } from '../../src/store/firestore-store';
 
 interface StoredDocument {
   fields: Record<string, unknown>;
@@ -309,4 +310,15 @@ function ok(body: unknown): HttpResponse {
 
 export function error(status: number, code: string, message: string): HttpResponse {
   return { status, body: JSON.stringify({ error: { code: status, message, status: code } }) };
+}
+
+/** The store's ports over the fake, with a clock that sleeps move (no real waiting) and fixed jitter. */
+export function fakeFirestoreStore(fake: FirestoreFake): ReturnType<typeof firestoreStore> {
+  const rest = new FirestoreRest(
+    fake.http,
+    { firestoreUrl: fake.baseUrl, projectId: 'demo-project', databaseId: '(default)' },
+    () => 'test-token',
+  );
+  let now = 0;
+  return firestoreStore(rest, { now: () => now, sleep: (ms) => (now += ms), random: () => 0.5 });
 }

@@ -23,7 +23,7 @@ import {
 import { FirestoreRest } from '../../src/store/firestore-rest';
 import { firestoreStore, OPTIMISTIC_LEASE_MS } from '../../src/store/firestore-store';
 import type { KeyValueStore } from '../../src/store/ports';
-import { FirestoreFake } from '../support/firestore-fake';
+import { fakeFirestoreStore, FirestoreFake } from '../support/firestore-fake';
 import { FakeLock, MemoryCache, MemoryStore } from '../support/memory-ports';
 
 const OWNER = 'owner@reseller-connect.example';
@@ -51,16 +51,6 @@ const sheets: SheetsApi = {
   writeValues: () => undefined,
 };
 
-function firestoreOn(fake: FirestoreFake): ReturnType<typeof firestoreStore> {
-  const rest = new FirestoreRest(
-    fake.http,
-    { firestoreUrl: fake.baseUrl, projectId: 'demo-project', databaseId: '(default)' },
-    () => 'test-token',
-  );
-  let now = 0;
-  return firestoreStore(rest, { now: () => now, sleep: (ms) => (now += ms), random: () => 0.5 });
-}
-
 function ownerDeps(properties: MemoryStore, email = OWNER) {
   const lines: string[] = [];
   return {
@@ -83,9 +73,9 @@ function ownerDeps(properties: MemoryStore, email = OWNER) {
 describe('guardedFirestore', () => {
   it('reads the marker with the transaction first keys: no round trip of its own', () => {
     const bare = new FirestoreFake();
-    const plain = firestoreOn(bare);
+    const plain = fakeFirestoreStore(bare);
     const guardedFake = new FirestoreFake();
-    const ports = firestoreOn(guardedFake);
+    const ports = fakeFirestoreStore(guardedFake);
     const both = guardedFirestore(ports.store, ports.lock);
     const confirm = (store: KeyValueStore) => () => {
       store.prefetch?.(['d:a.de', 'r:meta', 'c:seq']);
@@ -105,7 +95,7 @@ describe('guardedFirestore', () => {
 
   it('takes the marker along with a first select too, and leaves it out of the answer', () => {
     const fake = new FirestoreFake();
-    const ports = firestoreOn(fake);
+    const ports = fakeFirestoreStore(fake);
     const { store, lock } = guardedFirestore(ports.store, ports.lock);
     store.setAll({ 'o:1': 'a', 'o:2': 'b', [BACKEND_MARKER_KEY]: 'firestore' });
     const before = fake.roundTrips;
@@ -123,7 +113,7 @@ describe('guardedFirestore', () => {
 
   it('answers busy once the way back froze Firestore, writing nothing', () => {
     const fake = new FirestoreFake();
-    const ports = firestoreOn(fake);
+    const ports = fakeFirestoreStore(fake);
     const { store, lock } = guardedFirestore(ports.store, ports.lock);
     store.setAll({ [BACKEND_MARKER_KEY]: 'properties' });
     const write = () => {
@@ -150,7 +140,7 @@ describe('guardedFirestore', () => {
     );
     const ports = firestoreStore(rest, { now: () => now, sleep: (ms) => (now += ms), random: () => 0.5 });
     const { store, lock } = guardedFirestore(ports.store, ports.lock);
-    const other = firestoreOn(fake);
+    const other = fakeFirestoreStore(fake);
     let attempts = 0;
     const result = lock.withLock(30_000, () => {
       attempts++;
@@ -188,7 +178,7 @@ describe('configureFirestore', () => {
     const connected: FirestoreConfig[] = [];
     const connect = (config: FirestoreConfig): KeyValueStore => {
       connected.push(config);
-      return firestoreOn(fake).store;
+      return fakeFirestoreStore(fake).store;
     };
     return { properties, fake, lines, connected, deps: { ...deps, connect } };
   }

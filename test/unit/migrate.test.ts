@@ -19,10 +19,8 @@ import {
   FIRESTORE_CONFIG_KEY,
   readFirestoreConfig,
 } from '../../src/store/firestore-config';
-import { FirestoreRest } from '../../src/store/firestore-rest';
-import { firestoreStore } from '../../src/store/firestore-store';
 import type { KeyValueStore } from '../../src/store/ports';
-import { FirestoreFake } from '../support/firestore-fake';
+import { fakeFirestoreStore, FirestoreFake } from '../support/firestore-fake';
 import { FakeLock, MemoryCache, MemoryStore } from '../support/memory-ports';
 
 const OWNER = 'owner@reseller-connect.example';
@@ -44,16 +42,6 @@ const sheets: SheetsApi = {
   batchUpdate: () => undefined,
   writeValues: () => undefined,
 };
-
-function firestoreOn(fake: FirestoreFake): ReturnType<typeof firestoreStore> {
-  const rest = new FirestoreRest(
-    fake.http,
-    { firestoreUrl: fake.baseUrl, projectId: 'demo-project', databaseId: '(default)' },
-    () => 'test-token',
-  );
-  let now = 0;
-  return firestoreStore(rest, { now: () => now, sleep: (ms) => (now += ms), random: () => 0.5 });
-}
 
 /** A store the test can make fail or lose keys; everything else goes to `inner`. */
 class Faulty implements KeyValueStore {
@@ -102,7 +90,7 @@ function setupWorld(data: Record<string, string>, email = OWNER) {
   for (const [key, value] of Object.entries({ ...data, [FIRESTORE_CONFIG_KEY]: CONFIG }))
     properties.data.set(key, value);
   const fake = new FirestoreFake();
-  const firestore = new Faulty(firestoreOn(fake).store);
+  const firestore = new Faulty(fakeFirestoreStore(fake).store);
   const lines: string[] = [];
   const lock = new FakeLock();
   const deps: MigrationDependencies = {
@@ -314,7 +302,7 @@ describe('guardedLock', () => {
 
   it('answers busy to a Firestore writer once the way back froze Firestore', () => {
     const fake = new FirestoreFake();
-    const ports = firestoreOn(fake);
+    const ports = fakeFirestoreStore(fake);
     const guarded = guardedLock(ports.store, ports.lock, 'firestore');
     expect(guarded.withLock(100, () => ports.store.setAll({ 'd:a.de': '1' }))).toMatchObject({
       acquired: true,
